@@ -1,0 +1,56 @@
+using MassTransit;
+
+namespace Koperasi.Contracts.Registry;
+
+/// <summary>A koperasi entered the register of the province.</summary>
+/// <param name="CooperativeId">Internal id of the koperasi (the Registry's stream id).</param>
+/// <param name="StreamVersion">Version of the koperasi's stream after this event.</param>
+/// <param name="OccurredAt">When the Registry recorded it.</param>
+/// <param name="Name">Registered name.</param>
+/// <param name="Form">"primer" or "sekunder".</param>
+/// <param name="Type">Jenis: konsumen, produsen, simpan-pinjam, jasa, pemasaran.</param>
+/// <param name="SavingsLoanScheme">"close-loop" or "open-loop" for a simpan-pinjam koperasi, otherwise null.</param>
+/// <param name="Syariah">Runs on sharia principles.</param>
+/// <param name="MultiPihak">Multi-stakeholder (at least two member classes).</param>
+/// <param name="SupervisionLevel">"kabupaten-kota", "provinsi" or "nasional".</param>
+/// <param name="Address">Domicile.</param>
+/// <param name="DecreeNumber">Number of the ministry's decree that made it a legal entity.</param>
+/// <param name="DecreeDate">Date of that decree: the koperasi exists as a legal entity from this day.</param>
+/// <param name="Nib">Business identification number (13 digits), if any.</param>
+/// <param name="NikKoperasi">The ministry's Nomor Induk Koperasi (opaque), if any.</param>
+/// <param name="BusinessField">Bidang usaha.</param>
+/// <param name="MemberCount">Members at registration.</param>
+[MessageUrn("koperasi:registry:cooperative-registered:v1")]
+public sealed record CooperativeRegistered(
+    Guid CooperativeId,
+    long StreamVersion,
+    DateTimeOffset OccurredAt,
+    string Name,
+    string Form,
+    string Type,
+    string? SavingsLoanScheme,
+    bool Syariah,
+    bool MultiPihak,
+    string SupervisionLevel,
+    CooperativeAddress Address,
+    string DecreeNumber,
+    DateOnly DecreeDate,
+    string? Nib,
+    string? NikKoperasi,
+    string BusinessField,
+    int MemberCount) : IIntegrationEvent;
+
+/// <summary>Domicile of a koperasi.</summary>
+/// <param name="Street">Street address.</param>
+/// <param name="Village">Desa or kelurahan, if known.</param>
+/// <param name="Kecamatan">Kecamatan (district).</param>
+/// <param name="RegencyCode">BPS four-digit code of the kabupaten or kota, e.g. "1571".</param>
+/// <param name="RegencyName">Name of the kabupaten or kota.</param>
+/// <param name="PostalCode">Postal code, if known.</param>
+public sealed record CooperativeAddress(
+    string Street,
+    string? Village,
+    string Kecamatan,
+    string RegencyCode,
+    string RegencyName,
+    string? PostalCode);

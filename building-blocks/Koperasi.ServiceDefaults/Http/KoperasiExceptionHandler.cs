@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Koperasi.ServiceDefaults.Http;
+
+/// <summary>
+/// Turns the exceptions a request can legitimately cause (unreadable JSON, a body too large,
+/// a write that lost an optimistic-concurrency race) into problem details that name the field
+/// or the rule. Anything else falls through to the generic 500 problem.
+/// </summary>
+internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(bad),
+            JasperFx.ConcurrencyException => Conflict(),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        var json = FindInner<JsonException>(exception);
+        if (json is not null)
+        {
+            var field = FieldFromPath(json.Path);
+            var message = field is null
+                ? "The request body is not valid JSON for this operation."
+                : $"The value of '{field}' is missing, null where a value is required, of the wrong type, or not a known field.";
+            return Validation(field ?? "body", message, exception.StatusCode);
+        }
+
+        return exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Request body too large",
+                Detail = "The request body is larger than this endpoint accepts.",
+                Type = Problems.TypePrefix + "body-too-large",
+                Extensions = { ["field"] = "body" },
+            },
+            StatusCodes.Status415UnsupportedMediaType => new ProblemDetails
+            {
+                Status = StatusCodes.Status415UnsupportedMediaType,
+                Title = "Unsupported media type",
+                Detail = "Send the body as application/json (or text/csv where the endpoint takes a file).",
+                Type = Problems.TypePrefix + "unsupported-media-type",
+                Extensions = { ["field"] = "Content-Type" },
+            },
+            _ => Validation(ParameterFromMessage(exception.Message) ?? "request", exception.Message, exception.StatusCode),
+        };
+    }
+
+    private static HttpValidationProblemDetails Validation(string field, string message, int status) =>
+        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = status,
+            Title = "One or more validation errors occurred.",
+            Detail = message,
+            Type = Problems.TypePrefix + "validation",
+        };
+
+    private static ProblemDetails Conflict() => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Concurrency conflict",
+        Detail = "The resource changed while this request was processed. Read it again and retry.",
+        Type = Problems.TypePrefix + "concurrency-conflict",
+        Extensions = { ["rule"] = "concurrency-conflict" },
+    };
+
+    private static T? FindInner<T>(Exception exception) where T : Exception
+    {
+        for (var current = exception.InnerException; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    // "$.address.regencyCode" -> "address.regencyCode"; "$" (the body itself) -> null
+    private static string? FieldFromPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return null;
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    // Minimal APIs say: Failed to bind parameter "DateOnly asOf" from "x".
+    private static string? ParameterFromMessage(string message)
+    {
+        const string marker = "parameter \"";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += marker.Length;
+        var end = message.IndexOf('"', start);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var declaration = message[start..end];
+        var space = declaration.LastIndexOf(' ');
+        return space < 0 ? declaration : declaration[(space + 1)..];
+    }
+}

@@ -1,0 +1,68 @@
+using Koperasi.ServiceDefaults.Messaging;
+using Marten;
+using Marten.Events.Projections;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Weasel.Core;
+
+namespace Koperasi.ServiceDefaults.Persistence;
+
+/// <summary>Marten as every service uses it.</summary>
+public static class MartenDefaults
+{
+    /// <summary>
+    /// Registers the service's event store: the connection from <c>ConnectionStrings:Postgres</c>,
+    /// the schema and daemon mode from <c>Marten</c>, event metadata (user, correlation, causation,
+    /// headers with role and trace context), LISTEN/NOTIFY for a low-latency relay, the same JSON
+    /// conventions as the API, and the outbox relay of <typeparamref name="TMap"/>.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddKoperasiMarten<TMap>(
+        this IHostApplicationBuilder builder,
+        string defaultSchema,
+        Action<StoreOptions> configure)
+        where TMap : class, IIntegrationEventMap
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+        var settings = builder.Configuration.GetSection("Marten").Get<MartenSettings>() ?? new MartenSettings();
+
+        builder.Services.AddSingleton<IIntegrationEventMap, TMap>();
+        builder.Services.AddHealthChecks()
+            .AddCheck("postgresql", new Health.PostgresHealthCheck(connectionString), tags: ["ready"]);
+
+        var marten = builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = settings.Schema ?? defaultSchema;
+                // Stored JSON is read leniently (unlike requests): history written by an older
+                // version of a type must stay readable.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
+                options.Events.UseListenNotifyForEventAppends = true;
+                options.Schema.For<ProcessedMessage>().DocumentAlias("processed_message");
+                configure(options);
+            })
+            .UseLightweightSessions()
+            .BuildSessionsWith<ActorAwareSessionFactory>(ServiceLifetime.Scoped)
+            .AddAsyncDaemon(settings.DaemonMode)
+            .AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton, relay =>
+            {
+                relay.Options.BatchSize = 500;
+            });
+
+        if (settings.ApplySchemaOnStartup)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+
+        return marten;
+    }
+
+    /// <summary>Adds a projection that runs in the async daemon.</summary>
+    public static void AddAsync(this StoreOptions options, IProjection projection) =>
+        options.Projections.Add(projection, JasperFx.Events.Projections.ProjectionLifecycle.Async);
+}

@@ -1,0 +1,76 @@
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Identity;
+using Koperasi.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Scalar.AspNetCore;
+
+namespace Koperasi.ServiceDefaults;
+
+/// <summary>What every Koperasi service has: one call to add it, one to map its endpoints.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Largest request body a JSON endpoint accepts; file uploads declare their own limit.</summary>
+    public const long MaxJsonBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Telemetry, health checks, problem details for every error, strict JSON, body-size limits,
+    /// the clock and the acting user.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        builder.AddKoperasiTelemetry(serviceName);
+
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        });
+        builder.Services.AddExceptionHandler<KoperasiExceptionHandler>();
+        // Bad input answers 400 with problem details in every environment, not only in development.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options => KoperasiJson.Configure(options.SerializerOptions));
+        builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxJsonBodyBytes);
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = $"Koperasi {serviceName} API";
+            return Task.CompletedTask;
+        }));
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.TryAddScoped<ICurrentActor, CurrentActor>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Problem-details middleware, <c>/health/live</c>, <c>/health/ready</c> (PostgreSQL and the
+    /// broker), <c>/metrics</c>, the OpenAPI document and its browsable reference.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/reference");
+        return app;
+    }
+
+    /// <summary>The middleware every service runs first: exceptions and status codes as problem details.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+}

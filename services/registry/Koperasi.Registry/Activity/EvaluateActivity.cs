@@ -1,0 +1,69 @@
+using Koperasi.Registry.Cooperatives;
+using Koperasi.ServiceDefaults.Persistence;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace Koperasi.Registry.Activity;
+
+/// <summary>
+/// Re-evaluates activity as time passes: finds the aktif koperasi whose last RAT is now too
+/// long ago (an indexed query, not a scan of streams) and records their change.
+/// </summary>
+public static class EvaluateActivity
+{
+    public sealed record Result(DateOnly Today, int Evaluated, int Changed);
+
+    private const int BatchSize = 200;
+
+    public static void Map(RouteGroupBuilder registry) =>
+        registry.MapPost("/activity-evaluations", Handle)
+            .WithName("EvaluateActivity")
+            .WithTags("Keaktifan")
+            .WithSummary("Re-evaluate activity now")
+            .WithDescription("Runs the scheduled evaluation at once: every koperasi that the passing of time has made tidak aktif gets its activity change recorded.")
+            .Produces<Result>();
+
+    private static async Task<IResult> Handle(IDocumentStore store, TimeProvider clock, IOptions<ActivityPolicy> policy, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RunAsync(store, clock.Today(), policy.Value, cancellationToken));
+
+    public static async Task<Result> RunAsync(IDocumentStore store, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
+    {
+        var threshold = ActivityRule.InactiveBaselineThreshold(today, policy);
+        var evaluated = new HashSet<Guid>();
+        var changed = 0;
+        while (true)
+        {
+            IReadOnlyList<Guid> due;
+            await using (var query = store.QuerySession())
+            {
+                due = await query.Query<Cooperative>()
+                    .Where(c => c.Activity == ActivityStatus.Aktif && c.ActivityBaselineYear <= threshold)
+                    .OrderBy(c => c.Id)
+                    .Select(c => c.Id)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken);
+            }
+
+            var fresh = due.Where(evaluated.Add).ToList();
+            if (fresh.Count == 0)
+            {
+                return new Result(today, evaluated.Count, changed);
+            }
+
+            await using var session = store.OpenSessionAs("system:activity-evaluator");
+            foreach (var id in fresh)
+            {
+                var stream = await session.Events.FetchForWriting<Cooperative>(id, cancellationToken);
+                var decision = stream.Aggregate!.EvaluateActivity(today, policy);
+                if (decision.Events.Count > 0)
+                {
+                    stream.AppendMany(decision.Events);
+                    changed++;
+                }
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

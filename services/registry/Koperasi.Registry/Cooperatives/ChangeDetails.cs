@@ -1,0 +1,111 @@
+using Koperasi.Registry.Activity;
+using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Koperasi.Registry.Cooperatives;
+
+/// <summary>
+/// Change notifiable data: address within the same regency, board, contact, NIB, NIK koperasi.
+/// Needs If-Match, so a change never overwrites one the caller has not seen.
+/// </summary>
+public static class ChangeDetails
+{
+    public sealed record Request(
+        Register.AddressDto? Address = null,
+        IReadOnlyList<BoardMember>? Board = null,
+        Contact? Contact = null,
+        string? Nib = null,
+        NikKoperasi? NikKoperasi = null);
+
+    public static void Map(RouteGroupBuilder cooperatives) =>
+        cooperatives.MapPatch("/{id:guid}", Handle)
+            .WithName("ChangeCooperativeDetails")
+            .WithSummary("Change notifiable data")
+            .WithDescription("Parts left out stay as they are. Requires If-Match with the ETag read; a stale ETag answers 409. Moving to another regency is an amendment of the articles, not a notification (422).")
+            .Produces<CooperativeResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static async Task<Results<Ok<CooperativeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
+        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
+        if (badIfMatch is ValidationProblem badHeader)
+        {
+            return badHeader;
+        }
+
+        if (expectedVersion is not { } expected)
+        {
+            return Problems.IfMatchRequired();
+        }
+
+        var validation = Validate(request);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        if (await session.LoadAsync<Cooperative>(id, cancellationToken) is null)
+        {
+            return Problems.NotFound("koperasi", id);
+        }
+
+        var stream = await session.Events.FetchForWriting<Cooperative>(id, expected, cancellationToken);
+        var cooperative = stream.Aggregate!;
+        var decision = cooperative.ChangeDetails(ToChange(request), clock.Today(), policy.Value);
+        if (decision.Error is { } error)
+        {
+            return error.ToProblem();
+        }
+
+        stream.AppendMany(decision.Events);
+        await session.SaveChangesAsync(cancellationToken);
+
+        var after = decision.Events.Aggregate(cooperative, (state, e) => Cooperative.Fold(state, e)!) with
+        {
+            Version = expected + decision.Events.Count,
+        };
+        response.SetETag(after.Version);
+        return TypedResults.Ok(CooperativeResponse.From(after));
+    }
+
+    private static RequestValidation Validate(Request request)
+    {
+        var v = new RequestValidation();
+        if (request.Address is { } address)
+        {
+            v.Check(!string.IsNullOrWhiteSpace(address.Street), "address.street", "Required.");
+            v.Check(!string.IsNullOrWhiteSpace(address.Kecamatan), "address.kecamatan", "Required.");
+            v.Check(Regencies.TryNormalize(address.RegencyCode, out _), "address.regencyCode", $"Unknown regency '{address.RegencyCode}'.");
+        }
+
+        for (var i = 0; i < (request.Board?.Count ?? 0); i++)
+        {
+            v.Check(!string.IsNullOrWhiteSpace(request.Board![i].Name), $"board[{i}].name", "Required.");
+        }
+
+        v.Check(request.Nib is null || (request.Nib.Length == 13 && request.Nib.All(char.IsAsciiDigit)), "nib", "An NIB has 13 digits.");
+        v.Check(request.NikKoperasi is null || !string.IsNullOrWhiteSpace(request.NikKoperasi.Number), "nikKoperasi.number", "Required.");
+        return v;
+    }
+
+    private static DetailsChange ToChange(Request request)
+    {
+        Address? address = null;
+        if (request.Address is { } a && Regencies.TryNormalize(a.RegencyCode, out var regency))
+        {
+            address = new Address(a.Street.Trim(), a.Village?.Trim(), a.Kecamatan.Trim(), regency, a.PostalCode);
+        }
+
+        return new DetailsChange(address, request.Board, request.Contact, request.Nib, request.NikKoperasi);
+    }
+}

@@ -1,0 +1,107 @@
+namespace Koperasi.Registry.Cooperatives;
+
+/// <summary>
+/// A koperasi in the register: the state its stream folds to, and the decisions it makes.
+/// Deciding is pure (state, command and today in; events or a broken rule out).
+/// </summary>
+public sealed partial record Cooperative
+{
+    public Guid Id { get; init; }
+
+    /// <summary>Version of the stream this state was folded from.</summary>
+    public long Version { get; set; }
+
+    public required string Name { get; init; }
+    public required CooperativeForm Form { get; init; }
+    public required CooperativeType Type { get; init; }
+    public SavingsLoanScheme? SavingsLoanScheme { get; init; }
+    public bool Syariah { get; init; }
+    public bool MultiPihak { get; init; }
+    public IReadOnlyList<string> MemberClasses { get; init; } = [];
+    public required SupervisionLevel SupervisionLevel { get; init; }
+    public required Address Address { get; init; }
+    public required LegalEntity LegalEntity { get; init; }
+    public NotarialDeed? Deed { get; init; }
+    public int FoundingMembers { get; init; }
+    public int MemberCount { get; init; }
+    public required string BusinessField { get; init; }
+    public string? Nib { get; init; }
+    public NikKoperasi? NikKoperasi { get; init; }
+    public IReadOnlyList<BoardMember> Board { get; init; } = [];
+    public Contact? Contact { get; init; }
+    public IReadOnlyList<RatRecord> Rats { get; init; } = [];
+    public IReadOnlyList<ActivityPeriod> ActivityPeriods { get; init; } = [];
+
+    /// <summary>Current activity (the last recorded period); stored so it can be queried.</summary>
+    public ActivityStatus Activity { get; init; }
+
+    /// <summary>
+    /// Latest financial year with a RAT, or the legal-entity year: stored so the scheduled
+    /// evaluation finds the koperasi the passing of time makes tidak aktif.
+    /// </summary>
+    public int ActivityBaselineYear { get; init; }
+
+    public RatRecord? LastRat => Rats.Count == 0 ? null : Rats.MaxBy(r => r.FinancialYear);
+
+    /// <summary>The fold: state after one more event. Used by Marten and by the tests alike.</summary>
+    public static Cooperative? Fold(Cooperative? state, object @event) => (state, @event) switch
+    {
+        (null, CooperativeRegistered registered) => Founded(registered),
+        (null, _) => null,
+        ({ } current, RatReported rat) => current.WithRat(rat),
+        ({ } current, ActivityChanged changed) => current.WithActivity([.. current.ActivityPeriods.Where(p => p.From < changed.EffectiveOn), new ActivityPeriod(changed.EffectiveOn, changed.To)]),
+        ({ } current, ActivityHistoryRevised revised) => current.WithActivity(revised.Periods),
+        ({ } current, CooperativeDetailsChanged changed) => current.WithDetails(changed),
+        ({ } current, _) => current,
+    };
+
+    private static Cooperative Founded(CooperativeRegistered e) => new()
+    {
+        Id = e.CooperativeId,
+        Name = e.Name,
+        Form = e.Form,
+        Type = e.Type,
+        SavingsLoanScheme = e.SavingsLoanScheme,
+        Syariah = e.Syariah,
+        MultiPihak = e.MultiPihak,
+        MemberClasses = e.MemberClasses,
+        SupervisionLevel = e.SupervisionLevel,
+        Address = e.Address,
+        LegalEntity = e.LegalEntity,
+        Deed = e.Deed,
+        FoundingMembers = e.FoundingMembers,
+        MemberCount = e.MemberCount,
+        BusinessField = e.BusinessField,
+        Nib = e.Nib,
+        NikKoperasi = e.NikKoperasi,
+        Board = e.Board,
+        Contact = e.Contact,
+        ActivityPeriods = [new ActivityPeriod(e.LegalEntity.DecreeDate, ActivityStatus.Aktif)],
+        Activity = ActivityStatus.Aktif,
+        ActivityBaselineYear = e.LegalEntity.DecreeDate.Year,
+    };
+
+    private Cooperative WithRat(RatReported e)
+    {
+        var rat = new RatRecord(e.FinancialYear, e.HeldOn, e.MembersPresent, e.MembersTotal, e.Mode, e.Late, e.Assets, e.BusinessVolume, e.Surplus);
+        var isLatest = Rats.All(r => r.FinancialYear < e.FinancialYear);
+        return this with
+        {
+            Rats = [.. Rats, rat],
+            MemberCount = isLatest ? e.MembersTotal : MemberCount,
+            ActivityBaselineYear = Math.Max(ActivityBaselineYear, e.FinancialYear),
+        };
+    }
+
+    private Cooperative WithDetails(CooperativeDetailsChanged e) => this with
+    {
+        Address = e.Address ?? Address,
+        Board = e.Board ?? Board,
+        Contact = e.Contact ?? Contact,
+        Nib = e.Nib ?? Nib,
+        NikKoperasi = e.NikKoperasi ?? NikKoperasi,
+    };
+
+    private Cooperative WithActivity(IReadOnlyList<ActivityPeriod> periods) =>
+        this with { ActivityPeriods = periods, Activity = periods[^1].Status };
+}

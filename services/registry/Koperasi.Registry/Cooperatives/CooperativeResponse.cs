@@ -1,0 +1,45 @@
+using Koperasi.Registry.Regions;
+
+namespace Koperasi.Registry.Cooperatives;
+
+/// <summary>A koperasi as the API shows it.</summary>
+public sealed record CooperativeResponse(
+    Guid Id,
+    long Version,
+    string Name,
+    CooperativeForm Form,
+    CooperativeType Type,
+    SavingsLoanScheme? SavingsLoanScheme,
+    bool Syariah,
+    bool MultiPihak,
+    IReadOnlyList<string> MemberClasses,
+    SupervisionLevel SupervisionLevel,
+    AddressResponse Address,
+    LegalEntity LegalEntity,
+    NotarialDeed? Deed,
+    int FoundingMembers,
+    int MemberCount,
+    string BusinessField,
+    string? Nib,
+    NikKoperasi? NikKoperasi,
+    IReadOnlyList<BoardMember> Board,
+    Contact? Contact,
+    ActivityStatus Activity,
+    DateOnly ActivitySince,
+    IReadOnlyList<ActivityPeriod> ActivityHistory,
+    RatRecord? LastRat,
+    IReadOnlyList<RatRecord> Rats)
+{
+    public static CooperativeResponse From(Cooperative c) => new(
+        c.Id, c.Version, c.Name, c.Form, c.Type, c.SavingsLoanScheme, c.Syariah, c.MultiPihak, c.MemberClasses,
+        c.SupervisionLevel, AddressResponse.From(c.Address), c.LegalEntity, c.Deed, c.FoundingMembers, c.MemberCount,
+        c.BusinessField, c.Nib, c.NikKoperasi, c.Board, c.Contact, c.Activity, c.ActivityPeriods[^1].From,
+        c.ActivityPeriods, c.LastRat, [.. c.Rats.OrderBy(r => r.FinancialYear)]);
+}
+
+/// <summary>An address with the regency's name beside its code.</summary>
+public sealed record AddressResponse(string Street, string? Village, string Kecamatan, string RegencyCode, string RegencyName, string? PostalCode)
+{
+    public static AddressResponse From(Address a) =>
+        new(a.Street, a.Village, a.Kecamatan, a.RegencyCode, Regencies.Get(a.RegencyCode).DisplayName, a.PostalCode);
+}

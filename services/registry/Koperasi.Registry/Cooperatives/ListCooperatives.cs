@@ -1,0 +1,100 @@
+using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Http;
+using Marten;
+using Marten.Pagination;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koperasi.Registry.Cooperatives;
+
+/// <summary>List koperasi with filters and paging.</summary>
+public static class ListCooperatives
+{
+    public sealed record Item(
+        Guid Id, string Name, CooperativeForm Form, CooperativeType Type, SupervisionLevel SupervisionLevel,
+        string RegencyCode, string RegencyName, string Kecamatan, string DecreeNumber, ActivityStatus Activity,
+        int? LastRatYear, string? NikKoperasi, int MemberCount);
+
+    public sealed record Page(IReadOnlyList<Item> Items, int PageNumber, int PageSize, long TotalCount);
+
+    public const int MaxPageSize = 200;
+
+    public static void Map(RouteGroupBuilder cooperatives) =>
+        cooperatives.MapGet("/", Handle)
+            .WithName("ListCooperatives")
+            .WithSummary("List koperasi")
+            .WithDescription("Filters: regency (1571 or 15.71), type, form, activity, supervisionLevel, q (part of the name), hasNikKoperasi. Sorted by name; page from 1, pageSize up to 200.")
+            .Produces<Page>()
+            .ProducesValidationProblem();
+
+    private static async Task<Results<Ok<Page>, ValidationProblem>> Handle(
+        IQuerySession session,
+        CancellationToken cancellationToken,
+        string? regency = null,
+        string? type = null,
+        string? form = null,
+        string? activity = null,
+        string? supervisionLevel = null,
+        string? q = null,
+        bool? hasNikKoperasi = null,
+        int page = 1,
+        int pageSize = 50)
+    {
+        var v = new RequestValidation();
+        var regencyCode = "";
+        v.Check(regency is null || Regencies.TryNormalize(regency, out regencyCode), "regency", $"Unknown regency '{regency}'.");
+        var typeValue = KebabEnum.Parse<CooperativeType>(type, "type", v);
+        var formValue = KebabEnum.Parse<CooperativeForm>(form, "form", v);
+        var activityValue = KebabEnum.Parse<ActivityStatus>(activity, "activity", v);
+        var levelValue = KebabEnum.Parse<SupervisionLevel>(supervisionLevel, "supervisionLevel", v);
+        v.Check(page >= 1, "page", "Pages count from 1.");
+        v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.");
+        v.Check(q is null || q.Length <= 100, "q", "At most 100 characters.");
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var query = session.Query<Cooperative>().AsQueryable();
+        if (regency is not null)
+        {
+            query = query.Where(c => c.Address.RegencyCode == regencyCode);
+        }
+
+        if (typeValue is { } t)
+        {
+            query = query.Where(c => c.Type == t);
+        }
+
+        if (formValue is { } f)
+        {
+            query = query.Where(c => c.Form == f);
+        }
+
+        if (activityValue is { } a)
+        {
+            query = query.Where(c => c.Activity == a);
+        }
+
+        if (levelValue is { } l)
+        {
+            query = query.Where(c => c.SupervisionLevel == l);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(c => c.Name.Contains(text, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (hasNikKoperasi is { } hasNik)
+        {
+            query = hasNik ? query.Where(c => c.NikKoperasi != null) : query.Where(c => c.NikKoperasi == null);
+        }
+
+        var results = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).ToPagedListAsync(page, pageSize, cancellationToken);
+        var items = results.Select(c => new Item(
+            c.Id, c.Name, c.Form, c.Type, c.SupervisionLevel, c.Address.RegencyCode, Regencies.Get(c.Address.RegencyCode).DisplayName,
+            c.Address.Kecamatan, c.LegalEntity.DecreeNumber, c.Activity, c.LastRat?.FinancialYear, c.NikKoperasi?.Number, c.MemberCount)).ToList();
+        return TypedResults.Ok(new Page(items, page, pageSize, results.TotalItemCount));
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.RegularExpressions;
+using JasperFx;
+using Koperasi.Registry.Activity;
+using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Decisions;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Koperasi.Registry.Cooperatives;
+
+/// <summary>Register a koperasi (optionally with the RATs it already held).</summary>
+public static partial class Register
+{
+    public sealed record Request
+    {
+        public required string Name { get; init; }
+        public required CooperativeForm Form { get; init; }
+        public required CooperativeType Type { get; init; }
+        public SavingsLoanScheme? SavingsLoanScheme { get; init; }
+        public bool Syariah { get; init; }
+        public bool MultiPihak { get; init; }
+        public IReadOnlyList<string>? MemberClasses { get; init; }
+        public required SupervisionLevel SupervisionLevel { get; init; }
+        public required AddressDto Address { get; init; }
+        public required LegalEntity LegalEntity { get; init; }
+        public NotarialDeed? Deed { get; init; }
+        public required int FoundingMembers { get; init; }
+        public required int MemberCount { get; init; }
+        public required string BusinessField { get; init; }
+        public string? Nib { get; init; }
+        public NikKoperasi? NikKoperasi { get; init; }
+        public IReadOnlyList<BoardMember>? Board { get; init; }
+        public Contact? Contact { get; init; }
+        public IReadOnlyList<ReportRat.Request>? RatHistory { get; init; }
+    }
+
+    /// <summary>An address as sent: the regency code in either spelling ("1571" or "15.71").</summary>
+    public sealed record AddressDto(string Street, string? Village, string Kecamatan, string RegencyCode, string? PostalCode);
+
+    public static void Map(RouteGroupBuilder cooperatives) =>
+        cooperatives.MapPost("/", Handle)
+            .WithName("RegisterCooperative")
+            .WithSummary("Register a koperasi")
+            .WithDescription("Registers a koperasi with its legal-entity decree. A duplicate decree number answers 409. RATs it already held may come along in ratHistory; its activity is evaluated up to today.")
+            .Produces<CooperativeResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<Results<Created<CooperativeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var validation = Validate(request);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var outcome = await StageAsync(session, ToCommand(request, Guid.CreateVersion7()), clock.Today(), policy.Value, cancellationToken);
+        if (outcome.Error is { } error)
+        {
+            return error.ToProblem();
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return AlreadyRegistered(request.LegalEntity.DecreeNumber).ToProblem();
+        }
+
+        var cooperative = await session.LoadAsync<Cooperative>(outcome.CooperativeId, cancellationToken)
+            ?? throw new InvalidOperationException("The registered koperasi was not projected.");
+        response.SetETag(cooperative.Version);
+        return TypedResults.Created($"/api/registry/cooperatives/{cooperative.Id}", CooperativeResponse.From(cooperative));
+    }
+
+    /// <summary>The outcome of staging a registration: the new id, or the rule it breaks.</summary>
+    public readonly record struct Outcome(Guid CooperativeId, DomainError? Error);
+
+    /// <summary>
+    /// Decides a registration and stages its events and decree claim in the session; the caller
+    /// commits (one registration over HTTP, a batch in an import or the demo load).
+    /// </summary>
+    public static async Task<Outcome> StageAsync(IDocumentSession session, RegisterCooperative command, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
+    {
+        var claimId = DecreeNumberClaim.Normalize(command.LegalEntity.DecreeNumber);
+        if (await session.LoadAsync<DecreeNumberClaim>(claimId, cancellationToken) is { } claim)
+        {
+            return new Outcome(claim.CooperativeId, AlreadyRegistered(command.LegalEntity.DecreeNumber));
+        }
+
+        var decision = Cooperative.Register(command, today, policy);
+        if (decision.Error is { } error)
+        {
+            return new Outcome(command.CooperativeId, error);
+        }
+
+        session.Events.StartStream<Cooperative>(command.CooperativeId, decision.Events);
+        session.Insert(new DecreeNumberClaim(claimId, command.CooperativeId));
+        return new Outcome(command.CooperativeId, null);
+    }
+
+    public static DomainError AlreadyRegistered(string decreeNumber) => DomainError.Conflict(
+        "decree-number-already-registered",
+        $"A koperasi with legal-entity decree number {decreeNumber} is already registered.",
+        "legalEntity.decreeNumber");
+
+    public static RequestValidation Validate(Request request)
+    {
+        var v = new RequestValidation();
+        CheckText(v, request.Name, "name", 200);
+        CheckText(v, request.BusinessField, "businessField", 300);
+        CheckText(v, request.Address.Street, "address.street", 300);
+        CheckText(v, request.Address.Kecamatan, "address.kecamatan", 100);
+        v.Check(Regencies.TryNormalize(request.Address.RegencyCode, out _), "address.regencyCode",
+            $"Unknown regency '{request.Address.RegencyCode}': use a code of Jambi province such as 1571 or 15.71.");
+        v.Check(request.Address.PostalCode is null || PostalCode().IsMatch(request.Address.PostalCode), "address.postalCode", "A postal code has 5 digits.");
+        CheckText(v, request.LegalEntity.DecreeNumber, "legalEntity.decreeNumber", 100);
+        v.Check(request.LegalEntity.DecreeDate.Year >= 1945, "legalEntity.decreeDate", "The decree date is not plausible.");
+        v.Check(request.FoundingMembers > 0, "foundingMembers", "At least one founder.");
+        v.Check(request.MemberCount >= 0, "memberCount", "Members cannot be negative.");
+        v.Check(request.Nib is null || Nib().IsMatch(request.Nib), "nib", "An NIB has 13 digits.");
+        if (request.Deed is { } deed)
+        {
+            CheckText(v, deed.Number, "deed.number", 100);
+            CheckText(v, deed.Notary, "deed.notary", 200);
+        }
+
+        if (request.NikKoperasi is { } nik)
+        {
+            CheckText(v, nik.Number, "nikKoperasi.number", 50);
+        }
+
+        for (var i = 0; i < (request.Board?.Count ?? 0); i++)
+        {
+            CheckText(v, request.Board![i].Name, $"board[{i}].name", 200);
+        }
+
+        for (var i = 0; i < (request.MemberClasses?.Count ?? 0); i++)
+        {
+            CheckText(v, request.MemberClasses![i], $"memberClasses[{i}]", 100);
+        }
+
+        if (request.Contact is { } contact)
+        {
+            v.Check(contact.Phone is null || Phone().IsMatch(contact.Phone), "contact.phone", "A phone number has 6 to 15 digits, optionally starting with +.");
+            v.Check(contact.Email is null || Email().IsMatch(contact.Email), "contact.email", "Not an e-mail address.");
+        }
+
+        for (var i = 0; i < (request.RatHistory?.Count ?? 0); i++)
+        {
+            ReportRat.Validate(request.RatHistory![i], v, $"ratHistory[{i}].");
+        }
+
+        return v;
+    }
+
+    public static RegisterCooperative ToCommand(Request request, Guid id)
+    {
+        Regencies.TryNormalize(request.Address.RegencyCode, out var regency);
+        return new RegisterCooperative(
+            id,
+            request.Name.Trim(),
+            request.Form,
+            request.Type,
+            request.SavingsLoanScheme,
+            request.Syariah,
+            request.MultiPihak,
+            [.. (request.MemberClasses ?? []).Select(c => c.Trim())],
+            request.SupervisionLevel,
+            new Address(request.Address.Street.Trim(), request.Address.Village?.Trim(), request.Address.Kecamatan.Trim(), regency, request.Address.PostalCode),
+            request.LegalEntity with { DecreeNumber = request.LegalEntity.DecreeNumber.Trim() },
+            request.Deed,
+            request.FoundingMembers,
+            request.MemberCount,
+            request.BusinessField.Trim(),
+            request.Nib,
+            request.NikKoperasi,
+            request.Board ?? [],
+            request.Contact,
+            [.. (request.RatHistory ?? []).Select(ReportRat.ToReport)]);
+    }
+
+    private static void CheckText(RequestValidation v, string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            v.Add(field, "Required.");
+        }
+        else if (value.Length > maxLength)
+        {
+            v.Add(field, $"At most {maxLength} characters.");
+        }
+    }
+
+    [GeneratedRegex(@"^\d{13}$")]
+    private static partial Regex Nib();
+
+    [GeneratedRegex(@"^\d{5}$")]
+    private static partial Regex PostalCode();
+
+    [GeneratedRegex(@"^\+?\d{6,15}$")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
+}

@@ -1,0 +1,91 @@
+using Koperasi.Registry.Activity;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Koperasi.Registry.Cooperatives;
+
+/// <summary>Report the RAT (Rapat Anggota Tahunan) of a financial year.</summary>
+public static class ReportRat
+{
+    public sealed record Request(
+        int FinancialYear,
+        DateOnly HeldOn,
+        int MembersPresent,
+        int MembersTotal,
+        RatMode Mode,
+        decimal? Assets = null,
+        decimal? BusinessVolume = null,
+        decimal? Surplus = null);
+
+    /// <summary>What the report did: whether it was late and where activity stands now.</summary>
+    public sealed record Response(Guid CooperativeId, int FinancialYear, bool Late, ActivityStatus Activity, long Version);
+
+    public static void Map(RouteGroupBuilder cooperatives) =>
+        cooperatives.MapPost("/{id:guid}/rat-reports", Handle)
+            .WithName("ReportRat")
+            .WithSummary("Report a RAT")
+            .WithDescription("Records the RAT of a financial year. A late RAT is accepted and flagged; a second report for the same year answers 409. If-Match is optional here.")
+            .Produces<Response>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
+        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
+        if (badIfMatch is ValidationProblem badHeader)
+        {
+            return badHeader;
+        }
+
+        var validation = new RequestValidation();
+        Validate(request, validation, "");
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var stream = expectedVersion is { } expected
+            ? await session.Events.FetchForWriting<Cooperative>(id, expected, cancellationToken)
+            : await session.Events.FetchForWriting<Cooperative>(id, cancellationToken);
+        if (stream.Aggregate is not { } cooperative)
+        {
+            return Problems.NotFound("koperasi", id);
+        }
+
+        var decision = cooperative.ReportRat(ToReport(request), clock.Today(), policy.Value);
+        if (decision.Error is { } error)
+        {
+            return error.ToProblem();
+        }
+
+        stream.AppendMany(decision.Events);
+        await session.SaveChangesAsync(cancellationToken);
+
+        var after = decision.Events.Aggregate(cooperative, (state, e) => Cooperative.Fold(state, e)!);
+        var version = cooperative.Version + decision.Events.Count;
+        response.SetETag(version);
+        var late = decision.Events.OfType<RatReported>().Single().Late;
+        return TypedResults.Created($"/api/registry/cooperatives/{id}", new Response(id, request.FinancialYear, late, after.Activity, version));
+    }
+
+    public static void Validate(Request request, RequestValidation v, string prefix)
+    {
+        v.Check(request.FinancialYear is >= 1945 and <= 9999, prefix + "financialYear", "Not a plausible financial year.");
+        v.Check(request.MembersTotal > 0, prefix + "membersTotal", "A RAT has members.");
+        v.Check(request.MembersPresent >= 0, prefix + "membersPresent", "Cannot be negative.");
+        v.Check(request.MembersPresent <= request.MembersTotal, prefix + "membersPresent", "More members present than members in total.");
+        v.Check(request.Assets is null or >= 0, prefix + "assets", "Cannot be negative.");
+        v.Check(request.BusinessVolume is null or >= 0, prefix + "businessVolume", "Cannot be negative.");
+    }
+
+    public static RatReport ToReport(Request request) => new(
+        request.FinancialYear, request.HeldOn, request.MembersPresent, request.MembersTotal, request.Mode,
+        request.Assets, request.BusinessVolume, request.Surplus);
+}

@@ -1,0 +1,46 @@
+using JasperFx.Events;
+using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Messaging;
+using Public = Koperasi.Contracts.Registry;
+
+namespace Koperasi.Registry.Messaging;
+
+/// <summary>The Registry's one map from its private events to its public contracts.</summary>
+public sealed class RegistryIntegrationEvents : IIntegrationEventMap
+{
+    public IReadOnlyCollection<Type> PublishedEventTypes { get; } =
+        [typeof(CooperativeRegistered), typeof(CooperativeDetailsChanged), typeof(RatReported), typeof(ActivityChanged), typeof(ActivityHistoryRevised)];
+
+    public object? Map(IEvent committed) => committed.Data switch
+    {
+        CooperativeRegistered e => new Public.CooperativeRegistered(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.Name, Name(e.Form), Name(e.Type),
+            e.SavingsLoanScheme is { } scheme ? Name(scheme) : null, e.Syariah, e.MultiPihak, Name(e.SupervisionLevel),
+            ToContract(e.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib, e.NikKoperasi?.Number,
+            e.BusinessField, e.MemberCount),
+        CooperativeDetailsChanged e => new Public.CooperativeDetailsChanged(
+            e.CooperativeId, committed.Version, committed.Timestamp,
+            e.Address is { } address ? ToContract(address) : null,
+            e.Board?.Select(b => new Public.BoardMember(b.Name, Name(b.Position))).ToList(),
+            e.Contact is { } contact ? new Public.CooperativeContact(contact.Phone, contact.Email) : null,
+            e.Nib,
+            e.NikKoperasi?.Number),
+        RatReported e => new Public.RatReported(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.FinancialYear, e.HeldOn, e.MembersPresent, e.MembersTotal,
+            Name(e.Mode), e.Late, e.Assets, e.BusinessVolume, e.Surplus),
+        ActivityChanged e => new Public.CooperativeActivityChanged(
+            e.CooperativeId, committed.Version, committed.Timestamp, Name(e.From), Name(e.To), e.EffectiveOn, e.Reason),
+        // A revised history is published as a change only when the current activity differs from
+        // what subscribers were last told; a corrected past alone changes nothing for them.
+        ActivityHistoryRevised e when e.Periods.Count >= 2 && e.Periods[^1].Status != e.Periods[^2].Status => new Public.CooperativeActivityChanged(
+            e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Periods[^2].Status), Name(e.Periods[^1].Status), e.Periods[^1].From, e.Reason),
+        _ => null,
+    };
+
+    private static string Name<T>(T value) where T : struct, Enum => KebabEnum.Name(value);
+
+    private static Public.CooperativeAddress ToContract(Address a) =>
+        new(a.Street, a.Village, a.Kecamatan, a.RegencyCode, Regencies.Get(a.RegencyCode).DisplayName, a.PostalCode);
+}

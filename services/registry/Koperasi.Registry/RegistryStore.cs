@@ -1,0 +1,26 @@
+using JasperFx.Events.Projections;
+using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Statistics;
+using Marten;
+
+namespace Koperasi.Registry;
+
+/// <summary>The Registry's event store: stream names, projections, documents and indexes.</summary>
+public static class RegistryStore
+{
+    public const string DefaultSchema = "registry";
+
+    public static void Configure(StoreOptions options)
+    {
+        CooperativeEventNames.Register(options);
+        options.Projections.Add(new CooperativeProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Cooperative>()
+            .DocumentAlias("cooperative")
+            .Duplicate(c => c.Address.RegencyCode)
+            .Duplicate(c => c.Name)
+            .Index(c => c.Activity)
+            .Index(c => c.ActivityBaselineYear);
+        options.Schema.For<DecreeNumberClaim>().DocumentAlias("decree_number_claim");
+        StatisticsProjection.Register(options);
+    }
+}
