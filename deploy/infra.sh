@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Provides PostgreSQL and RabbitMQ for ./run.sh and ./test.sh.
 #
-#   deploy/infra.sh up            make both available, provision roles, databases, vhosts, users
-#   deploy/infra.sh down          stop what `up` started (project-local instances or compose)
+#   deploy/infra.sh up [--record FILE]    make both available, provision roles, databases, vhosts,
+#                                         users; list in FILE what this call started
+#   deploy/infra.sh down [--record FILE]  stop what the `up` that wrote FILE started
 #   deploy/infra.sh env           print the settings (KEY=VALUE) the services and tests read
 #   deploy/infra.sh broker-stop   stop the broker (tests of the relay use it); broker-start starts it
 #
@@ -20,6 +21,7 @@ STATE="$ROOT/.local"
 SECRETS="$STATE/secrets"
 ENV_FILE="$STATE/infra.env"
 STARTED_FILE="$STATE/infra.started"
+if [ "${2:-}" = "--record" ] && [ -n "${3:-}" ]; then STARTED_FILE="$3"; fi
 
 PG_PORT="${KOPERASI_LOCAL_POSTGRES_PORT:-55432}"
 AMQP_PORT="${KOPERASI_LOCAL_RABBITMQ_PORT:-55672}"

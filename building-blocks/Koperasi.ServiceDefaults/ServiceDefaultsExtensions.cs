@@ -4,7 +4,6 @@ using Koperasi.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,13 +32,19 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.ProblemDetails.Status == Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType)
+            {
+                // The framework refuses a body of another media type before any handler runs.
+                context.ProblemDetails.Detail ??= "Send the body as application/json (or text/csv where the endpoint takes a file).";
+                context.ProblemDetails.Extensions.TryAdd("field", "Content-Type");
+            }
+
             context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddExceptionHandler<KoperasiExceptionHandler>();
         // Bad input answers 400 with problem details in every environment, not only in development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => KoperasiJson.Configure(options.SerializerOptions));
-        builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxJsonBodyBytes);
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = $"Koperasi {serviceName} API";
@@ -71,6 +76,8 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseBodySizeLimit();
         return app;
     }
 }

@@ -39,6 +39,11 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
         var json = FindInner<JsonException>(exception);
         if (json is not null)
         {
+            if (MissingRequired(json.Message) is { Count: > 0 } missing)
+            {
+                return Validation(missing, "Required.", exception.StatusCode);
+            }
+
             var field = FieldFromPath(json.Path);
             var message = field is null
                 ? "The request body is not valid JSON for this operation."
@@ -69,13 +74,29 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
     }
 
     private static HttpValidationProblemDetails Validation(string field, string message, int status) =>
-        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        Validation([field], message, status);
+
+    private static HttpValidationProblemDetails Validation(List<string> fields, string message, int status) =>
+        new(fields.ToDictionary(f => f, _ => new[] { message }))
         {
             Status = status,
             Title = "One or more validation errors occurred.",
-            Detail = message,
+            Detail = fields.Count == 1 ? $"{fields[0]}: {message}" : $"{string.Join(", ", fields)}: {message}",
             Type = Problems.TypePrefix + "validation",
         };
+
+    // System.Text.Json: "... was missing required properties including: 'name', 'form'."
+    private static List<string> MissingRequired(string message)
+    {
+        const string marker = "missing required properties including:";
+        var start = message.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        return [.. message[(start + marker.Length)..].Split(',').Select(part => part.Trim().Trim('.').Trim('\'')).Where(part => part.Length > 0)];
+    }
 
     private static ProblemDetails Conflict() => new()
     {

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Xunit;
+
+namespace Koperasi.Testing;
+
+/// <summary>
+/// A service hosted in the test process against the real PostgreSQL and RabbitMQ, isolated by
+/// its own database schema and broker-entity prefix, with a clock the test moves. Dropping the
+/// schema and the broker entities on dispose keeps runs from accumulating.
+/// </summary>
+public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLifetime
+    where TProgram : class
+{
+    private readonly string _service;
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public ServiceHost(string service, string name, DateTimeOffset? now = null)
+    {
+        _service = service;
+        var suffix = new string([.. name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
+        Schema = $"{TestInfrastructure.RunId}_{suffix}";
+        EntityPrefix = $"{TestInfrastructure.RunId}-{suffix}";
+        Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+    }
+
+    /// <summary>The clock the service sees; tests move it.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>The database schema of this host.</summary>
+    public string Schema { get; }
+
+    /// <summary>The prefix of every exchange and queue this host creates.</summary>
+    public string EntityPrefix { get; }
+
+    /// <summary>Adds or overrides a configuration value before the host starts.</summary>
+    public ServiceHost<TProgram> With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var (mqUser, mqPassword) = TestInfrastructure.BrokerCredentials(_service);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", TestInfrastructure.TestDatabase(_service));
+        builder.UseSetting("Marten:Schema", Schema);
+        builder.UseSetting("RabbitMq:Host", TestInfrastructure.RabbitMqHost);
+        builder.UseSetting("RabbitMq:Port", TestInfrastructure.RabbitMqPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RabbitMq:VirtualHost", TestInfrastructure.TestVirtualHost);
+        builder.UseSetting("RabbitMq:Username", mqUser);
+        builder.UseSetting("RabbitMq:Password", mqPassword);
+        builder.UseSetting("RabbitMq:EntityPrefix", EntityPrefix);
+        builder.UseSetting("Relay:MaxRetryDelay", "00:00:01");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropSchemaAsync();
+        await BrokerAdmin.DeleteEntitiesAsync(EntityPrefix);
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task DropSchemaAsync()
+    {
+        await using var connection = new NpgsqlConnection(TestInfrastructure.TestDatabase(_service));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"drop schema if exists \"{Schema}\" cascade", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
