@@ -8,10 +8,21 @@ using Koperasi.Testing;
 namespace Koperasi.Registry.Tests;
 
 /// <summary>The Registry against the real PostgreSQL and RabbitMQ, shared by the HTTP tests that need no clock of their own.</summary>
-public sealed class RegistryHost() : ServiceHost<Program>("registry", "http");
+public sealed class RegistryHost : ServiceHost<Program>
+{
+    public RegistryHost()
+        : base("registry", "http") => With("Activity:ScheduledEvaluation", "false");
+}
 
-/// <summary>Registry hosts for tests that move the clock or count the whole register.</summary>
-public sealed class IsolatedRegistryHost(string name, DateTimeOffset now) : ServiceHost<Program>("registry", name, now);
+/// <summary>
+/// Registry hosts for tests that move the clock or count the whole register. The scheduled
+/// activity evaluation is off unless a test turns it on, so moving the clock runs nothing behind the test's back.
+/// </summary>
+public sealed class IsolatedRegistryHost : ServiceHost<Program>
+{
+    public IsolatedRegistryHost(string name, DateTimeOffset now, bool scheduledEvaluation = false)
+        : base("registry", name, now) => With("Activity:ScheduledEvaluation", scheduledEvaluation ? "true" : "false");
+}
 
 /// <summary>Request bodies and calls, as a client of the API writes them.</summary>
 public static class Api

@@ -22,7 +22,7 @@ public sealed record ReceivedMessage(Guid MessageId, IReadOnlyList<string> Messa
 public sealed class BrokerProbe : IAsyncDisposable
 {
     private readonly string _queue;
-    private readonly ConcurrentBag<ReceivedMessage> _received = [];
+    private readonly ConcurrentQueue<ReceivedMessage> _received = new();
     private IConnection? _connection;
     private IChannel? _channel;
 
@@ -67,7 +67,7 @@ public sealed class BrokerProbe : IAsyncDisposable
             {
                 using var document = JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span));
                 var root = document.RootElement;
-                _received.Add(new ReceivedMessage(
+                _received.Enqueue(new ReceivedMessage(
                     root.GetProperty("messageId").GetGuid(),
                     [.. root.GetProperty("messageType").EnumerateArray().Select(t => t.GetString()!)],
                     root.GetProperty("message").Clone(),

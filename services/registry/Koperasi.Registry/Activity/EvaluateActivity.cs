@@ -51,19 +51,53 @@ public static class EvaluateActivity
                 return new Result(today, evaluated.Count, changed);
             }
 
-            await using var session = store.OpenSessionAs("system:activity-evaluator");
-            foreach (var id in fresh)
+            try
             {
-                var stream = await session.Events.FetchForWriting<Cooperative>(id, cancellationToken);
-                var decision = stream.Aggregate!.EvaluateActivity(today, policy);
-                if (decision.Events.Count > 0)
+                changed += await EvaluateAsync(store, fresh, today, policy, cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                // Someone changed one of them meanwhile (a RAT reported, another evaluation):
+                // evaluate each on its own, on fresh state.
+                foreach (var id in fresh)
                 {
-                    stream.AppendMany(decision.Events);
-                    changed++;
+                    changed += await EvaluateOneAsync(store, id, today, policy, cancellationToken);
                 }
             }
+        }
+    }
 
-            await session.SaveChangesAsync(cancellationToken);
+    private static async Task<int> EvaluateAsync(IDocumentStore store, IReadOnlyList<Guid> ids, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
+    {
+        await using var session = store.OpenSessionAs("system:activity-evaluator");
+        var changed = 0;
+        foreach (var id in ids)
+        {
+            var stream = await session.Events.FetchForWriting<Cooperative>(id, cancellationToken);
+            var decision = stream.Aggregate!.EvaluateActivity(today, policy);
+            if (decision.Events.Count > 0)
+            {
+                stream.AppendMany(decision.Events);
+                changed++;
+            }
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        return changed;
+    }
+
+    private static async Task<int> EvaluateOneAsync(IDocumentStore store, Guid id, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await EvaluateAsync(store, [id], today, policy, cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException) when (attempt < 3)
+            {
+                // Changed again while we looked: read it afresh.
+            }
         }
     }
 }

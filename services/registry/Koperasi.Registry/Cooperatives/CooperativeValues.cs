@@ -73,7 +73,7 @@ public sealed record Address(string Street, string? Village, string Kecamatan, s
 public sealed record BoardMember(string Name, BoardPosition Position);
 
 /// <summary>Contact data of the koperasi's office.</summary>
-public sealed record Contact(string? Phone, string? Email);
+public sealed record Contact(string? Phone = null, string? Email = null);
 
 /// <summary>The ministry's decree that made the koperasi a legal entity (older numbers are free text).</summary>
 public sealed record LegalEntity(string DecreeNumber, DateOnly DecreeDate);

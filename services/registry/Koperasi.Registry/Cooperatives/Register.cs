@@ -38,7 +38,7 @@ public static partial class Register
     }
 
     /// <summary>An address as sent: the regency code in either spelling ("1571" or "15.71").</summary>
-    public sealed record AddressDto(string Street, string? Village, string Kecamatan, string RegencyCode, string? PostalCode);
+    public sealed record AddressDto(string Street, string Kecamatan, string RegencyCode, string? Village = null, string? PostalCode = null);
 
     public static void Map(RouteGroupBuilder cooperatives) =>
         cooperatives.MapPost("/", Handle)

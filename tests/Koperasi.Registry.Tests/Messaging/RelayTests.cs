@@ -1,0 +1,104 @@
+using Koperasi.Testing;
+
+namespace Koperasi.Registry.Tests.Messaging;
+
+/// <summary>Committed events reach subscribers as the documented contracts.</summary>
+public sealed class RelayTests : IAsyncLifetime
+{
+    private readonly IsolatedRegistryHost _registry = new("relay", new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+    private BrokerProbe _probe = null!;
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _probe = await BrokerProbe.SubscribeAsync(
+            _registry.EntityPrefix,
+            "koperasi:registry:cooperative-registered:v1",
+            "koperasi:registry:rat-reported:v1",
+            "koperasi:registry:cooperative-activity-changed:v1",
+            "koperasi:registry:cooperative-details-changed:v1");
+        await _registry.InitializeAsync();
+        _client = _registry.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _probe.DisposeAsync();
+        await _registry.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_registration_is_published_as_its_contracts_with_the_event_id_as_message_id()
+    {
+        var registered = await Api.RegisterAsync(_client, Api.Registration(decreeDate: "2010-06-01", rats: Api.Rat(2015, "2016-04-04")));
+        var id = registered["id"]!.GetValue<string>();
+
+        var message = await _probe.WaitForAsync("koperasi:registry:cooperative-registered:v1", m => m.GetProperty("cooperativeId").GetString() == id);
+        var rat = await _probe.WaitForAsync("koperasi:registry:rat-reported:v1", m => m.GetProperty("cooperativeId").GetString() == id);
+        var activity = await _probe.WaitForAsync(
+            "koperasi:registry:cooperative-activity-changed:v1",
+            m => m.GetProperty("cooperativeId").GetString() == id && m.GetProperty("effectiveOn").GetString() == "2019-07-01");
+
+        var contract = message.As<Contracts.Registry.CooperativeRegistered>();
+        contract.Name.ShouldBe(registered["name"]!.GetValue<string>());
+        contract.Type.ShouldBe("konsumen");
+        contract.Address.RegencyName.ShouldBe("Kota Jambi");
+        contract.StreamVersion.ShouldBe(1);
+        rat.As<Contracts.Registry.RatReported>().FinancialYear.ShouldBe(2015);
+        activity.As<Contracts.Registry.CooperativeActivityChanged>().To.ShouldBe("tidak-aktif");
+        var changes = _probe.Received.Where(m => m.MessageTypes.Contains("urn:message:koperasi:registry:cooperative-activity-changed:v1")
+            && m.Message.GetProperty("cooperativeId").GetString() == id).Select(m => m.As<Contracts.Registry.CooperativeActivityChanged>()).ToList();
+        changes.Select(c => c.StreamVersion).ShouldBeInOrder();
+        new[] { message.MessageId, rat.MessageId, activity.MessageId }.Distinct().Count().ShouldBe(3);
+    }
+}
+
+/// <summary>The broker goes down for real; this must not overlap any other test.</summary>
+[CollectionDefinition(nameof(BrokerOutage), DisableParallelization = true)]
+public sealed class BrokerOutage;
+
+[Collection(nameof(BrokerOutage))]
+public sealed class BrokerOutageTests : IAsyncLifetime
+{
+    private readonly IsolatedRegistryHost _registry = new("outage", new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+    private BrokerProbe _probe = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _probe = await BrokerProbe.SubscribeAsync(_registry.EntityPrefix, "koperasi:registry:cooperative-registered:v1");
+        await _registry.InitializeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _probe.DisposeAsync();
+        await _registry.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Events_committed_while_RabbitMQ_is_stopped_reach_the_consumer_after_it_returns()
+    {
+        Assert.SkipWhen(TestInfrastructure.BrokerControl is null, "The broker is external: this run cannot stop it.");
+        var client = _registry.CreateClient();
+        await BrokerControl.RunAsync("broker-stop");
+        var ids = new List<string>();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                ids.Add((await Api.RegisterAsync(client, Api.Registration()))["id"]!.GetValue<string>());
+            }
+        }
+        finally
+        {
+            await BrokerControl.RunAsync("broker-start");
+        }
+
+        foreach (var id in ids)
+        {
+            await _probe.WaitForAsync("koperasi:registry:cooperative-registered:v1", m => m.GetProperty("cooperativeId").GetString() == id, TimeSpan.FromSeconds(90));
+        }
+
+        _probe.Received.Select(m => m.Message.GetProperty("cooperativeId").GetString()).Distinct().Count().ShouldBeGreaterThanOrEqualTo(5);
+    }
+}
