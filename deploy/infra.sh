@@ -95,10 +95,13 @@ pg_bin() {
   [ -n "$dir" ] && [ -x "$dir/pg_ctl" ] && echo "$dir"
 }
 
-ensure_packages() {
+ensure_packages() { # ensure_packages [servers]: curl always, the two servers for the local mode
   local missing=()
-  pg_bin >/dev/null || missing+=(postgresql)
-  [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  command -v curl >/dev/null || missing+=(curl)
+  if [ "${1:-}" = servers ]; then
+    pg_bin >/dev/null || missing+=(postgresql)
+    [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || die "missing ${missing[*]} and no apt-get to install them"
   log "installing ${missing[*]} from the OS packages"
@@ -428,17 +431,18 @@ cmd_up() {
     external)
       [ -n "${KOPERASI_EXTERNAL_POSTGRES_ADMIN_PASSWORD:-}" ] || die "KOPERASI_EXTERNAL_POSTGRES_ADMIN_PASSWORD is needed to provision the external PostgreSQL"
       [ -n "${KOPERASI_EXTERNAL_RABBITMQ_ADMIN_PASSWORD:-}" ] || die "KOPERASI_EXTERNAL_RABBITMQ_ADMIN_PASSWORD is needed to provision the external RabbitMQ"
-      command -v curl >/dev/null || die "curl is needed to provision the external RabbitMQ"
+      ensure_packages
       provision_postgres
       provision_rabbitmq_api
       ;;
     compose)
+      ensure_packages
       compose_up
       provision_postgres
       provision_rabbitmq_ctl
       ;;
     local)
-      ensure_packages
+      ensure_packages servers
       pg_local_up
       mq_local_up
       provision_postgres

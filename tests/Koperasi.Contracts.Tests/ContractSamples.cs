@@ -13,7 +13,7 @@ public static class ContractSamples
     {
         [typeof(CooperativeRegistered)] = new CooperativeRegistered(
             Cooperative, 1, At, "Koperasi Simpan Pinjam Maju Bersama", "primer", "simpan-pinjam", "close-loop", false, false,
-            "kabupaten-kota", Address, "518.08/96/BH/XIV.10/VIII/2008", new DateOnly(2008, 8, 14), "9120001234567", null,
+            "kabupaten-kota", Address, "518.08/96/BH/XIV.10/VIII/2008", new DateOnly(2008, 8, 14), "9120001234567",
             "Simpan pinjam anggota", 118),
         [typeof(CooperativeDetailsChanged)] = new CooperativeDetailsChanged(
             Cooperative, 5, At, null, [new BoardMember("Siti Aminah", "ketua"), new BoardMember("Rahmat Hidayat", "bendahara")],

@@ -2,7 +2,10 @@ using MassTransit;
 
 namespace Koperasi.Contracts.Registry;
 
-/// <summary>A koperasi entered the register of the province.</summary>
+/// <summary>
+/// A koperasi entered the register of the province. A NIK koperasi, when it has one, follows as a
+/// <see cref="CooperativeDetailsChanged"/> once the RATs that entitle it are recorded.
+/// </summary>
 /// <param name="CooperativeId">Internal id of the koperasi (the Registry's stream id).</param>
 /// <param name="StreamVersion">Version of the koperasi's stream after this event.</param>
 /// <param name="OccurredAt">When the Registry recorded it.</param>
@@ -17,7 +20,6 @@ namespace Koperasi.Contracts.Registry;
 /// <param name="DecreeNumber">Number of the ministry's decree that made it a legal entity.</param>
 /// <param name="DecreeDate">Date of that decree: the koperasi exists as a legal entity from this day.</param>
 /// <param name="Nib">Business identification number (13 digits), if any.</param>
-/// <param name="NikKoperasi">The ministry's Nomor Induk Koperasi (opaque), if any.</param>
 /// <param name="BusinessField">Bidang usaha.</param>
 /// <param name="MemberCount">Members at registration.</param>
 [MessageUrn("koperasi:registry:cooperative-registered:v1")]
@@ -36,7 +38,6 @@ public sealed record CooperativeRegistered(
     string DecreeNumber,
     DateOnly DecreeDate,
     string? Nib,
-    string? NikKoperasi,
     string BusinessField,
     int MemberCount) : IIntegrationEvent;
 

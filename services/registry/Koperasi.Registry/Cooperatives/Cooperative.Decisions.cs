@@ -57,7 +57,7 @@ public sealed partial record Cooperative
         var registered = new CooperativeRegistered(
             command.CooperativeId, command.Name, command.Form, command.Type, command.SavingsLoanScheme, command.Syariah,
             command.MultiPihak, command.MemberClasses, command.SupervisionLevel, command.Address, command.LegalEntity,
-            command.Deed, command.FoundingMembers, command.MemberCount, command.BusinessField, command.Nib, null,
+            command.Deed, command.FoundingMembers, command.MemberCount, command.BusinessField, command.Nib,
             command.Board, command.Contact);
         var events = new List<object> { registered };
         var state = Founded(registered);

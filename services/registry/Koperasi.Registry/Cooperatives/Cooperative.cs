@@ -73,7 +73,6 @@ public sealed partial record Cooperative
         MemberCount = e.MemberCount,
         BusinessField = e.BusinessField,
         Nib = e.Nib,
-        NikKoperasi = e.NikKoperasi,
         Board = e.Board,
         Contact = e.Contact,
         ActivityPeriods = [new ActivityPeriod(e.LegalEntity.DecreeDate, ActivityStatus.Aktif)],

@@ -22,7 +22,6 @@ public sealed record CooperativeRegistered(
     int MemberCount,
     string BusinessField,
     string? Nib,
-    NikKoperasi? NikKoperasi,
     IReadOnlyList<BoardMember> Board,
     Contact? Contact);
 

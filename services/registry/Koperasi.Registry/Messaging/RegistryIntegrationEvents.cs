@@ -18,7 +18,7 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
         CooperativeRegistered e => new Public.CooperativeRegistered(
             e.CooperativeId, committed.Version, committed.Timestamp, e.Name, Name(e.Form), Name(e.Type),
             e.SavingsLoanScheme is { } scheme ? Name(scheme) : null, e.Syariah, e.MultiPihak, Name(e.SupervisionLevel),
-            ToContract(e.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib, e.NikKoperasi?.Number,
+            ToContract(e.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
             e.BusinessField, e.MemberCount),
         CooperativeDetailsChanged e => new Public.CooperativeDetailsChanged(
             e.CooperativeId, committed.Version, committed.Timestamp,
