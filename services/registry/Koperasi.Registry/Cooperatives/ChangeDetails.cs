@@ -1,5 +1,4 @@
 using Koperasi.Registry.Activity;
-using Koperasi.Registry.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
@@ -83,29 +82,16 @@ public static class ChangeDetails
         var v = new RequestValidation();
         if (request.Address is { } address)
         {
-            v.Check(!string.IsNullOrWhiteSpace(address.Street), "address.street", "Required.");
-            v.Check(!string.IsNullOrWhiteSpace(address.Kecamatan), "address.kecamatan", "Required.");
-            v.Check(Regencies.TryNormalize(address.RegencyCode, out _), "address.regencyCode", $"Unknown regency '{address.RegencyCode}'.");
+            CooperativeValidation.Address(v, address, "address");
         }
 
-        for (var i = 0; i < (request.Board?.Count ?? 0); i++)
-        {
-            v.Check(!string.IsNullOrWhiteSpace(request.Board![i].Name), $"board[{i}].name", "Required.");
-        }
-
-        v.Check(request.Nib is null || (request.Nib.Length == 13 && request.Nib.All(char.IsAsciiDigit)), "nib", "An NIB has 13 digits.");
-        v.Check(request.NikKoperasi is null || !string.IsNullOrWhiteSpace(request.NikKoperasi.Number), "nikKoperasi.number", "Required.");
+        CooperativeValidation.Board(v, request.Board);
+        CooperativeValidation.Contact(v, request.Contact);
+        CooperativeValidation.Nib(v, request.Nib);
+        CooperativeValidation.NikKoperasi(v, request.NikKoperasi);
         return v;
     }
 
-    private static DetailsChange ToChange(Request request)
-    {
-        Address? address = null;
-        if (request.Address is { } a && Regencies.TryNormalize(a.RegencyCode, out var regency))
-        {
-            address = new Address(a.Street.Trim(), a.Village?.Trim(), a.Kecamatan.Trim(), regency, a.PostalCode);
-        }
-
-        return new DetailsChange(address, request.Board, request.Contact, request.Nib, request.NikKoperasi);
-    }
+    private static DetailsChange ToChange(Request request) =>
+        new(request.Address?.ToAddress(), request.Board, request.Contact, request.Nib, request.NikKoperasi);
 }

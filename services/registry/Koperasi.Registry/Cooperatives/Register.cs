@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using JasperFx;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Regions;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Koperasi.Registry.Cooperatives;
 
 /// <summary>Register a koperasi (optionally with the RATs it already held).</summary>
-public static partial class Register
+public static class Register
 {
     public sealed record Request
     {
@@ -38,7 +37,13 @@ public static partial class Register
     }
 
     /// <summary>An address as sent: the regency code in either spelling ("1571" or "15.71").</summary>
-    public sealed record AddressDto(string Street, string Kecamatan, string RegencyCode, string? Village = null, string? PostalCode = null);
+    public sealed record AddressDto(string Street, string Kecamatan, string RegencyCode, string? Village = null, string? PostalCode = null)
+    {
+        /// <summary>The address as stored; call only after validation (the regency code is known).</summary>
+        public Address ToAddress() => Regencies.TryNormalize(RegencyCode, out var regency)
+            ? new Address(Street.Trim(), Village?.Trim(), Kecamatan.Trim(), regency, PostalCode)
+            : throw new InvalidOperationException($"Unknown regency {RegencyCode}: validate first.");
+    }
 
     public static void Map(RouteGroupBuilder cooperatives) =>
         cooperatives.MapPost("/", Handle)
@@ -114,43 +119,26 @@ public static partial class Register
     public static RequestValidation Validate(Request request)
     {
         var v = new RequestValidation();
-        CheckText(v, request.Name, "name", 200);
-        CheckText(v, request.BusinessField, "businessField", 300);
-        CheckText(v, request.Address.Street, "address.street", 300);
-        CheckText(v, request.Address.Kecamatan, "address.kecamatan", 100);
-        v.Check(Regencies.TryNormalize(request.Address.RegencyCode, out _), "address.regencyCode",
-            $"Unknown regency '{request.Address.RegencyCode}': use a code of Jambi province such as 1571 or 15.71.");
-        v.Check(request.Address.PostalCode is null || PostalCode().IsMatch(request.Address.PostalCode), "address.postalCode", "A postal code has 5 digits.");
-        CheckText(v, request.LegalEntity.DecreeNumber, "legalEntity.decreeNumber", 100);
+        CooperativeValidation.Text(v, request.Name, "name", 200);
+        CooperativeValidation.Text(v, request.BusinessField, "businessField", 300);
+        CooperativeValidation.Address(v, request.Address, "address");
+        CooperativeValidation.Text(v, request.LegalEntity.DecreeNumber, "legalEntity.decreeNumber", 100);
         v.Check(request.LegalEntity.DecreeDate.Year >= 1945, "legalEntity.decreeDate", "The decree date is not plausible.");
         v.Check(request.FoundingMembers > 0, "foundingMembers", "At least one founder.");
         v.Check(request.MemberCount >= 0, "memberCount", "Members cannot be negative.");
-        v.Check(request.Nib is null || Nib().IsMatch(request.Nib), "nib", "An NIB has 13 digits.");
+        CooperativeValidation.Nib(v, request.Nib);
+        CooperativeValidation.NikKoperasi(v, request.NikKoperasi);
+        CooperativeValidation.Board(v, request.Board);
+        CooperativeValidation.Contact(v, request.Contact);
         if (request.Deed is { } deed)
         {
-            CheckText(v, deed.Number, "deed.number", 100);
-            CheckText(v, deed.Notary, "deed.notary", 200);
-        }
-
-        if (request.NikKoperasi is { } nik)
-        {
-            CheckText(v, nik.Number, "nikKoperasi.number", 50);
-        }
-
-        for (var i = 0; i < (request.Board?.Count ?? 0); i++)
-        {
-            CheckText(v, request.Board![i].Name, $"board[{i}].name", 200);
+            CooperativeValidation.Text(v, deed.Number, "deed.number", 100);
+            CooperativeValidation.Text(v, deed.Notary, "deed.notary", 200);
         }
 
         for (var i = 0; i < (request.MemberClasses?.Count ?? 0); i++)
         {
-            CheckText(v, request.MemberClasses![i], $"memberClasses[{i}]", 100);
-        }
-
-        if (request.Contact is { } contact)
-        {
-            v.Check(contact.Phone is null || Phone().IsMatch(contact.Phone), "contact.phone", "A phone number has 6 to 15 digits, optionally starting with +.");
-            v.Check(contact.Email is null || Email().IsMatch(contact.Email), "contact.email", "Not an e-mail address.");
+            CooperativeValidation.Text(v, request.MemberClasses![i], $"memberClasses[{i}]", 100);
         }
 
         for (var i = 0; i < (request.RatHistory?.Count ?? 0); i++)
@@ -161,10 +149,8 @@ public static partial class Register
         return v;
     }
 
-    public static RegisterCooperative ToCommand(Request request, Guid id)
-    {
-        Regencies.TryNormalize(request.Address.RegencyCode, out var regency);
-        return new RegisterCooperative(
+    public static RegisterCooperative ToCommand(Request request, Guid id) =>
+        new(
             id,
             request.Name.Trim(),
             request.Form,
@@ -174,7 +160,7 @@ public static partial class Register
             request.MultiPihak,
             [.. (request.MemberClasses ?? []).Select(c => c.Trim())],
             request.SupervisionLevel,
-            new Address(request.Address.Street.Trim(), request.Address.Village?.Trim(), request.Address.Kecamatan.Trim(), regency, request.Address.PostalCode),
+            request.Address.ToAddress(),
             request.LegalEntity with { DecreeNumber = request.LegalEntity.DecreeNumber.Trim() },
             request.Deed,
             request.FoundingMembers,
@@ -185,29 +171,4 @@ public static partial class Register
             request.Board ?? [],
             request.Contact,
             [.. (request.RatHistory ?? []).Select(ReportRat.ToReport)]);
-    }
-
-    private static void CheckText(RequestValidation v, string? value, string field, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            v.Add(field, "Required.");
-        }
-        else if (value.Length > maxLength)
-        {
-            v.Add(field, $"At most {maxLength} characters.");
-        }
-    }
-
-    [GeneratedRegex(@"^\d{13}$")]
-    private static partial Regex Nib();
-
-    [GeneratedRegex(@"^\d{5}$")]
-    private static partial Regex PostalCode();
-
-    [GeneratedRegex(@"^\+?\d{6,15}$")]
-    private static partial Regex Phone();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
 }
