@@ -6,7 +6,7 @@ namespace Koperasi.Gateway.Routing;
 /// A service behind the gateway. Its name is the path segment of its API (<c>/api/registry/...</c>)
 /// and of its OpenAPI document (<c>/openapi/registry.json</c>); its address is where it listens.
 /// </summary>
-public sealed partial record DownstreamService(string Name, Uri Address)
+internal sealed partial record DownstreamService(string Name, Uri Address)
 {
     /// <summary>The configuration section that maps a service name to its base address.</summary>
     public const string Section = "Services";

@@ -9,7 +9,7 @@ namespace Koperasi.Gateway.Routing;
 /// entry: <c>/api/{name}/...</c> goes to the service unchanged (it serves its API under that
 /// prefix itself), and <c>/openapi/{name}.json</c> to the service's <c>/openapi/v1.json</c>.
 /// </summary>
-public static class GatewayProxy
+internal static class GatewayProxy
 {
     /// <summary>Largest body forwarded unless <c>Gateway:MaxRequestBodyBytes</c> says otherwise; each service still applies its own limit.</summary>
     public const long DefaultMaxRequestBodyBytes = 32 * 1024 * 1024;
