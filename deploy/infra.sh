@@ -5,6 +5,8 @@
 #                                         users; list in FILE what this call started
 #   deploy/infra.sh down [--record FILE]  stop what the `up` that wrote FILE started
 #   deploy/infra.sh env           print the settings (KEY=VALUE) the services and tests read
+#   deploy/infra.sh compose-env   only write .local/compose.env (ports and generated secrets) for
+#                                 `docker compose --env-file .local/compose.env up` (docs/docker.md)
 #   deploy/infra.sh broker-stop   stop the broker (tests of the relay use it); broker-start starts it
 #
 # Where the servers come from, in order:
@@ -481,7 +483,8 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   env) [ -f "$ENV_FILE" ] || cmd_up; cat "$ENV_FILE" ;;
+  compose-env) write_compose_env; log "wrote $STATE/compose.env" ;;
   broker-stop) cmd_broker stop ;;
   broker-start) cmd_broker start ;;
-  *) echo "usage: $0 up|down|env|broker-stop|broker-start" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|env|compose-env|broker-stop|broker-start" >&2; exit 2 ;;
 esac

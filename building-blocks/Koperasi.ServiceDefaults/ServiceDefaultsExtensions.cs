@@ -61,13 +61,25 @@ public static class ServiceDefaultsExtensions
     /// Problem-details middleware, <c>/health/live</c>, <c>/health/ready</c> (PostgreSQL and the
     /// broker), <c>/metrics</c>, the OpenAPI document and its browsable reference.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication MapDefaultEndpoints(this WebApplication app) =>
+        app.MapDefaultEndpoints(new DefaultEndpointsOptions());
+
+    /// <summary>
+    /// As <see cref="MapDefaultEndpoints(WebApplication)"/>, leaving out what <paramref name="options"/>
+    /// turns off.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, DefaultEndpointsOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/reference");
+        if (options.ApiDocumentation)
+        {
+            app.MapOpenApi("/openapi/{documentName}.json");
+            app.MapScalarApiReference("/reference");
+        }
+
         return app;
     }
 

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Koperasi.Gateway.Routing;
+
+/// <summary>
+/// A service behind the gateway. Its name is the path segment of its API (<c>/api/registry/...</c>)
+/// and of its OpenAPI document (<c>/openapi/registry.json</c>); its address is where it listens.
+/// </summary>
+internal sealed partial record DownstreamService(string Name, Uri Address)
+{
+    /// <summary>The configuration section that maps a service name to its base address.</summary>
+    public const string Section = "Services";
+
+    public string ApiPattern => $"/api/{Name}/{{**catch-all}}";
+
+    public string DocumentPath => $"/openapi/{Name}.json";
+
+    /// <summary>Reads every entry of <see cref="Section"/>; a wrong entry stops the start with its reason.</summary>
+    public static IReadOnlyList<DownstreamService> ReadAll(IConfiguration configuration) =>
+    [
+        .. configuration.GetSection(Section).GetChildren()
+            .Select(entry => Parse(entry.Key, entry.Value))
+            .OrderBy(service => service.Name, StringComparer.Ordinal),
+    ];
+
+    private static DownstreamService Parse(string key, string? value)
+    {
+        var name = key.ToLowerInvariant();
+        if (!ServiceName().IsMatch(name))
+        {
+            throw new InvalidOperationException($"{Section}:{key}: a service name is letters, digits and hyphens, starting with a letter.");
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException($"{Section}:{key}: '{value}' is not an absolute http(s) address.");
+        }
+
+        return new DownstreamService(name, address);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex ServiceName();
+}

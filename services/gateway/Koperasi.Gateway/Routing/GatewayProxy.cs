@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Koperasi.Gateway.Routing;
+
+/// <summary>
+/// YARP routes made from the configured services, so adding a service is one configuration
+/// entry: <c>/api/{name}/...</c> goes to the service unchanged (it serves its API under that
+/// prefix itself), and <c>/openapi/{name}.json</c> to the service's <c>/openapi/v1.json</c>.
+/// </summary>
+internal static class GatewayProxy
+{
+    /// <summary>Largest body forwarded unless <c>Gateway:MaxRequestBodyBytes</c> says otherwise; each service still applies its own limit.</summary>
+    public const long DefaultMaxRequestBodyBytes = 32 * 1024 * 1024;
+
+    internal const string DocumentRouteKey = "Koperasi.OpenApiDocument";
+
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IReadOnlyList<DownstreamService> downstream)
+    {
+        services.AddReverseProxy()
+            .LoadFromMemory(Routes(downstream), Clusters(downstream))
+            .AddTransforms(OpenApiServers.Rewrite);
+        return services;
+    }
+
+    public static WebApplication MapGatewayProxy(this WebApplication app, IReadOnlyList<DownstreamService> downstream)
+    {
+        foreach (var service in downstream)
+        {
+            GatewayLog.Routing(app.Logger, service.Name, service.Address);
+        }
+
+        if (downstream.Count == 0)
+        {
+            GatewayLog.NoServices(app.Logger, DownstreamService.Section);
+        }
+
+        var limit = app.Configuration.GetValue("Gateway:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseProxyErrorProblems();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        })
+        // Without this, the 1 MiB limit meant for JSON endpoints would cut off uploads (a CSV file)
+        // that the service behind accepts.
+        .ConfigureEndpoints(endpoint => endpoint.WithMetadata(new ForwardedBodyLimit(limit)));
+        return app;
+    }
+
+    private static List<RouteConfig> Routes(IReadOnlyList<DownstreamService> downstream) =>
+    [
+        .. downstream.SelectMany(service => new[]
+        {
+            new RouteConfig
+            {
+                RouteId = $"{service.Name}-api",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = service.ApiPattern },
+            },
+            new RouteConfig
+            {
+                RouteId = $"{service.Name}-openapi",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = service.DocumentPath, Methods = ["GET", "HEAD"] },
+                Metadata = new Dictionary<string, string> { [DocumentRouteKey] = "true" },
+            }
+            .WithTransformPathSet("/openapi/v1.json")
+            // The document is rewritten on the way back; an uncompressed body keeps that simple.
+            .WithTransformRequestHeaderRemove("Accept-Encoding"),
+        }),
+    ];
+
+    private static List<ClusterConfig> Clusters(IReadOnlyList<DownstreamService> downstream) =>
+    [
+        .. downstream.Select(service => new ClusterConfig
+        {
+            ClusterId = service.Name,
+            Destinations = new Dictionary<string, DestinationConfig>
+            {
+                [service.Name] = new() { Address = service.Address.ToString() },
+            },
+        }),
+    ];
+
+    private sealed record ForwardedBodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
+}
