@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -209,6 +210,11 @@ public class ImportEndpointTests(RegistryHost registry)
         var listed = (await ImportFiles.ListAsync(_client)).Select(j => j!["id"]!.GetValue<string>()).ToList();
         listed.ShouldContain(first["id"]!.GetValue<string>());
         listed.IndexOf(second["id"]!.GetValue<string>()).ShouldBeLessThan(listed.IndexOf(first["id"]!.GetValue<string>()));
+        var completed = await _client.GetFromJsonAsync<JsonArray>(new Uri("/api/registry/imports?status=completed&limit=100", UriKind.Relative));
+        completed!.ShouldContain(j => j!["id"]!.GetValue<string>() == first["id"]!.GetValue<string>());
+        completed!.ShouldAllBe(j => j!["status"]!.GetValue<string>() == "completed");
+        var failed = await _client.GetFromJsonAsync<JsonArray>(new Uri("/api/registry/imports?status=failed", UriKind.Relative));
+        failed!.ShouldNotContain(j => j!["id"]!.GetValue<string>() == first["id"]!.GetValue<string>());
 
         using var missing = await _client.GetAsync(new Uri($"/api/registry/imports/{Guid.NewGuid()}", UriKind.Relative));
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);

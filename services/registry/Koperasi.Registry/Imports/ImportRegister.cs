@@ -18,13 +18,14 @@ public static class ImportRegister
 
     private const string DefaultFileName = "register.csv";
     private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv"];
+    private static readonly string[] Utf8Charsets = ["utf-8", "utf8", "us-ascii"];
 
     public static void Map(RouteGroupBuilder imports) =>
         imports.MapPost("/", Handle)
             .WithName("ImportRegister")
             .WithSummary("Import a register from CSV")
             .WithDescription("Send the CSV (UTF-8, comma or semicolon separated, columns as documented) as a text/csv body (optionally ?fileName=) or as multipart/form-data with the file in the field 'file', up to 50 MB. Answers 202 with the job; follow Location for its progress. Rows whose decree number is already registered change nothing, so importing a file again is safe.")
-            .Accepts<string>(CsvMediaTypes[0], [.. CsvMediaTypes[1..], "multipart/form-data"])
+            .Accepts<string>("text/csv", "application/csv", "multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
             .Produces<ImportJob>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -46,7 +47,7 @@ public static class ImportRegister
             return UnsupportedMediaType();
         }
 
-        if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        if (mediaType.Charset.HasValue && !Utf8Charsets.Any(c => mediaType.Charset.Equals(c, StringComparison.OrdinalIgnoreCase)))
         {
             return UnsupportedMediaType();
         }
@@ -65,7 +66,7 @@ public static class ImportRegister
         var errors = new RequestValidation();
         var name = SafeFileName(upload.Name);
         errors.Check(name.Length <= 200, "fileName", "At most 200 characters.");
-        if (!CsvFile.TryDecode(bytes, out var text))
+        if (!CsvFile.TryDecode(bytes.Span, out var text))
         {
             errors.Add("file", "The file is not UTF-8 text. In the spreadsheet, save it as \"CSV UTF-8\".");
         }
@@ -84,7 +85,7 @@ public static class ImportRegister
         return TypedResults.Accepted($"/api/registry/imports/{job.Id}", job);
     }
 
-    private static async Task<(string? Name, byte[]? Bytes, ValidationProblem? Invalid)> ReadFormFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(string? Name, ReadOnlyMemory<byte>? Bytes, ValidationProblem? Invalid)> ReadFormFileAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         IFormCollection form;
         try
@@ -111,9 +112,9 @@ public static class ImportRegister
     }
 
     /// <summary>The whole content, or null when it is larger than <see cref="MaxFileBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
@@ -126,7 +127,8 @@ public static class ImportRegister
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        // The buffer itself, not a copy: a 50 MB file is held once as bytes, then once as text.
+        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static string SafeFileName(string? name) =>

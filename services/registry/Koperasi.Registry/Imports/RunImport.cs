@@ -17,7 +17,7 @@ public static class RunImport
 {
     private static readonly string AlreadyRegisteredRule = Register.AlreadyRegistered("").Rule;
 
-    /// <summary>Runs (or resumes) a job to its end; a finished or unknown job is left as it is.</summary>
+    /// <summary>Runs (or resumes) a job to its end; null when it is unknown or already finished (queued twice).</summary>
     public static async Task<ImportJob?> RunAsync(
         IDocumentStore store, Guid jobId, TimeProvider clock, ActivityPolicy policy, int batchSize, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public static class RunImport
 
         if (job is null || job.IsFinished)
         {
-            return job;
+            return null;
         }
 
         if (file is null)
