@@ -85,6 +85,31 @@ public class ImportProcessingTests
     }
 
     [Fact]
+    public async Task A_job_accepted_by_a_replica_that_does_not_process_is_run_by_the_process_that_does()
+    {
+        var token = ImportFiles.NewToken();
+        await using var processing = new ListeningRegistryHost("importpoll");
+        _ = processing.CreateClient();
+        await using var replica = new ListeningRegistryHost("importpoll").With("Imports:Processing", "false").With("Marten:DaemonMode", "Disabled");
+        var client = replica.CreateClient();
+
+        using var response = await ImportFiles.UploadAsync(client, ImportFiles.Valid(token, 3), $"{token}.csv");
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var location = response.Headers.Location!.ToString();
+
+        // The processing host looks for queued jobs every 30 seconds of its clock.
+        var job = await Eventually.ValueAsync(async () =>
+        {
+            processing.Clock.Advance(TimeSpan.FromSeconds(30));
+            var current = await Api.GetAsync(client, location);
+            return current["status"]!.GetValue<string>() == "completed" ? current : null;
+        }, "the processing host to run the job queued by the replica");
+
+        ImportFiles.Int(job, "imported").ShouldBe(3);
+        (await ImportFiles.CountAsync(client, token)).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_decree_number_registered_while_a_batch_runs_counts_as_already_registered_and_the_rest_is_imported()
     {
         var token = ImportFiles.NewToken();

@@ -14,6 +14,7 @@ public static class ImportEndpoints
         builder.Services.AddOptions<ImportOptions>()
             .Bind(section)
             .Validate(options => options.BatchSize is >= 1 and <= 1000, "Imports:BatchSize must be between 1 and 1000.")
+            .Validate(options => options.PollInterval > TimeSpan.Zero, "Imports:PollInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ImportQueue>();
         if (section.GetValue(nameof(ImportOptions.Processing), true))

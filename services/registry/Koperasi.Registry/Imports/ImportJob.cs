@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marten;
 
 namespace Koperasi.Registry.Imports;
@@ -58,6 +59,7 @@ public sealed record ImportJob
         TotalRows = totalRows,
     };
 
+    [JsonIgnore]
     public bool IsFinished => Status is ImportStatus.Completed or ImportStatus.Failed;
 
     public ImportJob Started(DateTimeOffset now) => this with { Status = ImportStatus.Running, StartedAt = StartedAt ?? now };

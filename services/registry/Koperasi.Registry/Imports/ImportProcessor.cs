@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Koperasi.Registry.Activity;
 using Marten;
@@ -11,22 +13,43 @@ public sealed class ImportOptions
     /// <summary>Rows registered per transaction; the job's progress is recorded after each.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Whether this process runs imports (an API replica may only accept them).</summary>
+    /// <summary>
+    /// Whether this process runs imports. Like Marten's async daemon, exactly one process per
+    /// database should: API replicas set false, accept uploads, and leave them queued.
+    /// </summary>
     public bool Processing { get; set; } = true;
+
+    /// <summary>How often the processor looks for jobs queued by another process.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-/// <summary>Jobs waiting for the processor, in the order they were accepted.</summary>
+/// <summary>Jobs waiting for the processor, in the order they were accepted, each once.</summary>
 public sealed class ImportQueue
 {
     private readonly Channel<Guid> _jobs = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, byte> _waiting = new();
 
-    public void Enqueue(Guid jobId) => _jobs.Writer.TryWrite(jobId);
+    public void Enqueue(Guid jobId)
+    {
+        if (_waiting.TryAdd(jobId, 0))
+        {
+            _jobs.Writer.TryWrite(jobId);
+        }
+    }
 
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken cancellationToken) => _jobs.Reader.ReadAllAsync(cancellationToken);
+    public async IAsyncEnumerable<Guid> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var jobId in _jobs.Reader.ReadAllAsync(cancellationToken))
+        {
+            _waiting.TryRemove(jobId, out _);
+            yield return jobId;
+        }
+    }
 }
 
 /// <summary>
-/// Runs imports one at a time in the background. On start-up it resumes the jobs a restart
+/// Runs imports one at a time in the background: those accepted by this process at once, those
+/// queued by another process when it next looks. On start-up it also resumes the jobs a restart
 /// interrupted, from their last committed batch.
 /// </summary>
 public sealed partial class ImportProcessor(
@@ -37,9 +60,22 @@ public sealed partial class ImportProcessor(
     IOptions<ImportOptions> options,
     ILogger<ImportProcessor> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(LookForJobsAsync(stoppingToken), ProcessAsync(stoppingToken));
+
+    private async Task LookForJobsAsync(CancellationToken stoppingToken)
     {
-        await ResumeAsync(stoppingToken);
+        // Running jobs are this processor's own once it has started: only at start-up are they interrupted ones.
+        await EnqueueUnfinishedAsync([ImportStatus.Queued, ImportStatus.Running], stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
+            await EnqueueUnfinishedAsync([ImportStatus.Queued], stoppingToken);
+        }
+    }
+
+    private async Task ProcessAsync(CancellationToken stoppingToken)
+    {
         await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
         {
             try
@@ -57,13 +93,13 @@ public sealed partial class ImportProcessor(
         }
     }
 
-    private async Task ResumeAsync(CancellationToken cancellationToken)
+    private async Task EnqueueUnfinishedAsync(ImportStatus[] statuses, CancellationToken cancellationToken)
     {
         try
         {
             await using var session = store.QuerySession();
             var unfinished = await session.Query<ImportJob>()
-                .Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
+                .Where(j => statuses.Contains(j.Status))
                 .OrderBy(j => j.SubmittedAt)
                 .Select(j => j.Id)
                 .ToListAsync(cancellationToken);
@@ -74,12 +110,12 @@ public sealed partial class ImportProcessor(
 
             if (unfinished.Count > 0)
             {
-                LogResumed(unfinished.Count);
+                LogFound(unfinished.Count);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogResumeFailed(exception);
+            LogLookupFailed(exception);
         }
     }
 
@@ -106,9 +142,9 @@ public sealed partial class ImportProcessor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Import {JobId} failed")]
     private partial void LogFailed(Exception exception, Guid jobId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {Count} unfinished imports")]
-    private partial void LogResumed(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Found {Count} unfinished imports to run")]
+    private partial void LogFound(int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unfinished imports could not be looked up at start-up; they resume at the next start")]
-    private partial void LogResumeFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unfinished imports could not be looked up; the processor looks again at its next interval")]
+    private partial void LogLookupFailed(Exception exception);
 }
