@@ -56,12 +56,6 @@ public static class CsvFile
         var errorCount = 0;
         foreach (var record in Records(text, delimiter))
         {
-            if (errorCount >= MaxShapeErrors)
-            {
-                errors.Add("file", $"More rows are broken; only the first {MaxShapeErrors} are listed.");
-                return null;
-            }
-
             if (record.BadQuote)
             {
                 errors.Add(RowKey(record.Number), "A quote is not balanced: a quoted value is never closed, or a quote stands inside a value that is not quoted. Quote the whole value and double the quotes inside it.");
@@ -81,8 +75,12 @@ public static class CsvFile
                 rows++;
                 if (record.Fields.Length != header.Length)
                 {
-                    errorCount++;
                     errors.Add(RowKey(record.Number), $"Has {record.Fields.Length} fields; the header has {header.Length}. A value containing the delimiter '{delimiter}' must be quoted.");
+                    if (++errorCount == MaxShapeErrors)
+                    {
+                        errors.Add("file", $"Only the first {MaxShapeErrors} broken rows are listed; the rest of the file was not checked.");
+                        return null;
+                    }
                 }
             }
         }

@@ -48,7 +48,7 @@ public sealed record ImportJob
     public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
     public string? FailureReason { get; init; }
 
-    public static ImportJob Queue(Guid id, string fileName, string submittedBy, string? role, DateTimeOffset now, int totalRows) => new()
+    public static ImportJob Queued(Guid id, string fileName, string submittedBy, string? role, DateTimeOffset now, int totalRows) => new()
     {
         Id = id,
         FileName = fileName,

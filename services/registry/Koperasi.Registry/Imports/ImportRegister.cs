@@ -77,7 +77,7 @@ public static class ImportRegister
             return errors.ToProblem();
         }
 
-        var job = ImportJob.Queue(Guid.CreateVersion7(), name, actor.Name, actor.Role, clock.GetUtcNow(), shape.Rows);
+        var job = ImportJob.Queued(Guid.CreateVersion7(), name, actor.Name, actor.Role, clock.GetUtcNow(), shape.Rows);
         session.Store(job);
         session.Store(new ImportFile(job.Id, text));
         await session.SaveChangesAsync(cancellationToken);
