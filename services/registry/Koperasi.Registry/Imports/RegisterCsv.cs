@@ -150,7 +150,7 @@ public static partial class RegisterCsv
                 ? [.. classes.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
                 : null,
             SupervisionLevel = level!.Value,
-            Address = new Register.AddressDto(street, f.Text("village"), kecamatan, regency, f.Text("postal_code")),
+            Address = new Register.AddressDto(Street: street, Kecamatan: kecamatan, RegencyCode: regency, Village: f.Text("village"), PostalCode: f.Text("postal_code")),
             LegalEntity = new LegalEntity(decreeNumber, decreeDate!.Value),
             Deed = withDeed ? new NotarialDeed(deedNumber!, deedDate!.Value, notary!) : null,
             FoundingMembers = founders!.Value,
