@@ -1,6 +1,7 @@
 using Koperasi.Registry;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Demo;
 using Koperasi.Registry.Messaging;
 using Koperasi.Registry.Regions;
 using Koperasi.Registry.Statistics;
@@ -22,6 +23,8 @@ if (builder.Configuration.GetValue("Activity:ScheduledEvaluation", true))
     builder.Services.AddHostedService<ActivityEvaluationScheduler>();
 }
 
+DemoDataLoader.Add(builder);
+
 var app = builder.Build();
 
 app.UseServiceDefaults();
@@ -38,6 +41,7 @@ ReportRat.Map(cooperatives);
 EvaluateActivity.Map(registry);
 GetStatistics.Map(registry);
 ListRegencies.Map(registry);
+GetDemoData.Map(registry);
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Demo;
 using Koperasi.Registry.Statistics;
 using Marten;
 
@@ -22,5 +23,6 @@ public static class RegistryStore
             .Index(c => c.ActivityBaselineYear);
         options.Schema.For<DecreeNumberClaim>().DocumentAlias("decree_number_claim");
         StatisticsProjection.Register(options);
+        DemoDataLoad.Register(options);
     }
 }
