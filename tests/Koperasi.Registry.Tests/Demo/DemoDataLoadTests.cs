@@ -36,6 +36,11 @@ public class DemoDataLoadTests(RegistryHost registry)
             (await PublishedTableAsync(client, ""))["asOf"]!.GetValue<string>().ShouldBe("2026-11-22");
             TestContext.Current.TestOutputHelper?.WriteLine($"Demo set loaded in {loadTime.TotalSeconds:F1} s; statistics caught up after {statisticsTime.TotalSeconds:F1} s.");
 
+            (await CountAsync(client, "hasNikKoperasi=true")).ShouldBe(629);
+            (await CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(232);
+            (await CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(216);
+            (await CountAsync(client, "type=produsen")).ShouldBe(1318);
+
             var someone = (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["items"]![0]!["id"]!.GetValue<string>();
             var history = await client.GetFromJsonAsync<JsonArray>($"/api/registry/cooperatives/{someone}/history", TestContext.Current.CancellationToken);
             history!.ShouldAllBe(e => e!["actor"]!.GetValue<string>() == "system:demo-data");
@@ -45,7 +50,7 @@ public class DemoDataLoadTests(RegistryHost registry)
             second.With("Demo:LoadWhenEmpty", "true").With("Marten:DaemonMode", "Disabled").With("Activity:ScheduledEvaluation", "false");
             var again = second.CreateClient();
             (await StateAsync(again, "skipped"))["registered"]!.GetValue<int>().ShouldBe(0);
-            (await Api.GetAsync(again, "/api/registry/cooperatives?pageSize=1"))["totalCount"]!.GetValue<long>().ShouldBe(5053);
+            (await CountAsync(again, "")).ShouldBe(5053);
         }
         finally
         {
@@ -86,7 +91,7 @@ public class DemoDataLoadTests(RegistryHost registry)
             var loaded = await StateAsync(client, "loaded");
             loaded["registered"]!.GetValue<int>().ShouldBe(5053);
             loaded["rejected"]!.GetValue<int>().ShouldBe(0);
-            (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["totalCount"]!.GetValue<long>().ShouldBe(5053);
+            (await CountAsync(client, "")).ShouldBe(5053);
         }
         finally
         {
@@ -104,6 +109,9 @@ public class DemoDataLoadTests(RegistryHost registry)
         var state = await Api.GetAsync(registry.CreateClient(), "/api/registry/demo-data");
         state["status"]!.GetValue<string>().ShouldBe("disabled");
     }
+
+    private static async Task<long> CountAsync(HttpClient client, string filter) =>
+        (await Api.GetAsync(client, $"/api/registry/cooperatives?pageSize=1&{filter}"))["totalCount"]!.GetValue<long>();
 
     private static Task<JsonObject> StateAsync(HttpClient client, string status) =>
         Eventually.ValueAsync(
