@@ -53,7 +53,7 @@ public sealed partial class DemoDataLoader(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var set = DemoData.Generate();
+        var targets = DemoTargets.Load();
         DemoDataLoad? marker;
         bool holdsKoperasi;
         await using (var query = store.QuerySession())
@@ -64,9 +64,11 @@ public sealed partial class DemoDataLoader(
 
         if (marker is { CompletedAt: not null } || (marker is null && holdsKoperasi))
         {
-            Skip(set.Count);
+            Skip(targets.Total);
             return;
         }
+
+        var set = DemoData.Generate(targets);
 
         if (policy.Value != new ActivityPolicy())
         {
