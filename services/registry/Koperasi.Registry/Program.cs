@@ -1,6 +1,7 @@
 using Koperasi.Registry;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Demo;
 using Koperasi.Registry.Imports;
 using Koperasi.Registry.Messaging;
 using Koperasi.Registry.Regions;
@@ -24,6 +25,7 @@ if (builder.Configuration.GetValue("Activity:ScheduledEvaluation", true))
 }
 
 builder.AddImports();
+DemoDataLoader.Add(builder);
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ EvaluateActivity.Map(registry);
 GetStatistics.Map(registry);
 ListRegencies.Map(registry);
 registry.MapImports();
+GetDemoData.Map(registry);
 
 app.Run();
 

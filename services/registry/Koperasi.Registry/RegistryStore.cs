@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Demo;
 using Koperasi.Registry.Imports;
 using Koperasi.Registry.Statistics;
 using Marten;
@@ -24,5 +25,6 @@ public static class RegistryStore
         options.Schema.For<DecreeNumberClaim>().DocumentAlias("decree_number_claim");
         StatisticsProjection.Register(options);
         ImportJob.ConfigureStorage(options);
+        DemoDataLoad.Register(options);
     }
 }

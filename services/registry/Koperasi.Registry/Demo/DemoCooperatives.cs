@@ -1,0 +1,99 @@
+using Koperasi.Registry.Cooperatives;
+
+namespace Koperasi.Registry.Demo;
+
+/// <summary>Turns a slot into a registration: dates, founders, names, place, board and RAT history.</summary>
+internal sealed class DemoCooperatives(DemoTargets targets, IReadOnlyDictionary<string, DemoPlace> places, Random random)
+{
+    private readonly DemoRatHistory _rats = new(targets.AsOf, random);
+
+    public Register.Request Build(DemoSlot slot)
+    {
+        var place = places[slot.RegencyCode];
+        var decreeDate = DecreeDate(slot);
+        var deed = slot.MerahPutih || random.Chance(0.85)
+            ? new NotarialDeed(random.Between(1, 120).ToString(System.Globalization.CultureInfo.InvariantCulture), decreeDate.AddDays(-random.Between(10, 150)), DemoNames.Notary(random))
+            : null;
+        var foundedOn = deed?.Date ?? decreeDate;
+        var founders = slot.Form == CooperativeForm.Sekunder
+            ? random.Between(3, 9)
+            : (foundedOn.Year < 2021 ? 20 : 9) + random.Between(0, slot.MerahPutih ? 60 : 25);
+        var syariah = slot.Type == CooperativeType.SimpanPinjam ? random.Chance(0.22) : !slot.MerahPutih && random.Chance(0.02);
+        SavingsLoanScheme? scheme = slot.Type != CooperativeType.SimpanPinjam ? null
+            : random.Chance(slot.Level == SupervisionLevel.Nasional ? 0.5 : 0.15) ? SavingsLoanScheme.OpenLoop : SavingsLoanScheme.CloseLoop;
+        // Multi-stakeholder koperasi exist since PermenKopUKM 8/2021.
+        var multiPihak = !slot.MerahPutih && slot.Form == CooperativeForm.Primer && decreeDate >= new DateOnly(2021, 7, 1) && random.Chance(0.12);
+        var kecamatan = random.Pick(place.Kecamatan);
+        var village = slot.MerahPutih || random.Chance(0.7) ? DemoNames.Village(random) : null;
+        var profile = Profile(slot, founders, decreeDate);
+        var rats = slot.Status == ActivityStatus.Aktif ? _rats.Aktif(decreeDate, profile) : _rats.TidakAktif(decreeDate, profile);
+        var (name, businessField) = DemoNames.Identity(slot, syariah, scheme, multiPihak, place, kecamatan, village, random);
+        return new Register.Request
+        {
+            Name = name,
+            Form = slot.Form,
+            Type = slot.Type,
+            SavingsLoanScheme = scheme,
+            Syariah = syariah,
+            MultiPihak = multiPihak,
+            MemberClasses = multiPihak ? DemoNames.MemberClassesOf(random) : null,
+            SupervisionLevel = slot.Level,
+            Address = new Register.AddressDto(
+                DemoNames.Street(random), village, kecamatan, slot.RegencyCode,
+                random.Chance(0.8) ? $"{place.PostalPrefix}{random.Between(11, 99)}" : null),
+            // The number is given once all decree dates are known, so numbers follow dates.
+            LegalEntity = new LegalEntity("", decreeDate),
+            Deed = deed,
+            FoundingMembers = founders,
+            MemberCount = rats.Count > 0 ? rats[^1].MembersTotal : profile.MembersAtEnd,
+            BusinessField = businessField,
+            Board = DemoNames.Board(random),
+            Contact = slot.Status == ActivityStatus.Aktif && random.Chance(0.3) ? new Contact(null, Email(name)) : null,
+            RatHistory = rats,
+        };
+    }
+
+    private DateOnly DecreeDate(DemoSlot slot)
+    {
+        var asOf = targets.AsOf;
+        if (slot.MerahPutih)
+        {
+            return random.DayBetween(new DateOnly(asOf.Year, 5, 20), new DateOnly(asOf.Year, 7, 31));
+        }
+
+        (int From, int To)[] eras = [(1972, 1979), (1980, 1989), (1990, 1999), (2000, 2009), (2010, 2019), (2020, asOf.Year - 4), (asOf.Year - 3, asOf.Year - 1), (asOf.Year, asOf.Year)];
+        double[] weights = slot.Status == ActivityStatus.Aktif ? [1, 4, 10, 20, 30, 10, 18, 4] : [3, 12, 25, 33, 25, 2, 0, 0];
+        var (from, to) = random.Weighted([.. eras.Select((era, i) => (weights[i], era))]);
+        var year = random.Between(from, Math.Min(to, slot.Status == ActivityStatus.Aktif ? asOf.Year : _rats.LastYearOfInactive));
+        return year == asOf.Year
+            ? random.DayBetween(new DateOnly(year, 1, 6), asOf.AddDays(-9))
+            : random.DayBetween(new DateOnly(year, 1, 6), new DateOnly(year, 12, 28));
+    }
+
+    private DemoRatHistory.Profile Profile(DemoSlot slot, int founders, DateOnly decreeDate)
+    {
+        var age = Math.Clamp((targets.AsOf.Year - decreeDate.Year) / 20.0, 0.1, 1);
+        var membersAtEnd = slot.Form == CooperativeForm.Sekunder
+            ? founders + random.Between(0, 15)
+            : founders + (int)(Math.Pow(random.NextDouble(), 2) * 400 * age) + random.Between(0, 20);
+        decimal perMember = slot.Type switch
+        {
+            CooperativeType.SimpanPinjam => 8_000_000,
+            CooperativeType.Produsen => 5_000_000,
+            CooperativeType.Pemasaran => 4_000_000,
+            CooperativeType.Jasa => 3_000_000,
+            _ => 2_500_000,
+        };
+        var scale = (decimal)random.Between(0.4, 2.5) * (slot.Form == CooperativeForm.Sekunder ? 20 : 1);
+        return new DemoRatHistory.Profile(slot.Type, founders, membersAtEnd, perMember * scale);
+    }
+
+    private static string Email(string name)
+    {
+        var words = name.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string([.. w.Where(char.IsAsciiLetterOrDigit)]))
+            .Where(w => w.Length > 0)
+            .Take(4);
+        return $"{string.Join('.', words)}@koperasi.example";
+    }
+}

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Koperasi.Registry.Activity;
+using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Demo;
+using Koperasi.Registry.Statistics;
+using static Koperasi.Registry.Tests.Domain.Registrations;
+
+namespace Koperasi.Registry.Tests.Demo;
+
+public class DemoDataTests
+{
+    private static readonly DateOnly PublishedOn = D(2025, 8, 29);
+    private static readonly DateOnly Today = D(2026, 11, 22);
+    private static readonly Lazy<IReadOnlyList<Register.Request>> Set = new(DemoData.Generate);
+
+    /// <summary>published-figures.md, "Cooperatives by regency and activity, 29 August 2025".</summary>
+    public static readonly IReadOnlyDictionary<string, (int Aktif, int TidakAktif)> Published = new Dictionary<string, (int, int)>
+    {
+        ["1501"] = (464, 62),
+        ["1502"] = (309, 218),
+        ["1503"] = (414, 33),
+        ["1504"] = (233, 225),
+        ["1505"] = (302, 216),
+        ["1506"] = (144, 190),
+        ["1507"] = (308, 80),
+        ["1508"] = (279, 191),
+        ["1509"] = (400, 7),
+        ["1571"] = (308, 470),
+        ["1572"] = (165, 35),
+    };
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static IReadOnlyList<Register.Request> Cooperatives => Set.Value;
+
+    [Fact]
+    public void It_holds_one_valid_registration_for_each_published_koperasi()
+    {
+        Cooperatives.Count.ShouldBe(5053);
+        foreach (var request in Cooperatives)
+        {
+            var validation = Register.Validate(request);
+            validation.IsValid.ShouldBeTrue($"{request.Name}: {string.Join("; ", validation.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value))}");
+            var decision = Cooperative.Register(Register.ToCommand(request, Guid.NewGuid()), Today, Policy);
+            decision.Error.ShouldBeNull($"{request.Name} ({request.LegalEntity.DecreeNumber}): {decision.Error?.Detail}");
+        }
+    }
+
+    [Fact]
+    public void Decree_numbers_NIBs_and_NIK_koperasi_are_unique()
+    {
+        Cooperatives.Select(c => DecreeNumberClaim.Normalize(c.LegalEntity.DecreeNumber)).ShouldBeUnique();
+        Cooperatives.Where(c => c.Nib is not null).Select(c => c.Nib).ShouldBeUnique();
+        Cooperatives.Where(c => c.NikKoperasi is not null).Select(c => c.NikKoperasi!.Number).ShouldBeUnique();
+    }
+
+    [Fact]
+    public void Nothing_is_dated_after_the_published_day_except_the_RATs_held_since()
+    {
+        Cooperatives.Max(c => c.LegalEntity.DecreeDate).ShouldBeLessThanOrEqualTo(PublishedOn);
+        Cooperatives.Max(c => c.NikKoperasi?.IssuedOn ?? DateOnly.MinValue).ShouldBeLessThanOrEqualTo(PublishedOn);
+        Cooperatives.SelectMany(c => c.RatHistory ?? []).Max(r => r.HeldOn).ShouldBeLessThan(Today);
+    }
+
+    [Theory]
+    [InlineData("2025-08-29")]
+    [InlineData("2025-12-31")]
+    [InlineData("2026-06-30")]
+    [InlineData("2026-07-01")]
+    [InlineData("2026-11-22")]
+    [InlineData("2027-06-30")]
+    [InlineData("2027-07-01")]
+    [InlineData("2028-06-30")]
+    public void The_activity_rule_gives_the_published_table(string day)
+    {
+        var on = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var table = Cooperatives
+            .GroupBy(c => c.Address.RegencyCode)
+            .ToDictionary(g => g.Key, g => (
+                Aktif: g.Count(c => StatusOn(c, on) == ActivityStatus.Aktif),
+                TidakAktif: g.Count(c => StatusOn(c, on) == ActivityStatus.TidakAktif)));
+
+        table.OrderBy(r => r.Key).ShouldBe(Published.OrderBy(r => r.Key));
+    }
+
+    [Fact]
+    public void No_koperasi_changes_activity_between_the_published_day_and_mid_2028()
+    {
+        foreach (var c in Cooperatives)
+        {
+            var history = ActivityRule.History(c.LegalEntity.DecreeDate, Rats(c), D(2028, 6, 30), Policy);
+            history[^1].From.ShouldBeLessThanOrEqualTo(PublishedOn, $"{c.Name} changes activity on {history[^1].From}");
+        }
+    }
+
+    [Fact]
+    public void The_statistics_of_the_registration_events_give_the_published_table_on_that_day_and_today()
+    {
+        var deltas = new List<StatisticsDelta>();
+        foreach (var request in Cooperatives)
+        {
+            var id = Guid.NewGuid();
+            var timeline = StatisticsTimeline.Empty(id);
+            foreach (var e in Cooperative.Register(Register.ToCommand(request, id), Today, Policy).Events)
+            {
+                var next = timeline.Apply(e);
+                deltas.AddRange(StatisticsTimeline.Diff(timeline, next));
+                timeline = next;
+            }
+        }
+
+        foreach (var day in new[] { PublishedOn, Today })
+        {
+            var table = deltas.Where(d => d.Day <= day)
+                .GroupBy(d => d.Cell.RegencyCode)
+                .ToDictionary(g => g.Key, g => (
+                    Aktif: g.Where(d => d.Cell.Activity == ActivityStatus.Aktif).Sum(d => d.Change),
+                    TidakAktif: g.Where(d => d.Cell.Activity == ActivityStatus.TidakAktif).Sum(d => d.Change)));
+            table.OrderBy(r => r.Key).ShouldBe(Published.OrderBy(r => r.Key), $"on {day}");
+        }
+    }
+
+    [Fact]
+    public void It_reproduces_the_other_published_figures()
+    {
+        Cooperatives.Count(c => c.NikKoperasi is not null).ShouldBe(629);
+
+        var provincial = Cooperatives.Where(c => c.SupervisionLevel == SupervisionLevel.Provinsi).ToList();
+        provincial.Count.ShouldBe(232);
+        provincial.Count(c => StatusOn(c, PublishedOn) == ActivityStatus.Aktif).ShouldBe(216);
+        provincial.Count(c => StatusOn(c, PublishedOn) == ActivityStatus.TidakAktif).ShouldBe(16);
+        var merahPutih = provincial.Where(c => c.Name.StartsWith("Koperasi Desa Merah Putih", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        merahPutih.Type.ShouldBe(CooperativeType.Konsumen);
+        var types = provincial.Except([merahPutih]).GroupBy(c => c.Type).ToDictionary(g => g.Key, g => g.Count());
+        types.ShouldBe(new Dictionary<CooperativeType, int>
+        {
+            [CooperativeType.Jasa] = 65,
+            [CooperativeType.Konsumen] = 77,
+            [CooperativeType.SimpanPinjam] = 26,
+            [CooperativeType.Pemasaran] = 10,
+            [CooperativeType.Produsen] = 53,
+        }, ignoreOrder: true);
+
+        Cooperatives.Count(c => c.Type == CooperativeType.Produsen).ShouldBe(1318);
+    }
+
+    [Fact]
+    public void It_is_varied_like_a_real_register()
+    {
+        var rats = Cooperatives.SelectMany(c => c.RatHistory ?? []).ToList();
+        Cooperatives.Min(c => c.LegalEntity.DecreeDate.Year).ShouldBeLessThan(1980);
+        Enum.GetValues<CooperativeType>().ShouldAllBe(t => Cooperatives.Count(c => c.Type == t) > 50);
+        Cooperatives.Count(c => c.Form == CooperativeForm.Sekunder).ShouldBeGreaterThan(50);
+        Cooperatives.Count(c => c.SupervisionLevel == SupervisionLevel.Nasional).ShouldBeInRange(3, 20);
+        Cooperatives.Count(c => c.Syariah).ShouldBeGreaterThan(30);
+        Cooperatives.Count(c => c.MultiPihak).ShouldBeGreaterThan(10);
+        Cooperatives.Count(c => c.SavingsLoanScheme == SavingsLoanScheme.OpenLoop).ShouldBeGreaterThan(10);
+        Cooperatives.Count(c => c.Nib is not null).ShouldBeGreaterThan(500);
+        Cooperatives.Select(c => (c.Address.RegencyCode, c.Address.Kecamatan)).Distinct().Count().ShouldBeGreaterThan(120);
+        rats.Count(r => r.HeldOn >= Policy.DeadlineOf(r.FinancialYear)).ShouldBeGreaterThan(rats.Count / 20);
+        rats.Count(r => r.Mode == RatMode.Online).ShouldBeGreaterThan(1000);
+        rats.Count(r => r.Assets is not null).ShouldBeGreaterThan(rats.Count / 3);
+        // Gaps that did not break activity, and koperasi revived after years without RAT.
+        Cooperatives.Count(c => ActivityRule.History(c.LegalEntity.DecreeDate, Rats(c), PublishedOn, Policy).Count >= 3).ShouldBeGreaterThan(200);
+    }
+
+    [Fact]
+    public void It_is_the_same_set_every_time()
+    {
+        JsonSerializer.Serialize(DemoData.Generate(), Json).ShouldBe(JsonSerializer.Serialize(Cooperatives, Json));
+    }
+
+    private static ActivityStatus StatusOn(Register.Request c, DateOnly day) => ActivityRule.StatusOn(day, c.LegalEntity.DecreeDate, Rats(c), Policy);
+
+    private static List<RatRecord> Rats(Register.Request c) =>
+        [.. (c.RatHistory ?? []).Select(r => new RatRecord(r.FinancialYear, r.HeldOn, r.MembersPresent, r.MembersTotal, r.Mode, false, r.Assets, r.BusinessVolume, r.Surplus))];
+}
