@@ -21,14 +21,14 @@ public static class KoperasiJson
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 
-    /// <summary>Options for writing API documents and event payloads outside ASP.NET Core.</summary>
+    /// <summary>The same conventions outside ASP.NET Core (reading embedded data, writing documents).</summary>
     public static JsonSerializerOptions Options { get; } = Create();
 
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Configure(options);
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 }

@@ -15,17 +15,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("registry");
 builder.AddKoperasiMarten<RegistryIntegrationEvents>(RegistryStore.DefaultSchema, RegistryStore.Configure);
 builder.AddKoperasiMessaging();
-builder.Services.AddOptions<ActivityPolicy>()
-    .Bind(builder.Configuration.GetSection("Activity"))
-    .Validate(policy => { policy.Validate(); return true; })
-    .ValidateOnStart();
-if (builder.Configuration.GetValue("Activity:ScheduledEvaluation", true))
-{
-    builder.Services.AddHostedService<ActivityEvaluationScheduler>();
-}
-
+builder.AddActivity();
 builder.AddImports();
-DemoDataLoader.Add(builder);
+builder.AddDemoData();
 
 var app = builder.Build();
 
@@ -33,18 +25,12 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 
 var registry = app.MapGroup("/api/registry");
-var cooperatives = registry.MapGroup("/cooperatives").WithTags("Koperasi");
-Register.Map(cooperatives);
-ListCooperatives.Map(cooperatives);
-GetCooperative.Map(cooperatives);
-GetHistory.Map(cooperatives);
-ChangeDetails.Map(cooperatives);
-ReportRat.Map(cooperatives);
-EvaluateActivity.Map(registry);
-GetStatistics.Map(registry);
-ListRegencies.Map(registry);
+registry.MapCooperatives();
+registry.MapActivity();
+registry.MapStatistics();
+registry.MapRegions();
 registry.MapImports();
-GetDemoData.Map(registry);
+registry.MapDemoData();
 
 app.Run();
 

@@ -38,9 +38,10 @@ internal sealed class DemoCooperatives(DemoTargets targets, IReadOnlyDictionary<
             MultiPihak = multiPihak,
             MemberClasses = multiPihak ? DemoNames.MemberClassesOf(random) : null,
             SupervisionLevel = slot.Level,
+            // Named arguments are evaluated in the order written: the random draws stay as they were.
             Address = new Register.AddressDto(
-                DemoNames.Street(random), village, kecamatan, slot.RegencyCode,
-                random.Chance(0.8) ? $"{place.PostalPrefix}{random.Between(11, 99)}" : null),
+                Street: DemoNames.Street(random), Village: village, Kecamatan: kecamatan, RegencyCode: slot.RegencyCode,
+                PostalCode: random.Chance(0.8) ? $"{place.PostalPrefix}{random.Between(11, 99)}" : null),
             // The number is given once all decree dates are known, so numbers follow dates.
             LegalEntity = new LegalEntity("", decreeDate),
             Deed = deed,

@@ -36,21 +36,11 @@ public sealed record DemoPlace(string PostalPrefix, IReadOnlyList<string> Produc
 
 internal static class Embedded
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
-
     public static T Read<T>(string name)
     {
         using var stream = typeof(Embedded).Assembly.GetManifestResourceStream($"demo/{name}")
             ?? throw new InvalidOperationException($"The embedded demo/{name} is missing.");
-        return JsonSerializer.Deserialize<T>(stream, Options)
+        return JsonSerializer.Deserialize<T>(stream, KoperasiJson.Options)
             ?? throw new InvalidOperationException($"The embedded demo/{name} is empty.");
-    }
-
-    // The API's conventions (kebab-case enums, strict reading), on options of our own.
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        KoperasiJson.Configure(options);
-        return options;
     }
 }

@@ -6,7 +6,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Koperasi.Registry.Imports;
 
 /// <summary>The import feature: its services and its endpoints under <c>/api/registry/imports</c>.</summary>
-public static class ImportEndpoints
+public static class ImportFeature
 {
     public static IHostApplicationBuilder AddImports(this IHostApplicationBuilder builder)
     {
