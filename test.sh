@@ -32,7 +32,7 @@ mkdir -p "$RESULTS"
 status=0
 crashed=0
 # One project at a time: the relay test stops the broker, which no other test may see.
-for project in $(find tests -name '*.Tests.csproj' | sort); do
+for project in $(find tests -name '*Tests.csproj' | sort); do
   name="$(basename "$project" .csproj)"
   echo "== $name"
   if ! dotnet test "$project" -c Release --no-build --nologo \

@@ -50,7 +50,7 @@ public class RegisterCsvTests
         request.MultiPihak.ShouldBeTrue();
         request.MemberClasses.ShouldBe(["petani", "pedagang"]);
         request.SupervisionLevel.ShouldBe(SupervisionLevel.Provinsi);
-        request.Address.ShouldBe(new Register.AddressDto("Jl. Uji No. 7", "Sengeti", "Telanaipura", "15.05", "36381"));
+        request.Address.ShouldBe(new Register.AddressDto(Street: "Jl. Uji No. 7", Kecamatan: "Telanaipura", RegencyCode: "15.05", Village: "Sengeti", PostalCode: "36381"));
         request.LegalEntity.ShouldBe(new LegalEntity($"7/BH/{token}/III/2015", new DateOnly(2015, 3, 12)));
         request.Deed.ShouldBe(new NotarialDeed("12", new DateOnly(2015, 2, 1), "Notaris Contoh"));
         request.FoundingMembers.ShouldBe(20);
