@@ -29,7 +29,8 @@ stop_all() {
   fi
   deploy/infra.sh down --record "$STARTED" || true
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
 
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
 for url in "$GATEWAY_URL" "$REGISTRY_URL"; do
@@ -46,7 +47,10 @@ set -a
 set +a
 
 say "building"
-dotnet build Koperasi.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+if ! dotnet build Koperasi.sln -c Release -nologo -v quiet >"$LOGS/build.log" 2>&1; then
+  grep -E 'error|rror\(s\)' "$LOGS/build.log" | tail -n 20 >&2
+  die "the build failed; see $LOGS/build.log"
+fi
 
 # start NAME URL DLL [KEY=VALUE...]: one service in the background, its output in .local/logs
 start() {
