@@ -15,17 +15,22 @@ STARTED="$ROOT/.local/test-$$.started"
 RESULTS="$ROOT/.local/test-results"
 trap 'deploy/infra.sh down --record "$STARTED"' EXIT
 
-deploy/infra.sh up --record "$STARTED" || { echo "0 passed, 1 failed"; exit 1; }
+# conclude LINE STATUS: stop what this run started, then print the summary as the very last line.
+conclude() {
+  trap - EXIT
+  deploy/infra.sh down --record "$STARTED"
+  echo "$1"
+  exit "$2"
+}
+
+deploy/infra.sh up --record "$STARTED" || conclude "0 passed, 1 failed" 1
 set -a
 # shellcheck disable=SC1091
 . .local/infra.env
 set +a
 
 echo "== build"
-if ! dotnet build Koperasi.sln -c Release -nologo -v minimal; then
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+dotnet build Koperasi.sln -c Release -nologo -v minimal || conclude "0 passed, 1 failed" 1
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
@@ -63,5 +68,4 @@ done
 [ "$failed" -gt 0 ] && status=1
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
-echo "$line"
-exit $status
+conclude "$line" "$status"
