@@ -3,11 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koperasi.Testing;
 
-[assembly: AssemblyFixture(typeof(Koperasi.Registry.Tests.RegistryHost))]
-
 namespace Koperasi.Registry.Tests;
 
-/// <summary>The Registry against the real PostgreSQL and RabbitMQ, shared by the HTTP tests that need no clock of their own.</summary>
+/// <summary>
+/// The Registry against the real PostgreSQL and RabbitMQ, shared by the tests of one class that need
+/// no clock of their own. A class fixture, so the tests of the domain never wait for a database.
+/// </summary>
 public sealed class RegistryHost : ServiceHost<Program>
 {
     public RegistryHost()

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Koperasi.Registry.Tests.Demo;
 
-public class DemoDataLoadTests(RegistryHost registry)
+public class DemoDataLoadTests(RegistryHost registry) : IClassFixture<RegistryHost>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(3);

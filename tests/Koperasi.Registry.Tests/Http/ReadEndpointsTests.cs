@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Koperasi.Registry.Tests.Http;
 
-public class ReadEndpointsTests(RegistryHost registry)
+public class ReadEndpointsTests(RegistryHost registry) : IClassFixture<RegistryHost>
 {
     private readonly HttpClient _client = registry.CreateClient();
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace Koperasi.Registry.Tests.Http;
 
-public class RegisterEndpointTests(RegistryHost registry)
+public class RegisterEndpointTests(RegistryHost registry) : IClassFixture<RegistryHost>
 {
     private readonly HttpClient _client = registry.CreateClient();
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Koperasi.Registry.Tests.Http;
 
-public class ReportRatEndpointTests(RegistryHost registry)
+public class ReportRatEndpointTests(RegistryHost registry) : IClassFixture<RegistryHost>
 {
     private readonly HttpClient _client = registry.CreateClient();
 

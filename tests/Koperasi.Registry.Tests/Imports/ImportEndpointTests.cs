@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace Koperasi.Registry.Tests.Imports;
 
 /// <summary>Uploading a register over HTTP, against the shared Registry host; every test's rows carry its own token.</summary>
-public class ImportEndpointTests(RegistryHost registry)
+public class ImportEndpointTests(RegistryHost registry) : IClassFixture<RegistryHost>
 {
     private readonly HttpClient _client = registry.CreateClient();
 
