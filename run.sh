@@ -46,6 +46,14 @@ set -a
 . .local/infra.env
 set +a
 
+# The key that signs development tokens: generated once, kept with the other local secrets.
+SIGNING_KEY_FILE="$ROOT/.local/secrets/jwt-signing-key"
+if [ ! -s "$SIGNING_KEY_FILE" ]; then
+  mkdir -p "$(dirname "$SIGNING_KEY_FILE")"
+  (umask 077; head -c 32 /dev/urandom | base64 > "$SIGNING_KEY_FILE")
+fi
+SIGNING_KEY="$(cat "$SIGNING_KEY_FILE")"
+
 say "building"
 if ! dotnet build Koperasi.sln -c Release -nologo -v quiet >"$LOGS/build.log" 2>&1; then
   grep -E 'error|rror\(s\)' "$LOGS/build.log" | tail -n 20 >&2
@@ -56,7 +64,9 @@ fi
 start() {
   local name="$1" url="$2" dll="$3"
   shift 3
-  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" "$@" dotnet "$dll" >"$LOGS/$name.log" 2>&1 &
+  # Started in its own folder: that is where it finds its appsettings.json.
+  (cd "$(dirname "$dll")" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" Auth__SigningKey="$SIGNING_KEY" "$@" \
+    dotnet "$(basename "$dll")") >"$LOGS/$name.log" 2>&1 &
   PIDS+=("$!")
 }
 
@@ -88,10 +98,14 @@ start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10
 wait_for "the Registry" "$REGISTRY_URL/health/ready"
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
 
+# This script reads as a machine would: with a read-only service token.
+TOKEN="$(curl -fs "$GATEWAY_URL/dev/tokens/service?name=run.sh&raw=true")" || die "the gateway gave no development token; see $LOGS/gateway.log"
+api() { curl -fs -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL$1"; }
+
 # The demo data set loads in the background when the register is empty; wait until it is in
 # and the statistics have caught up, so the first screen an officer opens is complete.
 while :; do
-  demo="$(curl -fs "$REGISTRY_URL/api/registry/demo-data" || true)"
+  demo="$(api /api/registry/demo-data || true)"
   status="$(printf '%s' "$demo" | json_field status)"
   case "$status" in
     loading) say "loading the demo data set: $(printf '%s' "$demo" | json_field registered) of $(printf '%s' "$demo" | json_field total)" ;;
@@ -99,9 +113,9 @@ while :; do
   esac
   sleep 3
 done
-registered="$(curl -fs "$REGISTRY_URL/api/registry/cooperatives?pageSize=1" | json_field totalCount)"
+registered="$(api "/api/registry/cooperatives?pageSize=1" | json_field totalCount)"
 for i in $(seq 1 180); do
-  counted="$(curl -fs "$REGISTRY_URL/api/registry/statistics" | json_field total)"
+  counted="$(api /api/registry/statistics | json_field total)"
   [ "$counted" = "$registered" ] && break
   [ $((i % 10)) = 0 ] && say "statistics catching up: $counted of $registered"
   sleep 1
@@ -118,6 +132,12 @@ cat <<EOF
   RabbitMQ management            http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT  (user $KOPERASI_RABBITMQ_ADMIN_USER, password in .local/secrets/rabbitmq-admin)
   Metrics (Prometheus)           $REGISTRY_URL/metrics
   Logs                           $LOGS
+
+  Tokens (development only; roles: admin-provinsi, pembina, pendamping, verifikator, auditor, service):
+    TOKEN=\$(curl -s '$GATEWAY_URL/dev/tokens/admin-provinsi?raw=true')
+    TOKEN=\$(curl -s '$GATEWAY_URL/dev/tokens/pembina?regency=1501&name=siti&raw=true')
+    curl -H "Authorization: Bearer \$TOKEN" '$GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29'
+  In the API reference, paste a token under Authentication to try the calls.
 
   Ctrl-C stops everything this script started; the data stays in .local/.
 

@@ -360,9 +360,8 @@ provision_rabbitmq_ctl() {
     local i
     for i in $(seq 1 60); do mq_ctl await_startup >/dev/null 2>&1 && break; sleep 1; done
   fi
-  if ! mq_ctl list_users 2>/dev/null | grep -q "^$admin"; then
-    mq_ctl add_user "$admin" "$pw" >/dev/null
-  fi
+  # add_user fails when the user exists; the password is set on the next line either way.
+  mq_ctl add_user "$admin" "$pw" >/dev/null 2>&1 || true
   mq_ctl change_password "$admin" "$pw" >/dev/null
   mq_ctl set_user_tags "$admin" administrator >/dev/null
   mq_ctl delete_user guest >/dev/null 2>&1 || true
@@ -371,9 +370,7 @@ provision_rabbitmq_ctl() {
     mq_ctl set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
   done
   for s in "${SERVICES[@]}"; do
-    if ! mq_ctl list_users 2>/dev/null | grep -q "^$s"; then
-      mq_ctl add_user "$s" "$(secret "rabbitmq-$s")" >/dev/null
-    fi
+    mq_ctl add_user "$s" "$(secret "rabbitmq-$s")" >/dev/null 2>&1 || true
     mq_ctl change_password "$s" "$(secret "rabbitmq-$s")" >/dev/null
     for vhost in koperasi koperasi-test; do
       mq_ctl set_permissions -p "$vhost" "$s" '.*' '.*' '.*' >/dev/null

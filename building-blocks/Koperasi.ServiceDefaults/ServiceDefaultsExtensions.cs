@@ -20,11 +20,15 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Telemetry, health checks, problem details for every error, strict JSON, body-size limits,
-    /// the clock and the acting user.
+    /// bearer-token authentication with a token required by default, the service's role
+    /// <paramref name="policies"/> (name to the roles it admits), a per-user limit on writes, the
+    /// clock and the acting user.
     /// </summary>
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName, IReadOnlyDictionary<string, string[]>? policies = null)
     {
         builder.AddKoperasiTelemetry(serviceName);
+        builder.AddKoperasiAuth(policies);
+        builder.AddWriteRateLimit();
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
@@ -45,11 +49,15 @@ public static class ServiceDefaultsExtensions
         // Bad input answers 400 with problem details in every environment, not only in development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => KoperasiJson.Configure(options.SerializerOptions));
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = $"Koperasi {serviceName} API";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = $"Koperasi {serviceName} API";
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer<BearerSecurityScheme>();
+        });
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
@@ -58,8 +66,8 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Problem-details middleware, <c>/health/live</c>, <c>/health/ready</c> (PostgreSQL and the
-    /// broker), <c>/metrics</c>, the OpenAPI document and its browsable reference.
+    /// <c>/health/live</c>, <c>/health/ready</c> (PostgreSQL and the broker), <c>/metrics</c>, the
+    /// OpenAPI document and its browsable reference: the only endpoints that answer without a token.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app) =>
         app.MapDefaultEndpoints(new DefaultEndpointsOptions());
@@ -71,24 +79,32 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app, DefaultEndpointsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        // Counters only (no personal or register data), for a Prometheus on the operators' network.
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         if (options.ApiDocumentation)
         {
-            app.MapOpenApi("/openapi/{documentName}.json");
-            app.MapScalarApiReference("/reference");
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+            app.MapScalarApiReference("/reference").AllowAnonymous();
         }
 
         return app;
     }
 
-    /// <summary>The middleware every service runs first: exceptions and status codes as problem details.</summary>
+    /// <summary>
+    /// The middleware every service runs first: exceptions and status codes as problem details,
+    /// then who is calling (401 without a valid token, 403 without the role), then the write
+    /// limit and the body-size limit.
+    /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseBodySizeLimit();
         return app;
     }

@@ -21,6 +21,7 @@ public sealed class FakeService : IAsyncDisposable
     public const string StatusHeader = "X-Fake-Status";
 
     private readonly WebApplication _app;
+    private int _apiRequests;
     private int _readinessFailures;
     private int _readinessProbes;
 
@@ -36,6 +37,9 @@ public sealed class FakeService : IAsyncDisposable
 
     /// <summary>Whether <c>/health/ready</c> answers 200 (otherwise 503).</summary>
     public bool Ready { get; set; } = true;
+
+    /// <summary>How many requests reached the service's API.</summary>
+    public int ApiRequests => Volatile.Read(ref _apiRequests);
 
     /// <summary>How many readiness probes arrived.</summary>
     public int ReadinessProbes => Volatile.Read(ref _readinessProbes);
@@ -58,7 +62,11 @@ public sealed class FakeService : IAsyncDisposable
 
     private void Map()
     {
-        _app.Map($"/api/{Name}/{{**rest}}", Echo);
+        _app.Map($"/api/{Name}/{{**rest}}", (HttpContext context) =>
+        {
+            Interlocked.Increment(ref _apiRequests);
+            return Echo(context);
+        });
         _app.MapGet($"/api/{Name}/cooperatives/{{id:guid}}", (Guid id) => TypedResults.Problem(
             title: "Cooperative not found",
             detail: $"No cooperative has the id {id}.",

@@ -1,3 +1,5 @@
+using Koperasi.ServiceDefaults.Identity;
+using Koperasi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -6,15 +8,25 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Koperasi.Gateway.Tests;
 
 /// <summary>The gateway hosted in the test process with the services and settings a test gives it.</summary>
-public class GatewayHost(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public class GatewayHost(IReadOnlyDictionary<string, string?> settings, string environment = "Testing") : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Auth:Audience", TestTokens.Audience);
+        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>Clients carry an admin-provinsi token unless a test removes it.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.As(KoperasiRoles.AdminProvinsi);
     }
 
     /// <summary>A gateway in front of the given fake services.</summary>

@@ -11,8 +11,11 @@ namespace Koperasi.Registry.Tests;
 /// </summary>
 public sealed class RegistryHost : ServiceHost<Program>
 {
+    private static int _instances;
+
+    // One host per test class, running side by side: each needs its own schema.
     public RegistryHost()
-        : base("registry", "http") => With("Activity:ScheduledEvaluation", "false");
+        : base("registry", $"http{Interlocked.Increment(ref _instances)}") => With("Activity:ScheduledEvaluation", "false");
 }
 
 /// <summary>

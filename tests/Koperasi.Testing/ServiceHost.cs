@@ -18,6 +18,10 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
     private readonly string _service;
     private readonly Dictionary<string, string?> _settings = [];
 
+    /// <summary>
+    /// A host whose schema and prefix derive from <paramref name="name"/>: two hosts given one name
+    /// share a database schema (a restart, a replica); give each its own name otherwise.
+    /// </summary>
     public ServiceHost(string service, string name, DateTimeOffset? now = null)
     {
         _service = service;
@@ -43,6 +47,24 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         return this;
     }
 
+    /// <summary>Clients act as admin-provinsi unless a test says otherwise.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.As(Koperasi.ServiceDefaults.Identity.KoperasiRoles.AdminProvinsi);
+    }
+
+    /// <summary>A client acting in a role, scoped to the given regencies.</summary>
+    public HttpClient CreateClientAs(string role, params string[] regencies) => CreateClient().As(role, regencies);
+
+    /// <summary>A client without any token.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
     public virtual ValueTask InitializeAsync()
     {
         _ = Server;
@@ -62,6 +84,9 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         builder.UseSetting("RabbitMq:Password", mqPassword);
         builder.UseSetting("RabbitMq:EntityPrefix", EntityPrefix);
         builder.UseSetting("Relay:MaxRetryDelay", "00:00:01");
+        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Auth:Audience", TestTokens.Audience);
+        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

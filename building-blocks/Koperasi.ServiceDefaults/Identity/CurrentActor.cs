@@ -37,11 +37,11 @@ public sealed class CurrentActor(IHttpContextAccessor httpContextAccessor) : ICu
 
     private static string? NameOf(ClaimsPrincipal? user) =>
         user?.Identity is { IsAuthenticated: true } identity
-            ? identity.Name ?? user.FindFirst("preferred_username")?.Value ?? user.FindFirst("sub")?.Value
+            ? identity.Name ?? user.FindFirst("sub")?.Value
             : null;
 
     private static string? RoleOf(ClaimsPrincipal? user) =>
-        user?.FindFirst(ClaimTypes.Role)?.Value ?? user?.FindFirst("role")?.Value;
+        user?.Identity is { IsAuthenticated: true } && user.Roles() is { Count: > 0 } roles ? string.Join(",", roles) : null;
 
     private sealed class Restore((string Name, string? Role)? previous) : IDisposable
     {

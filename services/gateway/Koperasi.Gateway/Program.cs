@@ -1,3 +1,4 @@
+using Koperasi.Gateway.Development;
 using Koperasi.Gateway.Health;
 using Koperasi.Gateway.Reference;
 using Koperasi.Gateway.Routing;
@@ -20,6 +21,7 @@ app.UseCors();
 // The gateway has no API of its own: /openapi/{name}.json and the reference belong to the services.
 app.MapDefaultEndpoints(new DefaultEndpointsOptions { ApiDocumentation = false });
 app.MapApiReference(downstream);
+app.MapDevelopmentTokens();
 app.MapGatewayProxy(downstream);
 
 app.Run();

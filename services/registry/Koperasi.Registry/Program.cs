@@ -12,7 +12,7 @@ using Koperasi.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults("registry");
+builder.AddServiceDefaults("registry", RegistryPolicies.All);
 builder.AddKoperasiMarten<RegistryIntegrationEvents>(RegistryStore.DefaultSchema, RegistryStore.Configure);
 builder.AddKoperasiMessaging();
 builder.AddActivity();

@@ -38,7 +38,8 @@ internal static class ApiReference
             context.HttpContext.GetRouteValue("documentName") is string name && !documents.Contains(name)
                 ? TypedResults.NotFound()
                 : await next(context))
-        .ExcludeFromDescription();
+        .ExcludeFromDescription()
+        .AllowAnonymous();
         return app;
     }
 

@@ -59,12 +59,15 @@ internal static class GatewayProxy
                 RouteId = $"{service.Name}-api",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = service.ApiPattern },
+                // The front door already refuses a request without a valid token; the service checks again, with the roles.
+                AuthorizationPolicy = "default",
             },
             new RouteConfig
             {
                 RouteId = $"{service.Name}-openapi",
                 ClusterId = service.Name,
                 Match = new RouteMatch { Path = service.DocumentPath, Methods = ["GET", "HEAD"] },
+                AuthorizationPolicy = "anonymous",
                 Metadata = new Dictionary<string, string> { [DocumentRouteKey] = "true" },
             }
             .WithTransformPathSet("/openapi/v1.json")

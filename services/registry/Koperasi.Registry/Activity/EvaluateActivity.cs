@@ -19,6 +19,7 @@ public static class EvaluateActivity
     public static void Map(RouteGroupBuilder registry) =>
         registry.MapPost("/activity-evaluations", Handle)
             .WithName("EvaluateActivity")
+            .RequireAuthorization(RegistryPolicies.Operate)
             .WithTags("Keaktifan")
             .WithSummary("Re-evaluate activity now")
             .WithDescription("Runs the scheduled evaluation at once: every koperasi that the passing of time has made tidak aktif gets its activity change recorded.")

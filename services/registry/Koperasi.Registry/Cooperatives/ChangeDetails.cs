@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Koperasi.Registry.Activity;
 using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,6 +25,7 @@ public static class ChangeDetails
     public static void Map(RouteGroupBuilder cooperatives) =>
         cooperatives.MapPatch("/{id:guid}", Handle)
             .WithName("ChangeCooperativeDetails")
+            .RequireAuthorization(RegistryPolicies.Write)
             .WithSummary("Change notifiable data")
             .WithDescription("Parts left out stay as they are. Requires If-Match with the ETag read; a stale ETag answers 409. Moving to another regency is an amendment of the articles, not a notification (422).")
             .Produces<CooperativeResponse>()
@@ -33,7 +36,7 @@ public static class ChangeDetails
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     private static async Task<Results<Ok<CooperativeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
+        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
         HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
@@ -53,9 +56,14 @@ public static class ChangeDetails
             return validation.ToProblem();
         }
 
-        if (await session.LoadAsync<Cooperative>(id, cancellationToken) is null)
+        if (await session.LoadAsync<Cooperative>(id, cancellationToken) is not { } current)
         {
             return Problems.NotFound("koperasi", id);
+        }
+
+        if (!user.MayActOnRegency(current.Address.RegencyCode))
+        {
+            return OutsideRegency.Problem(current.Address.RegencyCode, "id");
         }
 
         var stream = await session.Events.FetchForWriting<Cooperative>(id, expected, cancellationToken);

@@ -10,6 +10,7 @@ public static class GetCooperative
     public static void Map(RouteGroupBuilder cooperatives) =>
         cooperatives.MapGet("/{id:guid}", Handle)
             .WithName("GetCooperative")
+            .RequireAuthorization(RegistryPolicies.Read)
             .WithSummary("Read a koperasi")
             .Produces<CooperativeResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -13,6 +13,7 @@ public static class GetHistory
     public static void Map(RouteGroupBuilder cooperatives) =>
         cooperatives.MapGet("/{id:guid}/history", Handle)
             .WithName("GetCooperativeHistory")
+            .RequireAuthorization(RegistryPolicies.History)
             .WithSummary("History of a koperasi")
             .Produces<IReadOnlyList<Entry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -19,8 +19,9 @@ public static class ListCooperatives
     public const int MaxPageSize = 200;
 
     public static void Map(RouteGroupBuilder cooperatives) =>
-        cooperatives.MapGet("/", Handle)
+        cooperatives.MapGet("", Handle)
             .WithName("ListCooperatives")
+            .RequireAuthorization(RegistryPolicies.Read)
             .WithSummary("List koperasi")
             .WithDescription("Filters: regency (1571 or 15.71), type, form, activity, supervisionLevel, q (part of the name), hasNikKoperasi. Sorted by name; page from 1, pageSize up to 200.")
             .Produces<Page>()

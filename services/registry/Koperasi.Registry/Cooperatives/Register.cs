@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using JasperFx;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Regions;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,8 +48,9 @@ public static class Register
     }
 
     public static void Map(RouteGroupBuilder cooperatives) =>
-        cooperatives.MapPost("/", Handle)
+        cooperatives.MapPost("", Handle)
             .WithName("RegisterCooperative")
+            .RequireAuthorization(RegistryPolicies.Write)
             .WithSummary("Register a koperasi")
             .WithDescription("Registers a koperasi with its legal-entity decree. A duplicate decree number answers 409. RATs it already held may come along in ratHistory; its activity is evaluated up to today.")
             .Produces<CooperativeResponse>(StatusCodes.Status201Created)
@@ -56,7 +59,7 @@ public static class Register
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Results<Created<CooperativeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy, HttpResponse response, CancellationToken cancellationToken)
+        Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy, HttpResponse response, CancellationToken cancellationToken)
     {
         var validation = Validate(request);
         if (!validation.IsValid)
@@ -64,7 +67,13 @@ public static class Register
             return validation.ToProblem();
         }
 
-        var outcome = await StageAsync(session, ToCommand(request, Guid.CreateVersion7()), clock.Today(), policy.Value, cancellationToken);
+        var command = ToCommand(request, Guid.CreateVersion7());
+        if (!user.MayActOnRegency(command.Address.RegencyCode))
+        {
+            return OutsideRegency.Problem(command.Address.RegencyCode, "address.regencyCode");
+        }
+
+        var outcome = await StageAsync(session, command, clock.Today(), policy.Value, cancellationToken);
         if (outcome.Error is { } error)
         {
             return error.ToProblem();

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Koperasi.Registry.Activity;
 using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +28,7 @@ public static class ReportRat
     public static void Map(RouteGroupBuilder cooperatives) =>
         cooperatives.MapPost("/{id:guid}/rat-reports", Handle)
             .WithName("ReportRat")
+            .RequireAuthorization(RegistryPolicies.Write)
             .WithSummary("Report a RAT")
             .WithDescription("Records the RAT of a financial year. A late RAT is accepted and flagged; a second report for the same year answers 409. If-Match is optional here.")
             .Produces<Response>(StatusCodes.Status201Created)
@@ -35,7 +38,7 @@ public static class ReportRat
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
+        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
         HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
@@ -57,6 +60,11 @@ public static class ReportRat
         if (stream.Aggregate is not { } cooperative)
         {
             return Problems.NotFound("koperasi", id);
+        }
+
+        if (!user.MayActOnRegency(cooperative.Address.RegencyCode))
+        {
+            return OutsideRegency.Problem(cooperative.Address.RegencyCode, "id");
         }
 
         var decision = cooperative.ReportRat(ToReport(request), clock.Today(), policy.Value);

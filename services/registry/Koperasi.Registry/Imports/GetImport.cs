@@ -10,6 +10,7 @@ public static class GetImport
     public static void Map(RouteGroupBuilder imports) =>
         imports.MapGet("/{id:guid}", Handle)
             .WithName("GetImport")
+            .RequireAuthorization(RegistryPolicies.ReadImports)
             .WithSummary("Progress and report of an import")
             .WithDescription("Status (queued, running, completed, failed), rows processed so far (updated after every batch), how many were imported, already registered or invalid, and the row errors (spreadsheet row, column, rule, reason).")
             .Produces<ImportJob>()

@@ -31,6 +31,12 @@ public sealed record ImportJob
     public required string FileName { get; init; }
     public required string SubmittedBy { get; init; }
     public string? SubmittedByRole { get; init; }
+
+    /// <summary>
+    /// The regencies the uploader may register koperasi in (a pembina's); null when it may
+    /// register anywhere. Rows of other regencies are refused.
+    /// </summary>
+    public IReadOnlyList<string>? Regencies { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
     public ImportStatus Status { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
@@ -48,12 +54,13 @@ public sealed record ImportJob
     public IReadOnlyList<ImportRowError> Errors { get; init; } = [];
     public string? FailureReason { get; init; }
 
-    public static ImportJob Queued(Guid id, string fileName, string submittedBy, string? role, DateTimeOffset now, int totalRows) => new()
+    public static ImportJob Queued(Guid id, string fileName, string submittedBy, string? role, IReadOnlyList<string>? regencies, DateTimeOffset now, int totalRows) => new()
     {
         Id = id,
         FileName = fileName,
         SubmittedBy = submittedBy,
         SubmittedByRole = role,
+        Regencies = regencies,
         SubmittedAt = now,
         Status = ImportStatus.Queued,
         TotalRows = totalRows,

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
 using Marten;
@@ -21,8 +22,9 @@ public static class ImportRegister
     private static readonly string[] Utf8Charsets = ["utf-8", "utf8", "us-ascii"];
 
     public static void Map(RouteGroupBuilder imports) =>
-        imports.MapPost("/", Handle)
+        imports.MapPost("", Handle)
             .WithName("ImportRegister")
+            .RequireAuthorization(RegistryPolicies.Write)
             .WithSummary("Import a register from CSV")
             .WithDescription("Send the CSV (UTF-8, comma or semicolon separated, columns as documented) as a text/csv body (optionally ?fileName=) or as multipart/form-data with the file in the field 'file', up to 50 MB. Answers 202 with the job; follow Location for its progress. Rows whose decree number is already registered change nothing, so importing a file again is safe.")
             .Accepts<string>("text/csv", "application/csv", "multipart/form-data")
@@ -33,7 +35,7 @@ public static class ImportRegister
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     private static async Task<Results<Accepted<ImportJob>, ValidationProblem, ProblemHttpResult>> Handle(
-        HttpRequest request, IDocumentSession session, ICurrentActor actor, ImportQueue queue, TimeProvider clock,
+        HttpRequest request, ClaimsPrincipal user, IDocumentSession session, ICurrentActor actor, ImportQueue queue, TimeProvider clock,
         CancellationToken cancellationToken, string? fileName = null)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
@@ -77,7 +79,8 @@ public static class ImportRegister
             return errors.ToProblem();
         }
 
-        var job = ImportJob.Queued(Guid.CreateVersion7(), name, actor.Name, actor.Role, clock.GetUtcNow(), shape.Rows);
+        IReadOnlyList<string>? scope = user.IsInRole(KoperasiRoles.AdminProvinsi) ? null : [.. user.Regencies().Order(StringComparer.Ordinal)];
+        var job = ImportJob.Queued(Guid.CreateVersion7(), name, actor.Name, actor.Role, scope, clock.GetUtcNow(), shape.Rows);
         session.Store(job);
         session.Store(new ImportFile(job.Id, text));
         await session.SaveChangesAsync(cancellationToken);

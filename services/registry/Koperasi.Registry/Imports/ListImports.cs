@@ -14,8 +14,9 @@ public static class ListImports
     public const int MaxLimit = 100;
 
     public static void Map(RouteGroupBuilder imports) =>
-        imports.MapGet("/", Handle)
+        imports.MapGet("", Handle)
             .WithName("ListImports")
+            .RequireAuthorization(RegistryPolicies.ReadImports)
             .WithSummary("Recent imports")
             .WithDescription("Newest first; limit from 1 to 100 (default 20); status filters (queued, running, completed, failed).")
             .Produces<IReadOnlyList<Item>>()

@@ -3,6 +3,7 @@ using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.ServiceDefaults.Time;
+using Koperasi.ServiceDefaults.Identity;
 using Marten;
 
 namespace Koperasi.Registry.Imports;
@@ -137,7 +138,7 @@ public static class RunImport
         var tally = new ImportTally();
         foreach (var row in rows)
         {
-            await StageAsync(session, row, tally, today, policy, cancellationToken);
+            await StageAsync(session, job, row, tally, today, policy, cancellationToken);
         }
 
         var next = job.Advance(rows.Count, tally);
@@ -147,11 +148,18 @@ public static class RunImport
     }
 
     private static async Task StageAsync(
-        IDocumentSession session, RegisterCsv.ParsedRow row, ImportTally tally, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
+        IDocumentSession session, ImportJob job, RegisterCsv.ParsedRow row, ImportTally tally, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
     {
         if (row.Request is not { } request)
         {
             tally.Reject(row.Errors);
+            return;
+        }
+
+        var regency = request.Address.ToAddress().RegencyCode;
+        if (job.Regencies is { } scope && !scope.Contains(regency))
+        {
+            tally.Reject([new ImportRowError(row.Row, "regency_code", OutsideRegency.Rule, $"The uploader may register koperasi only in {string.Join(", ", scope)}; this row is in {regency}.")]);
             return;
         }
 

@@ -6,6 +6,7 @@ public static class ListRegencies
     public static void Map(RouteGroupBuilder registry) =>
         registry.MapGet("/regencies", () => TypedResults.Ok(Regencies.All))
             .WithName("ListRegencies")
+            .RequireAuthorization(RegistryPolicies.Read)
             .WithTags("Wilayah")
             .WithSummary("Regencies of Jambi province")
             .Produces<IReadOnlyList<Regency>>();

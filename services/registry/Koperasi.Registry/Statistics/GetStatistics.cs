@@ -27,6 +27,7 @@ public static class GetStatistics
     {
         registry.MapGet("/statistics", Handle)
             .WithName("GetStatistics")
+            .RequireAuthorization(RegistryPolicies.Read)
             .WithTags("Statistik")
             .WithSummary("Statistics of the register")
             .WithDescription("Counts on asOf (default today, Jambi time), grouped by any of regency, activity, type, form, supervisionLevel (default regency and activity). Computed from the events' own dates, so any past date gives what the register says of that day.")
@@ -34,6 +35,7 @@ public static class GetStatistics
             .ProducesValidationProblem();
         registry.MapGet("/statistics/regencies", HandleRegencies)
             .WithName("GetStatisticsByRegency")
+            .RequireAuthorization(RegistryPolicies.Read)
             .WithTags("Statistik")
             .WithSummary("Aktif and tidak aktif per regency")
             .WithDescription("The table the Dinas publishes: per kabupaten/kota the aktif, tidak aktif and total koperasi on asOf.")

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+
+namespace Koperasi.ServiceDefaults.Identity;
+
+/// <summary>What the platform needs to know about the caller of a request.</summary>
+public static class Caller
+{
+    /// <summary>The regencies (BPS codes) the caller is scoped to, "15.01" written as "1501".</summary>
+    public static IReadOnlySet<string> Regencies(this ClaimsPrincipal user) =>
+        user.FindAll(KoperasiRoles.RegencyClaim).Select(c => c.Value.Replace(".", "", StringComparison.Ordinal).Trim()).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the caller may change things of a regency: an admin-provinsi anywhere, a pembina or
+    /// pendamping only in the regencies of its claims, anyone else nowhere.
+    /// </summary>
+    public static bool MayActOnRegency(this ClaimsPrincipal user, string regencyCode) =>
+        user.IsInRole(KoperasiRoles.AdminProvinsi)
+        || ((user.IsInRole(KoperasiRoles.Pembina) || user.IsInRole(KoperasiRoles.Pendamping)) && user.Regencies().Contains(regencyCode));
+
+    /// <summary>The caller's roles, in the order of <see cref="KoperasiRoles.All"/>.</summary>
+    public static IReadOnlyList<string> Roles(this ClaimsPrincipal user) => [.. KoperasiRoles.All.Where(user.IsInRole)];
+}

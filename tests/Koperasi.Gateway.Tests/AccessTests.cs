@@ -1,0 +1,58 @@
+using System.Net;
+using Koperasi.Testing;
+
+namespace Koperasi.Gateway.Tests;
+
+/// <summary>The front door refuses a request without a valid token before it reaches any service.</summary>
+public class AccessTests(GatewayWithRegistry fixture)
+{
+    private static readonly string[] Anonymous =
+    [
+        "GET /{documentName?}",
+        "GET /favicon.svg",
+        "GET /scalar.aspnetcore.js",
+        "GET /scalar.js",
+        "GET /health/live",
+        "GET /health/ready",
+        "GET /metrics",
+        "GET /openapi/registry.json",
+        "HEAD /openapi/registry.json",
+    ];
+
+    [Fact]
+    public async Task The_anonymous_endpoints_are_the_API_reference_health_and_metrics()
+    {
+        var endpoints = await EndpointCatalog.ReadAsync(fixture.Gateway.Services);
+        endpoints.Where(e => e.Anonymous).Select(e => e.ToString()).Order().ShouldBe(Anonymous.Order());
+    }
+
+    [Fact]
+    public async Task Every_other_route_answers_401_without_a_token_and_the_service_sees_nothing()
+    {
+        var client = fixture.CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        var protectedEndpoints = (await EndpointCatalog.ReadAsync(fixture.Gateway.Services)).Where(e => !e.Anonymous).ToList();
+        protectedEndpoints.ShouldNotBeEmpty();
+        var seenBefore = fixture.Registry.ApiRequests;
+
+        foreach (var endpoint in protectedEndpoints)
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.SampleUrl()));
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, endpoint.ToString());
+        }
+
+        fixture.Registry.ApiRequests.ShouldBe(seenBefore);
+    }
+
+    [Fact]
+    public async Task A_token_of_another_issuer_is_refused_at_the_door()
+    {
+        var client = fixture.CreateClient();
+        var forged = new ServiceDefaults.Identity.TokenIssuer(TestTokens.Settings(issuer: "https://penipu.example"), TimeProvider.System).Issue("x", "admin-provinsi");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", forged);
+
+        using var response = await client.GetAsync(new Uri("/api/registry/cooperatives", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}

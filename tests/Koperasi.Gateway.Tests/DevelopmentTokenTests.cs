@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koperasi.ServiceDefaults.Identity;
+using Koperasi.Testing;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Koperasi.Gateway.Tests;
+
+/// <summary>Development mints tokens for any role; no other environment has the route.</summary>
+public sealed class DevelopmentTokenTests : IAsyncLifetime
+{
+    private FakeService _registry = null!;
+    private GatewayHost _development = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _registry = await FakeService.StartAsync("registry");
+        _development = new GatewayHost(new Dictionary<string, string?> { ["Services:Registry"] = _registry.Address.ToString() }, "Development");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _development.DisposeAsync();
+        await _registry.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_development_token_carries_the_role_and_regencies_and_is_accepted()
+    {
+        var anonymous = _development.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        var issued = await anonymous.GetFromJsonAsync<JsonObject>("/dev/tokens/pembina?regency=15.01&regency=1502&name=siti");
+
+        var token = issued!["accessToken"]!.GetValue<string>();
+        issued["regencies"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["1501", "1502"]);
+        var options = _development.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        var validated = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(token, options.TokenValidationParameters);
+        validated.IsValid.ShouldBeTrue(validated.Exception?.Message);
+        validated.ClaimsIdentity.FindAll(KoperasiRoles.RoleClaim).Select(c => c.Value).ShouldBe(["pembina"]);
+        validated.ClaimsIdentity.FindFirst(KoperasiRoles.NameClaim)!.Value.ShouldBe("siti");
+
+        var raw = await anonymous.GetStringAsync(new Uri("/dev/tokens/auditor?raw=true", UriKind.Relative));
+        anonymous.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", raw);
+        using var proxied = await anonymous.GetAsync(new Uri("/api/registry/cooperatives", UriKind.Relative));
+        proxied.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("/dev/tokens/juragan", "role")]
+    [InlineData("/dev/tokens/pembina", "regency")]
+    [InlineData("/dev/tokens/pendamping?regency=9999", "regency")]
+    public async Task A_wrong_request_answers_400_naming_the_parameter(string url, string field)
+    {
+        var client = _development.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Testing")]
+    public async Task Outside_development_the_route_does_not_exist(string environment)
+    {
+        await using var gateway = new GatewayHost(new Dictionary<string, string?> { ["Services:Registry"] = _registry.Address.ToString() }, environment);
+        var signedIn = gateway.CreateClient();
+        var anonymous = gateway.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        using var withToken = await signedIn.GetAsync(new Uri("/dev/tokens/admin-provinsi", UriKind.Relative));
+        using var withoutToken = await anonymous.GetAsync(new Uri("/dev/tokens/admin-provinsi", UriKind.Relative));
+
+        withToken.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        withoutToken.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await EndpointCatalog.ReadAsync(gateway.Services)).ShouldNotContain(e => e.Route.StartsWith("/dev", StringComparison.Ordinal));
+    }
+}
