@@ -42,6 +42,7 @@ public static class ServiceDefaultsExtensions
             }
 
             context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+            context.ScrubPersonalData();
         });
         builder.Services.AddExceptionHandler<KoperasiExceptionHandler>();
         // Bad input answers 400 with problem details in every environment, not only in development.
