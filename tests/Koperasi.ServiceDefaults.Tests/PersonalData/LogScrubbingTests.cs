@@ -124,6 +124,7 @@ public sealed class LogScrubbingTests : IDisposable
         _logs.Records.ShouldBeEmpty();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static Exception Thrown(Exception exception)
     {
         try
