@@ -1,5 +1,6 @@
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.ServiceDefaults.PersonalData;
 using Koperasi.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -27,6 +28,7 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName, IReadOnlyDictionary<string, string[]>? policies = null)
     {
         builder.AddKoperasiTelemetry(serviceName);
+        builder.Services.AddPersonalDataLogScrubbing();
         builder.AddKoperasiAuth(policies);
         builder.AddWriteRateLimit();
 
@@ -44,6 +46,7 @@ public static class ServiceDefaultsExtensions
             }
 
             context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+            context.ScrubPersonalData();
         });
         builder.Services.AddExceptionHandler<KoperasiExceptionHandler>();
         // Bad input answers 400 with problem details in every environment, not only in development.

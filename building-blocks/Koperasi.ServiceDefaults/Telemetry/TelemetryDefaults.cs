@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Koperasi.ServiceDefaults.PersonalData;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,7 +20,7 @@ public static class TelemetryDefaults
     /// (MassTransit carries the W3C context to the consumer); metrics cover requests, the
     /// runtime, Marten, MassTransit, the relay and the service's own meters (names starting with
     /// <c>Koperasi.</c>). Export goes to OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the
-    /// metrics are also scraped at <c>/metrics</c>.
+    /// metrics are also scraped at <c>/metrics</c>. Spans have their NIKs masked before export.
     /// </summary>
     public static IHostApplicationBuilder AddKoperasiTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -42,7 +43,8 @@ public static class TelemetryDefaults
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
                 .AddSource("Marten", "MassTransit", "Koperasi.*")
-                .AddProcessor(new DaemonPollingFilter()));
+                .AddProcessor(new DaemonPollingFilter())
+                .AddProcessor(new PersonalDataSpanProcessor()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
