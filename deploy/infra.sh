@@ -396,6 +396,12 @@ mq_service_permissions() { # mq_service_permissions SERVICE VHOST: configure, wr
   fi
 }
 
+mq_user_exists() { # mq_user_exists NAME (the list is read whole: grep -q would cut rabbitmqctl's pipe)
+  local users
+  users="$(mq_ctl list_users 2>/dev/null || true)"
+  grep -q "^$1[[:space:]]" <<< "$users"
+}
+
 provision_rabbitmq_ctl() {
   local admin pw s vhost
   local -a perms
@@ -405,7 +411,7 @@ provision_rabbitmq_ctl() {
     local i
     for i in $(seq 1 60); do mq_ctl await_startup >/dev/null 2>&1 && break; sleep 1; done
   fi
-  if ! mq_ctl list_users 2>/dev/null | grep -q "^$admin"; then
+  if ! mq_user_exists "$admin"; then
     mq_ctl add_user "$admin" "$pw" >/dev/null
   fi
   mq_ctl change_password "$admin" "$pw" >/dev/null
@@ -416,7 +422,7 @@ provision_rabbitmq_ctl() {
     mq_ctl set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
   done
   for s in "${SERVICES[@]}"; do
-    if ! mq_ctl list_users 2>/dev/null | grep -q "^$s[[:space:]]"; then
+    if ! mq_user_exists "$s"; then
       mq_ctl add_user "$s" "$(service_secret "$s" rabbitmq)" >/dev/null
     fi
     mq_ctl change_password "$s" "$(service_secret "$s" rabbitmq)" >/dev/null
