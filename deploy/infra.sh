@@ -18,7 +18,9 @@
 #      data under .local/ and their own loopback ports, never touching a system-wide server.
 #
 # The services, and whose contracts each consumes, are listed in deploy/services.txt: each gets a
-# database role, two databases and a broker user with the permissions described there.
+# database role, two databases and a broker user with the permissions described there. Passwords
+# are generated once into .local/secrets; on external servers (production) a service's passwords
+# come from KOPERASI_<SERVICE>_DB_PASSWORD and KOPERASI_<SERVICE>_MQ_PASSWORD when those are set.
 #
 # KOPERASI_LOCAL_STATE names another state folder than .local/ (servers' data, secrets,
 # infra.env), e.g. to provision the servers another checkout of the repository started.
