@@ -398,12 +398,6 @@ mq_service_permissions() { # mq_service_permissions SERVICE VHOST: configure, wr
   fi
 }
 
-mq_user_exists() { # mq_user_exists NAME (the list is read whole: grep -q would cut rabbitmqctl's pipe)
-  local users
-  users="$(mq_ctl list_users 2>/dev/null || true)"
-  grep -q "^$1[[:space:]]" <<< "$users"
-}
-
 provision_rabbitmq_ctl() {
   local admin pw s vhost
   local -a perms
@@ -413,9 +407,8 @@ provision_rabbitmq_ctl() {
     local i
     for i in $(seq 1 60); do mq_ctl await_startup >/dev/null 2>&1 && break; sleep 1; done
   fi
-  if ! mq_user_exists "$admin"; then
-    mq_ctl add_user "$admin" "$pw" >/dev/null
-  fi
+  # add_user fails when the user exists; the password is set on the next line either way.
+  mq_ctl add_user "$admin" "$pw" >/dev/null 2>&1 || true
   mq_ctl change_password "$admin" "$pw" >/dev/null
   mq_ctl set_user_tags "$admin" administrator >/dev/null
   mq_ctl delete_user guest >/dev/null 2>&1 || true
@@ -424,9 +417,7 @@ provision_rabbitmq_ctl() {
     mq_ctl set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
   done
   for s in "${SERVICES[@]}"; do
-    if ! mq_user_exists "$s"; then
-      mq_ctl add_user "$s" "$(service_secret "$s" rabbitmq)" >/dev/null
-    fi
+    mq_ctl add_user "$s" "$(service_secret "$s" rabbitmq)" >/dev/null 2>&1 || true
     mq_ctl change_password "$s" "$(service_secret "$s" rabbitmq)" >/dev/null
     mq_ctl set_user_tags "$s" >/dev/null
     for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
