@@ -16,10 +16,18 @@
 #   2. a Docker engine that answers: `docker compose up -d postgres rabbitmq`;
 #   3. the OS packages (installed if missing), run as project-local instances with their
 #      data under .local/ and their own loopback ports, never touching a system-wide server.
+#
+# The services, and whose contracts each consumes, are listed in deploy/services.txt: each gets a
+# database role, two databases and a broker user with the permissions described there. Passwords
+# are generated once into .local/secrets; on external servers (production) a service's passwords
+# come from KOPERASI_<SERVICE>_DB_PASSWORD and KOPERASI_<SERVICE>_MQ_PASSWORD when those are set.
+#
+# KOPERASI_LOCAL_STATE names another state folder than .local/ (servers' data, secrets,
+# infra.env), e.g. to provision the servers another checkout of the repository started.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-STATE="$ROOT/.local"
+STATE="${KOPERASI_LOCAL_STATE:-$ROOT/.local}"
 SECRETS="$STATE/secrets"
 ENV_FILE="$STATE/infra.env"
 STARTED_FILE="$STATE/infra.started"
@@ -32,8 +40,12 @@ DIST_PORT="${KOPERASI_LOCAL_RABBITMQ_DIST_PORT:-55674}"
 EPMD_PORT="${KOPERASI_LOCAL_EPMD_PORT:-55675}"
 NODE_NAME="koperasi@localhost"
 
+# shellcheck source=deploy/services.sh
+. "$ROOT/deploy/services.sh"
 # Each service owns one database (and one for its tests) and one broker user.
-SERVICES=(registry)
+SERVICES_LIST="$(koperasi_services)" && [ -n "$SERVICES_LIST" ] \
+  || { echo "[infra] error: no valid list of services in $(koperasi_services_file)" >&2; exit 1; }
+mapfile -t SERVICES <<< "$SERVICES_LIST"
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
@@ -50,6 +62,19 @@ secret() {
     (umask 077; head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file")
   fi
   cat "$file"
+}
+
+# service_secret SERVICE postgres|rabbitmq: a service's password. On external servers (production)
+# it comes from KOPERASI_<SERVICE>_DB_PASSWORD / _MQ_PASSWORD when set; otherwise it is generated
+# once into the git-ignored secrets folder.
+service_secret() {
+  local variable
+  if [ "$2" = postgres ]; then variable="KOPERASI_$(upper "$1")_DB_PASSWORD"; else variable="KOPERASI_$(upper "$1")_MQ_PASSWORD"; fi
+  if [ "$MODE" = external ] && [ -n "${!variable:-}" ]; then
+    echo "${!variable}"
+  else
+    secret "$2-$1"
+  fi
 }
 
 mark_started() {
@@ -274,8 +299,8 @@ write_compose_env() {
     echo "POSTGRES_ADMIN_PASSWORD=$(secret postgres-admin)"
     echo "RABBITMQ_ADMIN_PASSWORD=$(secret rabbitmq-admin)"
     for s in "${SERVICES[@]}"; do
-      echo "$(upper "$s")_DB_PASSWORD=$(secret "postgres-$s")"
-      echo "$(upper "$s")_MQ_PASSWORD=$(secret "rabbitmq-$s")"
+      echo "$(upper "$s")_DB_PASSWORD=$(service_secret "$s" postgres)"
+      echo "$(upper "$s")_MQ_PASSWORD=$(service_secret "$s" rabbitmq)"
     done
   } > "$STATE/compose.env"
   chmod 600 "$STATE/compose.env"
@@ -316,22 +341,30 @@ wait_for_postgres() {
 
 provision_postgres() {
   wait_for_postgres
-  local s role pw db
+  local s role db
   for s in "${SERVICES[@]}"; do
     role="koperasi_$s"
-    pw="$(secret "postgres-$s")"
-    psql_admin <<SQL >/dev/null
-SELECT format('CREATE ROLE %I LOGIN', '$role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$role') \gexec
-ALTER ROLE "$role" WITH LOGIN PASSWORD '$pw';
+    # A runtime role: it logs in and owns its databases, nothing more. ALTER only when an
+    # attribute is wrong (changing them needs a superuser, which a managed server's admin may not be).
+    psql_admin --set role="$role" --set password="$(service_secret "$s" postgres)" <<'SQL' >/dev/null
+SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', :'role') FROM pg_roles WHERE rolname = :'role' AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls) \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'role', :'password') \gexec
 SQL
     for db in "koperasi_$s" "koperasi_${s}_test"; do
-      psql_admin <<SQL >/dev/null
-SELECT format('CREATE DATABASE %I OWNER %I', '$db', '$role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db') \gexec
-REVOKE ALL ON DATABASE "$db" FROM PUBLIC;
-GRANT ALL ON DATABASE "$db" TO "$role";
+      # Nobody but the owner (and the admin) may connect: no service reaches another's data.
+      psql_admin --set role="$role" --set db="$db" <<'SQL' >/dev/null
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'db') \gexec
+SELECT format('GRANT ALL ON DATABASE %I TO %I', :'db', :'role') \gexec
 SQL
     done
   done
+}
+
+json_string() { # JSON string literal of $1
+  local v="${1//\\/\\\\}"
+  printf '"%s"' "${v//\"/\\\"}"
 }
 
 mq_api() { # mq_api METHOD PATH [JSON]
@@ -352,8 +385,22 @@ mq_ctl() { # rabbitmqctl against the broker this script runs (local node or comp
   fi
 }
 
+# The running system's vhost gets the narrow permissions of deploy/services.txt; the tests' vhost
+# full ones (tests isolate themselves by a per-run prefix and share it between services).
+RUNNING_VHOST=koperasi
+TEST_VHOST=koperasi-test
+
+mq_service_permissions() { # mq_service_permissions SERVICE VHOST: configure, write, read, one a line
+  if [ "$2" = "$RUNNING_VHOST" ]; then
+    koperasi_mq_permissions "$1"
+  else
+    printf '%s\n' '.*' '.*' '.*'
+  fi
+}
+
 provision_rabbitmq_ctl() {
   local admin pw s vhost
+  local -a perms
   admin="$(mq_admin_user)"
   pw="$(mq_admin_password)"
   if [ "$MODE" = compose ]; then
@@ -365,34 +412,43 @@ provision_rabbitmq_ctl() {
   mq_ctl change_password "$admin" "$pw" >/dev/null
   mq_ctl set_user_tags "$admin" administrator >/dev/null
   mq_ctl delete_user guest >/dev/null 2>&1 || true
-  for vhost in koperasi koperasi-test; do
+  for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
     mq_ctl add_vhost "$vhost" >/dev/null 2>&1 || true
     mq_ctl set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
   done
   for s in "${SERVICES[@]}"; do
-    mq_ctl add_user "$s" "$(secret "rabbitmq-$s")" >/dev/null 2>&1 || true
-    mq_ctl change_password "$s" "$(secret "rabbitmq-$s")" >/dev/null
-    for vhost in koperasi koperasi-test; do
-      mq_ctl set_permissions -p "$vhost" "$s" '.*' '.*' '.*' >/dev/null
+    mq_ctl add_user "$s" "$(service_secret "$s" rabbitmq)" >/dev/null 2>&1 || true
+    mq_ctl change_password "$s" "$(service_secret "$s" rabbitmq)" >/dev/null
+    mq_ctl set_user_tags "$s" >/dev/null
+    for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
+      mapfile -t perms <<< "$(mq_service_permissions "$s" "$vhost")"
+      [ ${#perms[@]} -eq 3 ] || die "no permissions for $s in $vhost"
+      mq_ctl set_permissions -p "$vhost" "$s" "${perms[0]}" "${perms[1]}" "${perms[2]}" >/dev/null
     done
   done
 }
 
 provision_rabbitmq_api() {
   local i s vhost
+  local -a perms
   for i in $(seq 1 60); do
     mq_api GET /overview 2>/dev/null && break
     [ "$i" = 60 ] && die "RabbitMQ management API at $(mq_host):$(mq_mgmt_port) does not answer"
     sleep 1
   done
-  for vhost in koperasi koperasi-test; do
+  [ "$(mq_admin_user)" != guest ] || die "provision with an administrator of your own, not guest: the guest user is deleted"
+  # The guest user is not used; where it exists it goes (404 when it is already gone).
+  curl -sS -o /dev/null -u "$(mq_admin_user):$(mq_admin_password)" -X DELETE "http://$(mq_host):$(mq_mgmt_port)/api/users/guest" || true
+  for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
     mq_api PUT "/vhosts/$vhost"
     mq_api PUT "/permissions/$vhost/$(mq_admin_user)" '{"configure":".*","write":".*","read":".*"}'
   done
   for s in "${SERVICES[@]}"; do
-    mq_api PUT "/users/$s" "{\"password\":\"$(secret "rabbitmq-$s")\",\"tags\":\"\"}"
-    for vhost in koperasi koperasi-test; do
-      mq_api PUT "/permissions/$vhost/$s" '{"configure":".*","write":".*","read":".*"}'
+    mq_api PUT "/users/$s" "{\"password\":$(json_string "$(service_secret "$s" rabbitmq)"),\"tags\":\"\"}"
+    for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
+      mapfile -t perms <<< "$(mq_service_permissions "$s" "$vhost")"
+      [ ${#perms[@]} -eq 3 ] || die "no permissions for $s in $vhost"
+      mq_api PUT "/permissions/$vhost/$s" "{\"configure\":\"${perms[0]}\",\"write\":\"${perms[1]}\",\"read\":\"${perms[2]}\"}"
     done
   done
 }
@@ -414,12 +470,14 @@ write_env() {
     echo "KOPERASI_RABBITMQ_ADMIN_PASSWORD=$(mq_admin_password)"
     for s in "${SERVICES[@]}"; do
       echo "KOPERASI_$(upper "$s")_DB_USER=koperasi_$s"
-      echo "KOPERASI_$(upper "$s")_DB_PASSWORD=$(secret "postgres-$s")"
+      echo "KOPERASI_$(upper "$s")_DB_PASSWORD=$(service_secret "$s" postgres)"
       echo "KOPERASI_$(upper "$s")_MQ_USER=$s"
-      echo "KOPERASI_$(upper "$s")_MQ_PASSWORD=$(secret "rabbitmq-$s")"
+      echo "KOPERASI_$(upper "$s")_MQ_PASSWORD=$(service_secret "$s" rabbitmq)"
     done
     if [ "$m" != external ]; then
       echo "KOPERASI_BROKER_CONTROL=$ROOT/deploy/infra.sh"
+      # The broker control must find this state folder again when it is not the default one.
+      if [ -n "${KOPERASI_LOCAL_STATE:-}" ]; then echo "KOPERASI_LOCAL_STATE=$STATE"; fi
     fi
   } > "$ENV_FILE"
   chmod 600 "$ENV_FILE"

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Mounted into the official postgres image's /docker-entrypoint-initdb.d: runs once, when the
-# container initialises an empty data volume. Creates, for each service in KOPERASI_SERVICES,
-# the role koperasi_<service> (password from <SERVICE>_DB_PASSWORD) owning the databases
-# koperasi_<service> and koperasi_<service>_test, as deploy/infra.sh provisions them elsewhere.
-# Written to work whether the entrypoint executes it or sources it.
+# container initialises an empty data volume. Creates, for each service in deploy/services.txt
+# (mounted with deploy/services.sh under /opt/koperasi), the role koperasi_<service> (password from
+# <SERVICE>_DB_PASSWORD; not superuser, cannot create roles or databases) owning the databases
+# koperasi_<service> and koperasi_<service>_test, which no other role may connect to, as
+# deploy/infra.sh provisions them elsewhere. Written to work whether the entrypoint executes it or
+# sources it.
 set -e
+
+# shellcheck source=../services.sh
+. "${KOPERASI_SERVICES_LIBRARY:-/opt/koperasi/services.sh}"
 
 koperasi_provision_service() { # koperasi_provision_service NAME
   local service="$1" role="koperasi_$1" variable password db
@@ -17,7 +22,8 @@ koperasi_provision_service() { # koperasi_provision_service NAME
 
   psql -v ON_ERROR_STOP=1 --no-password --username "$POSTGRES_USER" --dbname postgres \
     --set role="$role" --set password="$password" <<'SQL'
-SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', :'role') FROM pg_roles WHERE rolname = :'role' AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls) \gexec
 SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'role', :'password') \gexec
 SQL
   for db in "koperasi_$service" "koperasi_${service}_test"; do
@@ -30,6 +36,7 @@ SQL
   done
 }
 
-for koperasi_service in ${KOPERASI_SERVICES:?KOPERASI_SERVICES lists the services, e.g. registry}; do
+koperasi_services_list="$(koperasi_services)"
+for koperasi_service in $koperasi_services_list; do
   koperasi_provision_service "$koperasi_service"
 done

@@ -2,14 +2,19 @@
 # Entry point of the rabbitmq container in docker-compose.yml. Before the official image's own
 # entry point starts the broker, it renders a definitions file that the broker imports at every
 # boot: the vhosts koperasi and koperasi-test, the administrator koperasi-admin (password from
-# KOPERASI_MQ_ADMIN_PASSWORD) and, for each service in KOPERASI_SERVICES, a user of that name
-# (password from <SERVICE>_MQ_PASSWORD) with full rights on both vhosts. A node that imports
-# definitions at boot creates no guest user.
+# KOPERASI_MQ_ADMIN_PASSWORD) and, for each service in deploy/services.txt (mounted with
+# deploy/services.sh under /opt/koperasi), a user of that name (password from <SERVICE>_MQ_PASSWORD)
+# with the narrow permissions of services.txt in koperasi and full rights in koperasi-test. A node
+# that imports definitions at boot creates no guest user.
 set -euo pipefail
+
+# shellcheck source=../services.sh
+. "${KOPERASI_SERVICES_LIBRARY:-/opt/koperasi/services.sh}"
 
 conf_dir=/etc/rabbitmq
 definitions="$conf_dir/koperasi-definitions.json"
-vhosts=(koperasi koperasi-test)
+running_vhost=koperasi
+test_vhost=koperasi-test
 
 json_string() { # JSON string literal of $1
   local s="${1//\\/\\\\}"
@@ -20,29 +25,30 @@ user_json() { # user_json NAME PASSWORD TAGS
   printf '{"name":%s,"password":%s,"tags":%s}' "$(json_string "$1")" "$(json_string "$2")" "$(json_string "$3")"
 }
 
-permissions_json() { # permissions_json USER: full rights on every vhost
-  local vhost sep=""
-  for vhost in "${vhosts[@]}"; do
-    printf '%s{"user":%s,"vhost":%s,"configure":".*","write":".*","read":".*"}' "$sep" "$(json_string "$1")" "$(json_string "$vhost")"
-    sep=","
-  done
+permission_json() { # permission_json USER VHOST CONFIGURE WRITE READ
+  printf '{"user":%s,"vhost":%s,"configure":%s,"write":%s,"read":%s}' \
+    "$(json_string "$1")" "$(json_string "$2")" "$(json_string "$3")" "$(json_string "$4")" "$(json_string "$5")"
 }
 
 admin_password="${KOPERASI_MQ_ADMIN_PASSWORD:?KOPERASI_MQ_ADMIN_PASSWORD is not set; run deploy/infra.sh compose-env}"
 users="$(user_json koperasi-admin "$admin_password" administrator)"
-permissions="$(permissions_json koperasi-admin)"
-for service in ${KOPERASI_SERVICES:?KOPERASI_SERVICES lists the services, e.g. registry}; do
+permissions="$(permission_json koperasi-admin "$running_vhost" '.*' '.*' '.*'),$(permission_json koperasi-admin "$test_vhost" '.*' '.*' '.*')"
+services="$(koperasi_services)"
+for service in $services; do
   variable="$(printf '%s' "$service" | tr '[:lower:]-' '[:upper:]_')_MQ_PASSWORD"
   password="${!variable:-}"
   [ -n "$password" ] || { echo "rabbitmq-start: $variable is not set; run deploy/infra.sh compose-env" >&2; exit 1; }
+  rights="$(koperasi_mq_permissions "$service")"
+  mapfile -t rights <<< "$rights"
   users="$users,$(user_json "$service" "$password" "")"
-  permissions="$permissions,$(permissions_json "$service")"
+  permissions="$permissions,$(permission_json "$service" "$running_vhost" "${rights[0]}" "${rights[1]}" "${rights[2]}")"
+  permissions="$permissions,$(permission_json "$service" "$test_vhost" '.*' '.*' '.*')"
 done
-vhost_list="$(for vhost in "${vhosts[@]}"; do printf '{"name":%s},' "$(json_string "$vhost")"; done)"
+vhost_list="$(printf '{"name":%s},{"name":%s}' "$(json_string "$running_vhost")" "$(json_string "$test_vhost")")"
 
 (
   umask 077
-  printf '{"users":[%s],"vhosts":[%s],"permissions":[%s]}\n' "$users" "${vhost_list%,}" "$permissions" > "$definitions"
+  printf '{"users":[%s],"vhosts":[%s],"permissions":[%s]}\n' "$users" "$vhost_list" "$permissions" > "$definitions"
   printf 'load_definitions = %s\n' "$definitions" > "$conf_dir/conf.d/90-koperasi.conf"
 )
 if [ "$(id -u)" = 0 ]; then

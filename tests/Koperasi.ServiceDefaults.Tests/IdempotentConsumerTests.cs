@@ -78,7 +78,7 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
         builder.Services.AddScoped<Identity.ICurrentActor, Identity.CurrentActor>();
         builder.Services.AddHttpContextAccessor();
         builder.AddKoperasiMarten<NothingPublished>(_schema, options => options.Events.MapEventType<GreetingRecorded>("greeting-recorded"));
-        builder.AddKoperasiMessaging(bus => bus.AddConsumer<GreetingConsumer>(consumer => consumer.UseConcurrentMessageLimit(8)));
+        builder.AddKoperasiMessaging("registry", bus => bus.AddConsumer<GreetingConsumer>(consumer => consumer.UseConcurrentMessageLimit(8)));
         _host = builder.Build();
         await _host.StartAsync();
         _host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(_consumed);

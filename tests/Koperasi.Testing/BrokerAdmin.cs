@@ -18,16 +18,20 @@ public static class BrokerAdmin
     }
 
     /// <summary>Deletes the exchanges and queues of the test vhost whose names start with the prefix.</summary>
-    public static async Task DeleteEntitiesAsync(string prefix)
+    public static Task DeleteEntitiesAsync(string prefix) =>
+        DeleteEntitiesAsync(TestInfrastructure.TestVirtualHost, name => name.StartsWith(prefix, StringComparison.Ordinal));
+
+    /// <summary>Deletes the exchanges and queues of a vhost whose names match.</summary>
+    public static async Task DeleteEntitiesAsync(string virtualHost, Func<string, bool> match)
     {
         try
         {
             using var client = CreateClient();
-            var vhost = Uri.EscapeDataString(TestInfrastructure.TestVirtualHost);
+            var vhost = Uri.EscapeDataString(virtualHost);
             foreach (var kind in new[] { "queues", "exchanges" })
             {
                 var entities = await client.GetFromJsonAsync<List<Entity>>($"{kind}/{vhost}?columns=name") ?? [];
-                foreach (var entity in entities.Where(e => e.Name.StartsWith(prefix, StringComparison.Ordinal)))
+                foreach (var entity in entities.Where(e => match(e.Name)))
                 {
                     using var _ = await client.DeleteAsync(new Uri($"{kind}/{vhost}/{Uri.EscapeDataString(entity.Name)}", UriKind.Relative));
                 }

@@ -8,7 +8,13 @@ public static class BrokerControl
     public static async Task RunAsync(string command)
     {
         var script = TestInfrastructure.BrokerControl ?? throw new InvalidOperationException("No broker control in this run.");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, command]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var start = new ProcessStartInfo("bash", [script, command]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        if (TestInfrastructure.LocalState is { } state)
+        {
+            start.Environment["KOPERASI_LOCAL_STATE"] = state;
+        }
+
+        using var process = Process.Start(start)!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)

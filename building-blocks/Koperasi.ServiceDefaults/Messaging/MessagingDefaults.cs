@@ -10,20 +10,33 @@ public static class MessagingDefaults
 {
     /// <summary>
     /// Registers MassTransit on RabbitMQ from the <c>RabbitMq</c> section: the service's own
-    /// user, exchanges named by contract URN, kebab-case queues, both with the optional
-    /// per-run prefix, in-memory exponential retry then the <c>_error</c> queue. The API keeps
-    /// taking commands while the broker is down (the relay catches up).
+    /// user, exchanges named by contract URN, kebab-case queues that start with
+    /// <c>&lt;service&gt;-</c> (see <see cref="BrokerNames"/>), both with the optional per-run
+    /// prefix, in-memory exponential retry then the <c>_error</c> queue. The API keeps taking
+    /// commands while the broker is down (the relay catches up).
     /// </summary>
+    /// <remarks>
+    /// The endpoints configured here publish no <c>Fault&lt;T&gt;</c>: MassTransit would publish it to
+    /// an exchange named after CLR types, which no service's broker user may create, and nothing
+    /// of the platform subscribes to faults. A message that fails for good lands in
+    /// <c>&lt;queue&gt;_error</c> with the exception in its headers, where operators look and replay.
+    /// </remarks>
+    /// <param name="builder">The host.</param>
+    /// <param name="service">The service's name as in deploy/services.txt (registry, transformation, funding).</param>
+    /// <param name="configure">Consumers and other registrations of the service.</param>
     public static IHostApplicationBuilder AddKoperasiMessaging(
         this IHostApplicationBuilder builder,
+        string service,
         Action<IBusRegistrationConfigurator>? configure = null)
     {
         var settings = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqSettings>() ?? new RabbitMqSettings();
-        var prefix = string.IsNullOrWhiteSpace(settings.EntityPrefix) ? null : settings.EntityPrefix;
+        var names = new BrokerNames(service, settings.EntityPrefix);
+        builder.Services.AddSingleton(names);
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, false));
+            bus.SetEndpointNameFormatter(names.EndpointNameFormatter);
+            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.PublishFaults = false);
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -32,7 +45,8 @@ public static class MessagingDefaults
                     host.Username(settings.Username);
                     host.Password(settings.Password);
                 });
-                rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, prefix));
+                rabbit.OverrideDefaultBusEndpointQueueName(names.CreateBusEndpointName());
+                rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, names.EntityPrefix));
                 // No delayed redelivery: it needs a broker plugin Debian's RabbitMQ lacks.
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
                 rabbit.ConfigureEndpoints(context);

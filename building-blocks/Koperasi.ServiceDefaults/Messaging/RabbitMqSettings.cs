@@ -18,6 +18,9 @@ public sealed class RabbitMqSettings
     /// <summary>Its password.</summary>
     public string Password { get; set; } = "";
 
-    /// <summary>Prefix of every exchange and queue name; tests use one per run to stay isolated.</summary>
+    /// <summary>
+    /// Prefix of every exchange and queue name; tests use one per run to stay isolated. Only the
+    /// test vhost allows prefixed names: the running system leaves it empty.
+    /// </summary>
     public string? EntityPrefix { get; set; }
 }

@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("registry", RegistryPolicies.All);
 builder.AddKoperasiMarten<RegistryIntegrationEvents>(RegistryStore.DefaultSchema, RegistryStore.Configure);
-builder.AddKoperasiMessaging();
+builder.AddKoperasiMessaging("registry");
 builder.AddActivity();
 builder.AddImports();
 builder.AddDemoData();

@@ -1,0 +1,48 @@
+# Sourced by deploy/infra.sh and deploy/compose/*.sh: the services listed in services.txt (beside
+# this file, or at KOPERASI_SERVICES_FILE) and the RabbitMQ permissions each one gets.
+# shellcheck shell=bash
+
+koperasi_services_file() {
+  echo "${KOPERASI_SERVICES_FILE:-$(dirname "${BASH_SOURCE[0]}")/services.txt}"
+}
+
+koperasi_services_lines() { # the lines of services.txt without comments and blank lines
+  local file
+  file="$(koperasi_services_file)"
+  [ -r "$file" ] || { echo "services: cannot read $file" >&2; return 1; }
+  sed -e 's/#.*//' -e 's/[[:space:]]\{1,\}/ /g' -e 's/^ //' -e 's/ $//' "$file" | grep -v '^$'
+}
+
+koperasi_services() { # the service names, one a line
+  local line name
+  koperasi_services_lines | while read -r line; do
+    name="${line%% *}"
+    if ! printf '%s' "$name" | grep -qx '[a-z][a-z0-9]*'; then
+      echo "services: '$name' is not a service name (lower-case letters and digits)" >&2
+      return 1
+    fi
+    echo "$name"
+  done
+}
+
+# koperasi_mq_permissions NAME: the three regexes (configure, write, read) of NAME's broker user
+# in the vhost `koperasi`, one a line.
+koperasi_mq_permissions() {
+  local name="$1" names line="" candidate consumed="" other readable
+  names="$(koperasi_services)" || return 1
+  while read -r candidate; do
+    if [ "${candidate%% *}" = "$name" ]; then line="$candidate"; fi
+  done <<< "$(koperasi_services_lines)"
+  [ -n "$line" ] || { echo "services: $name is not in $(koperasi_services_file)" >&2; return 1; }
+  for other in ${line#"$name"}; do
+    case $'\n'"$names"$'\n' in
+      *$'\n'"$other"$'\n'*) ;;
+      *) echo "services: $name consumes the unknown service $other" >&2; return 1 ;;
+    esac
+    consumed="$consumed|$other"
+  done
+  readable="^($name-|koperasi:($name$consumed):)"
+  echo "$readable"
+  echo "^($name-|koperasi:$name:)"
+  echo "$readable"
+}
