@@ -46,13 +46,8 @@ set -a
 . .local/infra.env
 set +a
 
-# The key that signs development tokens: generated once, kept with the other local secrets.
-SIGNING_KEY_FILE="$ROOT/.local/secrets/jwt-signing-key"
-if [ ! -s "$SIGNING_KEY_FILE" ]; then
-  mkdir -p "$(dirname "$SIGNING_KEY_FILE")"
-  (umask 077; head -c 32 /dev/urandom | base64 > "$SIGNING_KEY_FILE")
-fi
-SIGNING_KEY="$(cat "$SIGNING_KEY_FILE")"
+# The key that signs development tokens: generated once by deploy/infra.sh into .local/secrets.
+SIGNING_KEY="$KOPERASI_JWT_SIGNING_KEY"
 
 say "building"
 if ! dotnet build Koperasi.sln -c Release -nologo -v quiet >"$LOGS/build.log" 2>&1; then

@@ -77,6 +77,17 @@ service_secret() {
   fi
 }
 
+# The key that signs development tokens: base64 of 256 random bits (HMAC-SHA256).
+signing_key() {
+  local file="$SECRETS/jwt-signing-key"
+  mkdir -p "$SECRETS"
+  chmod 700 "$SECRETS"
+  if [ ! -s "$file" ]; then
+    (umask 077; head -c 32 /dev/urandom | base64 | tr -d '\n' > "$file")
+  fi
+  cat "$file"
+}
+
 mark_started() {
   mkdir -p "$STATE"
   grep -qx "$1" "$STARTED_FILE" 2>/dev/null || echo "$1" >> "$STARTED_FILE"
@@ -298,6 +309,7 @@ write_compose_env() {
     echo "KOPERASI_RABBITMQ_MANAGEMENT_PORT=$MGMT_PORT"
     echo "POSTGRES_ADMIN_PASSWORD=$(secret postgres-admin)"
     echo "RABBITMQ_ADMIN_PASSWORD=$(secret rabbitmq-admin)"
+    echo "JWT_SIGNING_KEY=$(signing_key)"
     for s in "${SERVICES[@]}"; do
       echo "$(upper "$s")_DB_PASSWORD=$(service_secret "$s" postgres)"
       echo "$(upper "$s")_MQ_PASSWORD=$(service_secret "$s" rabbitmq)"
@@ -468,6 +480,7 @@ write_env() {
     echo "KOPERASI_RABBITMQ_MANAGEMENT_PORT=$(mq_mgmt_port)"
     echo "KOPERASI_RABBITMQ_ADMIN_USER=$(mq_admin_user)"
     echo "KOPERASI_RABBITMQ_ADMIN_PASSWORD=$(mq_admin_password)"
+    echo "KOPERASI_JWT_SIGNING_KEY=$(signing_key)"
     for s in "${SERVICES[@]}"; do
       echo "KOPERASI_$(upper "$s")_DB_USER=koperasi_$s"
       echo "KOPERASI_$(upper "$s")_DB_PASSWORD=$(service_secret "$s" postgres)"
