@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -80,6 +81,9 @@ public sealed class NikFlowTests : IAsyncLifetime
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
+        builder.Configuration["Auth:Issuer"] = TestTokens.Issuer;
+        builder.Configuration["Auth:Audience"] = TestTokens.Audience;
+        builder.Configuration["Auth:SigningKey"] = TestTokens.SigningKey;
         builder.AddServiceDefaults("nik-flow");
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         builder.Logging.AddProvider(_logs);
@@ -88,7 +92,7 @@ public sealed class NikFlowTests : IAsyncLifetime
         _app.UseServiceDefaults();
         CarelessApplications.Map(_app);
         await _app.StartAsync();
-        _client = _app.GetTestClient();
+        _client = _app.GetTestClient().As(KoperasiRoles.AdminProvinsi);
     }
 
     public async ValueTask DisposeAsync()
