@@ -14,7 +14,9 @@ public sealed record BenchmarkResult(
     long StatisticsTotalToday,
     string PublishedFigures,
     IReadOnlyList<Timing> Timings,
-    IReadOnlyList<QueryPlan> Plans);
+    IReadOnlyList<QueryPlan> Plans,
+    string LoadBefore,
+    string LoadAfter);
 
 /// <summary>The calls a dashboard and a clerk make most, timed against the seeded register.</summary>
 public static class Benchmark
@@ -39,6 +41,7 @@ public static class Benchmark
         var timings = new List<Timing>();
         long totalToday;
         string publishedFigures;
+        string loadBefore;
         await using (var host = new BenchmarkHost(options.Schema, entityPrefix))
         {
             using var client = host.CreateClient();
@@ -47,6 +50,7 @@ public static class Benchmark
             Console.WriteLine($"Checks: statistics total today {totalToday:N0}; published figures: {publishedFigures}.");
             var ids = await database.SampleIdsAsync(100);
             var timer = new EndpointTimer(client, options.Warmup, options.Iterations);
+            loadBefore = Machine.LoadAverage();
             Console.WriteLine($"Timing {options.Iterations} requests per call after {options.Warmup} untimed:");
             timings.Add(await timer.TimeAsync("statistics, today", "/api/registry/statistics", cancellationToken));
             foreach (var date in PastDates)
@@ -61,9 +65,11 @@ public static class Benchmark
             timings.Add(await timer.TimeAsync("one koperasi by id", i => $"/api/registry/cooperatives/{ids[i % ids.Count]}", cancellationToken));
         }
 
+        var loadAfter = Machine.LoadAverage();
+        Console.WriteLine($"Load average before timing {loadBefore}, after {loadAfter} ({machine.Cores} cores).");
         await BrokerAdmin.DeleteEntitiesAsync(entityPrefix);
         var plans = await QueryPlans.ExplainAsync(database, seed.Today);
-        var result = new BenchmarkResult(options, machine, server, seed, deltaRows, totalToday, publishedFigures, timings, plans);
+        var result = new BenchmarkResult(options, machine, server, seed, deltaRows, totalToday, publishedFigures, timings, plans, loadBefore, loadAfter);
         if (options.Drop)
         {
             await database.DropSchemaAsync();

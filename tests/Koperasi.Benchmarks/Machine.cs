@@ -13,6 +13,13 @@ public sealed record Machine(int Cores, string Cpu, double MemoryGiB, string Ope
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription);
 
+    /// <summary>
+    /// The 1, 5 and 15 minute load averages (Linux): the machine is shared, and a number taken
+    /// while something else ran says so here.
+    /// </summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Cores} cores ({Cpu}), {MemoryGiB:F1} GiB memory, {OperatingSystem}, {Runtime}");
 

@@ -36,6 +36,7 @@ public static class Report
         md.AppendLine(Invariant, $"- {result.Machine.MemoryGiB:F1} GiB memory; {result.Machine.OperatingSystem}; {result.Machine.Runtime}");
         md.AppendLine(Invariant, $"- {result.Server}");
         md.AppendLine("- PostgreSQL, the harness and the hosted Registry share the machine; requests go through the in-process test server (no network).");
+        md.AppendLine(Invariant, $"- Load average (1, 5, 15 min) when timing began: {result.LoadBefore}; when it ended: {result.LoadAfter}. Above the number of cores, other work was competing for them.");
         md.AppendLine();
         md.AppendLine("## Register");
         md.AppendLine();
