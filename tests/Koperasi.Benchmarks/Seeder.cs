@@ -28,7 +28,9 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
         {
             if (present > 0)
             {
-                Console.WriteLine($"Schema {database.Schema} holds {present:N0} koperasi, not {options.Cooperatives:N0} (or --reseed): dropping it.");
+                Console.WriteLine(present == options.Cooperatives
+                    ? $"Schema {database.Schema} holds {present:N0} koperasi; --reseed: dropping it."
+                    : $"Schema {database.Schema} holds {present:N0} koperasi, not {options.Cooperatives:N0}: dropping it.");
             }
 
             await database.DropSchemaAsync();
