@@ -31,21 +31,7 @@ public static class MartenDefaults
         builder.Services.AddHealthChecks()
             .AddCheck("postgresql", new Health.PostgresHealthCheck(connectionString), tags: ["ready"]);
 
-        var marten = builder.Services.AddMarten(options =>
-            {
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = settings.Schema ?? defaultSchema;
-                // Stored JSON is read leniently (unlike requests): history written by an older
-                // version of a type must stay readable.
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-                options.Events.MetadataConfig.HeadersEnabled = true;
-                options.Events.MetadataConfig.CausationIdEnabled = true;
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.UserNameEnabled = true;
-                options.Events.UseListenNotifyForEventAppends = true;
-                options.Schema.For<ProcessedMessage>().DocumentAlias("processed_message");
-                configure(options);
-            })
+        var marten = builder.Services.AddMarten(options => ConfigureStore(options, connectionString, settings.Schema ?? defaultSchema, configure))
             .UseLightweightSessions()
             .BuildSessionsWith<ActorAwareSessionFactory>(ServiceLifetime.Scoped)
             .AddAsyncDaemon(settings.DaemonMode)
@@ -60,6 +46,29 @@ public static class MartenDefaults
         }
 
         return marten;
+    }
+
+    /// <summary>
+    /// The store options every service shares (connection, schema, JSON conventions, event
+    /// metadata, LISTEN/NOTIFY), then the service's own <paramref name="configure"/>. Public so a
+    /// tool outside the host (the benchmark harness) builds exactly the service's store.
+    /// </summary>
+    public static void ConfigureStore(StoreOptions options, string connectionString, string schema, Action<StoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configure);
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        // Stored JSON is read leniently (unlike requests): history written by an older
+        // version of a type must stay readable.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.UseListenNotifyForEventAppends = true;
+        options.Schema.For<ProcessedMessage>().DocumentAlias("processed_message");
+        configure(options);
     }
 
     /// <summary>Adds a projection that runs in the async daemon.</summary>

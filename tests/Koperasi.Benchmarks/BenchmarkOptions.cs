@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Koperasi.Benchmarks;
+
+/// <summary>The command line of the harness.</summary>
+public sealed record BenchmarkOptions
+{
+    public const string Usage = """
+        Seeds a register of N koperasi in its own schema, runs the statistics projection, then times the
+        Registry's read endpoints in-process and writes docs/benchmarks/registry-<date>.md.
+
+          --cooperatives N   koperasi in the register (default 130000)
+          --schema NAME      schema in koperasi_registry_test (default bench_registry)
+          --reseed           drop the schema and seed again even if it already holds N koperasi
+          --rebuild          rebuild the statistics projection even if it is caught up
+          --iterations N     timed requests per endpoint (default 50)
+          --warmup N         untimed requests per endpoint first (default 5)
+          --batch N          registrations per transaction while seeding (default 1000)
+          --output DIR       where the Markdown goes (default docs/benchmarks of the repository)
+          --no-report        print the table only, write no Markdown
+          --drop             drop the schema at the end (default: keep it, so runs can be repeated)
+        """;
+
+    public int Cooperatives { get; init; } = 130_000;
+    public string Schema { get; init; } = "bench_registry";
+    public bool Reseed { get; init; }
+    public bool Rebuild { get; init; }
+    public int Iterations { get; init; } = 50;
+    public int Warmup { get; init; } = 5;
+    public int BatchSize { get; init; } = 1000;
+    public string? Output { get; init; }
+    public bool WriteReport { get; init; } = true;
+    public bool Drop { get; init; }
+
+    /// <summary>Parses the arguments; null with a message when they are wrong or help was asked for.</summary>
+    public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
+            int Number() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new FormatException($"{args[i - 1]} needs a positive whole number.");
+            try
+            {
+                options = args[i] switch
+                {
+                    "--cooperatives" => options with { Cooperatives = Number() },
+                    "--schema" => options with { Schema = SchemaName(Next()) },
+                    "--reseed" => options with { Reseed = true },
+                    "--rebuild" => options with { Rebuild = true },
+                    "--iterations" => options with { Iterations = Number() },
+                    "--warmup" => options with { Warmup = Number() },
+                    "--batch" => options with { BatchSize = Number() },
+                    "--output" => options with { Output = Next() },
+                    "--no-report" => options with { WriteReport = false },
+                    "--drop" => options with { Drop = true },
+                    "--help" or "-h" => throw new FormatException(""),
+                    _ => throw new FormatException($"Unknown option {args[i]}."),
+                };
+            }
+            catch (FormatException exception)
+            {
+                return (null, $"{exception.Message}\n\n{Usage}".Trim());
+            }
+        }
+
+        return (options, null);
+    }
+
+    /// <summary>The schema name goes into SQL text, so only plain identifiers are accepted.</summary>
+    private static string SchemaName(string name) =>
+        name.Length is > 0 and <= 63 && char.IsAsciiLetterLower(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+            ? name
+            : throw new FormatException("--schema takes a lower-case identifier (a-z, 0-9, _).");
+}
