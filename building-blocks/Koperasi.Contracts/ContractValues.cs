@@ -23,4 +23,10 @@ public static class ContractValues
 
     /// <summary>Savings-and-loan scheme: "close-loop" (members only) or "open-loop" (supervised by OJK).</summary>
     public static readonly IReadOnlyList<string> SavingsLoanSchemes = ["close-loop", "open-loop"];
+
+    /// <summary>Kinds of transformation case.</summary>
+    public static readonly IReadOnlyList<string> TransformationKinds = ["merger", "amalgamation", "articles-amendment"];
+
+    /// <summary>Why a koperasi was dissolved.</summary>
+    public static readonly IReadOnlyList<string> DissolutionReasons = ["merger", "amalgamation"];
 }

@@ -1,4 +1,5 @@
 using Koperasi.Contracts.Registry;
+using Koperasi.Contracts.Transformation;
 
 namespace Koperasi.Contracts.Tests;
 
@@ -8,6 +9,12 @@ public static class ContractSamples
     private static readonly Guid Cooperative = Guid.Parse("0199a3c4-2f10-7c3a-8d55-6b1e2f3a4b5c");
     private static readonly DateTimeOffset At = new(2026, 11, 22, 3, 15, 0, TimeSpan.Zero);
     private static readonly CooperativeAddress Address = new("Jl. Sultan Thaha 12", "Beringin", "Pasar Jambi", "1571", "Kota Jambi", "36123");
+    private static readonly Guid Case = Guid.Parse("0199a3c5-8b20-7d4e-9a01-3c2d1e0f4a5b");
+    private static readonly Guid Absorbed = Guid.Parse("0199a3c4-5e61-7a2b-8c3d-4e5f6a7b8c9d");
+    private static readonly Guid Founded = Guid.Parse("0199a3c6-1a2b-7c3d-8e4f-5a6b7c8d9e0f");
+    private static readonly Deed SampleDeed = new("14", new DateOnly(2026, 9, 2), "Notaris Contoh Satu, S.H., M.Kn.");
+    private static readonly Ratification SampleRatification = new("AHU-0004521.AH.01.29.TAHUN 2026", new DateOnly(2026, 10, 15));
+    private static readonly Domicile SampleDomicile = new("Jl. Gatot Subroto 8", "Jambi Timur", "1571", "Talang Banjar", "36141");
 
     public static IReadOnlyDictionary<Type, object> All { get; } = new Dictionary<Type, object>
     {
@@ -22,5 +29,31 @@ public static class ContractSamples
             Cooperative, 3, At, "aktif", "tidak-aktif", new DateOnly(2025, 7, 1), "Tidak menyelenggarakan RAT 3 tahun buku berturut-turut (2022–2024)."),
         [typeof(RatReported)] = new RatReported(
             Cooperative, 2, At, 2024, new DateOnly(2025, 3, 10), 80, 118, "in-person", false, 1_250_000_000m, 3_400_000_000m, 85_500_000m),
+        [typeof(CooperativeDissolved)] = new CooperativeDissolved(
+            Absorbed, 7, At, "merger", new DateOnly(2026, 10, 15), Cooperative, Case, true),
+        [typeof(CooperativeMerged)] = new CooperativeMerged(
+            Cooperative, 8, At, [Absorbed], 64, 182, Case, new DateOnly(2026, 10, 15)),
+        [typeof(CooperativeAmended)] = new CooperativeAmended(
+            Cooperative, 9, At, 2, new DateOnly(2026, 10, 15), Case, "Koperasi Serba Usaha Maju Bersama", null, "jasa", null, null,
+            "Jasa angkutan dan simpan pinjam anggota", null),
+        [typeof(TransformationNotApplied)] = new TransformationNotApplied(
+            Case, 0, At, "cooperative-not-registered", "Koperasi 0199a3c4-5e61-7a2b-8c3d-4e5f6a7b8c9d is no longer a legal entity."),
+        [typeof(TransformationCaseOpened)] = new TransformationCaseOpened(
+            Case, 1, At, "merger", [Cooperative, Absorbed], ["1571"]),
+        [typeof(MergerApproved)] = new MergerApproved(
+            Case, 6, At, Cooperative, [Absorbed], SampleDeed, SampleRatification, new DateOnly(2026, 10, 15)),
+        [typeof(AmalgamationApproved)] = new AmalgamationApproved(
+            Case, 6, At, [Cooperative, Absorbed],
+            new NewCooperative(Founded, "Koperasi Produsen Tani Bersatu", "primer", "produsen", null, false, true, ["petani", "pedagang"], "kabupaten-kota", SampleDomicile, "Pengolahan dan pemasaran hasil pertanian"),
+            SampleDeed, SampleRatification, new DateOnly(2026, 10, 15)),
+        [typeof(ArticlesAmendmentApproved)] = new ArticlesAmendmentApproved(
+            Case, 5, At, Cooperative, new ArticlesChanges("Koperasi Serba Usaha Maju Bersama", null, "jasa", null, null, "Jasa angkutan dan simpan pinjam anggota", null),
+            SampleDeed, SampleRatification, new DateOnly(2026, 10, 15)),
+        [typeof(TransformationCaseCompleted)] = new TransformationCaseCompleted(
+            Case, 7, At, "merger", [Cooperative, Absorbed], Cooperative),
+        [typeof(TransformationCaseRejected)] = new TransformationCaseRejected(
+            Case, 3, At, "merger", [Cooperative, Absorbed], "quorum-not-met", "Rapat anggota Koperasi 0199a3c4-5e61-7a2b-8c3d-4e5f6a7b8c9d dihadiri 40 dari 96 anggota; kuorum 3/4 tidak tercapai."),
+        [typeof(TransformationCaseWithdrawn)] = new TransformationCaseWithdrawn(
+            Case, 2, At, "amalgamation", [Cooperative, Absorbed], "Rapat pengurus menunda rencana peleburan."),
     };
 }

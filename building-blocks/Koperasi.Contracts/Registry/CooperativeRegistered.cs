@@ -22,6 +22,8 @@ namespace Koperasi.Contracts.Registry;
 /// <param name="Nib">Business identification number (13 digits), if any.</param>
 /// <param name="BusinessField">Bidang usaha.</param>
 /// <param name="MemberCount">Members at registration.</param>
+/// <param name="PredecessorIds">For a koperasi founded by amalgamation, the koperasi it came from; otherwise empty.</param>
+/// <param name="CaseId">For a koperasi founded by amalgamation, the transformation case; otherwise null.</param>
 [MessageUrn("koperasi:registry:cooperative-registered:v1")]
 public sealed record CooperativeRegistered(
     Guid CooperativeId,
@@ -39,7 +41,9 @@ public sealed record CooperativeRegistered(
     DateOnly DecreeDate,
     string? Nib,
     string BusinessField,
-    int MemberCount) : IIntegrationEvent;
+    int MemberCount,
+    IReadOnlyList<Guid>? PredecessorIds = null,
+    Guid? CaseId = null) : IIntegrationEvent;
 
 /// <summary>Domicile of a koperasi.</summary>
 /// <param name="Street">Street address.</param>
