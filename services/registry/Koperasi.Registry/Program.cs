@@ -31,6 +31,7 @@ registry.MapStatistics();
 registry.MapRegions();
 registry.MapImports();
 registry.MapDemoData();
+registry.MapRelayReplay(RegistryPolicies.Operate);
 
 app.Run();
 

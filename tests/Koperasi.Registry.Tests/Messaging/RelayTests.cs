@@ -53,6 +53,42 @@ public sealed class RelayTests : IAsyncLifetime
     }
 }
 
+/// <summary>An operator replays the relay: the same events go out again, with the same message ids.</summary>
+public sealed class RelayReplayTests : IAsyncLifetime
+{
+    private readonly IsolatedRegistryHost _registry = new("replay", new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
+    private BrokerProbe _probe = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _probe = await BrokerProbe.SubscribeAsync(_registry.EntityPrefix, "koperasi:registry:cooperative-registered:v1");
+        await _registry.InitializeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _probe.DisposeAsync();
+        await _registry.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_replay_publishes_the_events_again_under_their_original_message_ids()
+    {
+        var client = _registry.CreateClient();
+        var id = (await Api.RegisterAsync(client, Api.Registration()))["id"]!.GetValue<string>();
+        var first = await _probe.WaitForAsync("koperasi:registry:cooperative-registered:v1", m => m.GetProperty("cooperativeId").GetString() == id);
+
+        using var replay = await client.PostAsync(new Uri("/api/registry/ops/relay/replay?fromSequence=0", UriKind.Relative), null);
+        replay.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
+
+        await Eventually.UntilAsync(async () =>
+        {
+            await _probe.DrainAsync();
+            return _probe.Received.Count(m => m.MessageId == first.MessageId) >= 2;
+        }, "the replayed message");
+    }
+}
+
 /// <summary>The broker goes down for real; this must not overlap any other test.</summary>
 [CollectionDefinition(nameof(BrokerOutage), DisableParallelization = true)]
 public sealed class BrokerOutage;
