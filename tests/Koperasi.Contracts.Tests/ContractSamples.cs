@@ -1,3 +1,4 @@
+using Koperasi.Contracts.Funding;
 using Koperasi.Contracts.Registry;
 using Koperasi.Contracts.Transformation;
 
@@ -14,6 +15,9 @@ public static class ContractSamples
     private static readonly Guid Founded = Guid.Parse("0199a3c6-1a2b-7c3d-8e4f-5a6b7c8d9e0f");
     private static readonly Deed SampleDeed = new("14", new DateOnly(2026, 9, 2), "Notaris Contoh Satu, S.H., M.Kn.");
     private static readonly Ratification SampleRatification = new("AHU-0004521.AH.01.29.TAHUN 2026", new DateOnly(2026, 10, 15));
+    private static readonly Guid Application = Guid.Parse("0199a3c7-0a1b-7c2d-8e3f-4a5b6c7d8e9f");
+    private static readonly Guid Applicant = Guid.Parse("0199a3c7-1b2c-7d3e-8f4a-5b6c7d8e9f0a");
+    private static readonly Guid Programme = Guid.Parse("0199a3c7-2c3d-7e4f-8a5b-6c7d8e9f0a1b");
     private static readonly Domicile SampleDomicile = new("Jl. Gatot Subroto 8", "Jambi Timur", "1571", "Talang Banjar", "36141");
 
     public static IReadOnlyDictionary<Type, object> All { get; } = new Dictionary<Type, object>
@@ -53,6 +57,15 @@ public static class ContractSamples
             Case, 7, At, "merger", [Cooperative, Absorbed], Cooperative),
         [typeof(TransformationCaseRejected)] = new TransformationCaseRejected(
             Case, 3, At, "merger", [Cooperative, Absorbed], "quorum-not-met", "Rapat anggota Koperasi 0199a3c4-5e61-7a2b-8c3d-4e5f6a7b8c9d dihadiri 40 dari 96 anggota; kuorum 3/4 tidak tercapai."),
+        [typeof(GrantApplicationSubmitted)] = new GrantApplicationSubmitted(
+            Application, 1, At, Applicant, Programme, 2026, "mak-mak", "1503", "Pelawan", Cooperative),
+        [typeof(GrantDecreed)] = new GrantDecreed(
+            Application, 5, At, Applicant, Programme, 2026, "mak-mak", "1503", "Pelawan", Cooperative, 5_000_000m,
+            "188.4/321/KPTS/DISKOP/2026", new DateOnly(2026, 9, 30)),
+        [typeof(GrantDisbursed)] = new GrantDisbursed(
+            Application, 6, At, Applicant, Programme, 2026, "1503", Cooperative, 5_000_000m, new DateOnly(2026, 10, 7), "TRF-20261007-000451"),
+        [typeof(GrantMonitored)] = new GrantMonitored(
+            Application, 7, At, Applicant, 2026, "1503", new DateOnly(2026, 11, 12), true, 3_500_000m, "Keripik pisang, 40 bungkus per hari"),
         [typeof(TransformationCaseWithdrawn)] = new TransformationCaseWithdrawn(
             Case, 2, At, "amalgamation", [Cooperative, Absorbed], "Rapat pengurus menunda rencana peleburan."),
     };
