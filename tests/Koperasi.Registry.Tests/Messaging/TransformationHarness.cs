@@ -18,6 +18,8 @@ public abstract class TransformationHarness(string name) : IAsyncLifetime
 
     private readonly IsolatedRegistryHost _registry = new(name, new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
 
+    protected string EntityPrefix => _registry.EntityPrefix;
+
     protected BrokerProbe Probe { get; private set; } = null!;
 
     protected TransformationBus Bus { get; private set; } = null!;
