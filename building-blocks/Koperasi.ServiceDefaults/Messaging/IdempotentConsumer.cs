@@ -10,7 +10,7 @@ namespace Koperasi.ServiceDefaults.Messaging;
 /// A consumer whose effect happens once per message, however often the broker delivers it:
 /// the effect and a <see cref="ProcessedMessage"/> keyed by the message id commit in one
 /// Marten transaction. A concurrent duplicate fails on that key and counts as already done.
-/// Each retry gets a fresh consumer and session.
+/// Each retry gets a fresh consumer and session. Events it appends record the consumer as who acted.
 /// </summary>
 /// <typeparam name="TMessage">The consumed contract.</typeparam>
 public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimeProvider clock) : IConsumer<TMessage>
@@ -27,7 +27,7 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         var key = $"{ConsumerName}:{messageId:N}";
 
         using var actor = CurrentActor.RunAs($"service:{ConsumerName}");
-        await using var session = store.LightweightSession();
+        await using var session = store.OpenSessionAs($"service:{ConsumerName}");
         if (await session.LoadAsync<ProcessedMessage>(key, context.CancellationToken) is not null)
         {
             return;
@@ -39,9 +39,11 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException exception) when (exception.DocumentType == typeof(ProcessedMessage))
         {
-            // A concurrent delivery of the same message committed first: its effect stands.
+            // A concurrent delivery of the same message committed first: its effect stands. A key
+            // taken on any other document is the effect's own conflict: it fails, and the retry
+            // decides again on what is committed now.
         }
     }
 

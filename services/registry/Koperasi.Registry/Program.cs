@@ -6,6 +6,7 @@ using Koperasi.Registry.Imports;
 using Koperasi.Registry.Messaging;
 using Koperasi.Registry.Regions;
 using Koperasi.Registry.Statistics;
+using Koperasi.Registry.Transformations;
 using Koperasi.ServiceDefaults;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
@@ -14,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("registry", RegistryPolicies.All);
 builder.AddKoperasiMarten<RegistryIntegrationEvents>(RegistryStore.DefaultSchema, RegistryStore.Configure);
-builder.AddKoperasiMessaging("registry");
+builder.AddKoperasiMessaging("registry", bus => bus.AddTransformationConsumers());
 builder.AddActivity();
 builder.AddImports();
 builder.AddDemoData();

@@ -8,7 +8,8 @@ namespace Koperasi.Registry.Activity;
 
 /// <summary>
 /// Re-evaluates activity as time passes: finds the aktif koperasi whose last RAT is now too
-/// long ago (an indexed query, not a scan of streams) and records their change.
+/// long ago (an indexed query, not a scan of streams) and records their change. A dissolved
+/// koperasi owes no RAT any more and is not looked at.
 /// </summary>
 public static class EvaluateActivity
 {
@@ -39,7 +40,7 @@ public static class EvaluateActivity
             await using (var query = store.QuerySession())
             {
                 due = await query.Query<Cooperative>()
-                    .Where(c => c.Activity == ActivityStatus.Aktif && c.ActivityBaselineYear <= threshold)
+                    .Where(c => c.Activity == ActivityStatus.Aktif && c.ActivityBaselineYear <= threshold && c.Dissolution == null)
                     .OrderBy(c => c.Id)
                     .Select(c => c.Id)
                     .Take(BatchSize)

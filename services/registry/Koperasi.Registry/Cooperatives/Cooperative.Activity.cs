@@ -7,9 +7,12 @@ namespace Koperasi.Registry.Cooperatives;
 // Keeping the recorded activity in line with the rule as facts arrive and time passes.
 public sealed partial record Cooperative
 {
-    /// <summary>Re-evaluates activity as time has passed (or the policy changed).</summary>
+    /// <summary>
+    /// Re-evaluates activity as time has passed (or the policy changed). A dissolved koperasi owes
+    /// no more RATs: its activity stays as it was when it ended.
+    /// </summary>
     public Decision EvaluateActivity(DateOnly today, ActivityPolicy policy) =>
-        Decision.Accept(ReconcileActivity(today, policy));
+        Dissolution is null ? Decision.Accept(ReconcileActivity(today, policy)) : Decision.Accept();
 
     /// <summary>
     /// Brings the recorded activity in line with the rule up to today: new changes are appended;

@@ -9,6 +9,11 @@ public sealed partial record Cooperative
     /// <summary>Changes notifiable data; nothing is recorded when nothing differs.</summary>
     public Decision ChangeDetails(DetailsChange change, DateOnly today, ActivityPolicy policy)
     {
+        if (CheckExisting() is { } dissolved)
+        {
+            return dissolved;
+        }
+
         if (change.Address is { } address && address.RegencyCode != Address.RegencyCode)
         {
             return DomainError.Unprocessable(

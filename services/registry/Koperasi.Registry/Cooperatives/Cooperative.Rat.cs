@@ -9,7 +9,7 @@ public sealed partial record Cooperative
     /// <summary>Records a RAT (late ones are accepted and flagged) and what it means for activity.</summary>
     public Decision ReportRat(RatReport report, DateOnly today, ActivityPolicy policy)
     {
-        if (CheckRat(report, today) is { } broken)
+        if ((CheckExisting() ?? CheckRat(report, today)) is { } broken)
         {
             return broken;
         }

@@ -21,7 +21,7 @@ public sealed partial record Cooperative
             command.CooperativeId, command.Name, command.Form, command.Type, command.SavingsLoanScheme, command.Syariah,
             command.MultiPihak, command.MemberClasses, command.SupervisionLevel, command.Address, command.LegalEntity,
             command.Deed, command.FoundingMembers, command.MemberCount, command.BusinessField, command.Nib,
-            command.Board, command.Contact);
+            command.Board, command.Contact, command.PredecessorIds, command.CaseId);
         var events = new List<object> { registered };
         var state = Founded(registered);
         foreach (var report in command.RatHistory.OrderBy(r => r.HeldOn))

@@ -43,6 +43,22 @@ public sealed partial record Cooperative
 
     public RatRecord? LastRat => Rats.Count == 0 ? null : Rats.MaxBy(r => r.FinancialYear);
 
+    /// <summary>Set once the koperasi is dissolved; null while it exists as a legal entity.</summary>
+    public Dissolution? Dissolution { get; init; }
+
+    public LegalStatus LegalStatus => Dissolution is null ? LegalStatus.Existing : LegalStatus.Dissolved;
+
+    /// <summary>For a koperasi founded by amalgamation: the koperasi it came from, and the case.</summary>
+    public IReadOnlyList<Guid> PredecessorIds { get; init; } = [];
+
+    public Guid? FoundingCaseId { get; init; }
+
+    /// <summary>The mergers it survived, oldest first.</summary>
+    public IReadOnlyList<MergerRecord> Mergers { get; init; } = [];
+
+    /// <summary>The versions of its articles of association, oldest first (the founding articles are 1).</summary>
+    public IReadOnlyList<ArticlesVersion> Articles { get; init; } = [];
+
     /// <summary>The fold: state after one more event. Used by Marten and by the tests alike.</summary>
     public static Cooperative? Fold(Cooperative? state, object @event) => (state, @event) switch
     {
@@ -52,33 +68,49 @@ public sealed partial record Cooperative
         ({ } current, ActivityChanged changed) => current.WithActivity([.. current.ActivityPeriods.Where(p => p.From < changed.EffectiveOn), new ActivityPeriod(changed.EffectiveOn, changed.To)]),
         ({ } current, ActivityHistoryRevised revised) => current.WithActivity(revised.Periods),
         ({ } current, CooperativeDetailsChanged changed) => current.WithDetails(changed),
+        ({ } current, CooperativeDissolved dissolved) => current with
+        {
+            Dissolution = new Dissolution(dissolved.Reason, dissolved.EffectiveOn, dissolved.SuccessorId, dissolved.CaseId, dissolved.WithoutLiquidation),
+        },
+        ({ } current, CooperativeMerged merged) => current with
+        {
+            Mergers = [.. current.Mergers, new MergerRecord(merged.CaseId, merged.EffectiveOn, merged.AbsorbedIds, merged.MembersMoved)],
+            MemberCount = merged.MemberCount,
+        },
+        ({ } current, ArticlesAmended amended) => current.WithArticles(amended),
         ({ } current, _) => current,
     };
 
-    private static Cooperative Founded(CooperativeRegistered e) => new()
+    private static Cooperative Founded(CooperativeRegistered e)
     {
-        Id = e.CooperativeId,
-        Name = e.Name,
-        Form = e.Form,
-        Type = e.Type,
-        SavingsLoanScheme = e.SavingsLoanScheme,
-        Syariah = e.Syariah,
-        MultiPihak = e.MultiPihak,
-        MemberClasses = e.MemberClasses,
-        SupervisionLevel = e.SupervisionLevel,
-        Address = e.Address,
-        LegalEntity = e.LegalEntity,
-        Deed = e.Deed,
-        FoundingMembers = e.FoundingMembers,
-        MemberCount = e.MemberCount,
-        BusinessField = e.BusinessField,
-        Nib = e.Nib,
-        Board = e.Board,
-        Contact = e.Contact,
-        ActivityPeriods = [new ActivityPeriod(e.LegalEntity.DecreeDate, ActivityStatus.Aktif)],
-        Activity = ActivityStatus.Aktif,
-        ActivityBaselineYear = e.LegalEntity.DecreeDate.Year,
-    };
+        var founded = new Cooperative
+        {
+            Id = e.CooperativeId,
+            Name = e.Name,
+            Form = e.Form,
+            Type = e.Type,
+            SavingsLoanScheme = e.SavingsLoanScheme,
+            Syariah = e.Syariah,
+            MultiPihak = e.MultiPihak,
+            MemberClasses = e.MemberClasses,
+            SupervisionLevel = e.SupervisionLevel,
+            Address = e.Address,
+            LegalEntity = e.LegalEntity,
+            Deed = e.Deed,
+            FoundingMembers = e.FoundingMembers,
+            MemberCount = e.MemberCount,
+            BusinessField = e.BusinessField,
+            Nib = e.Nib,
+            Board = e.Board,
+            Contact = e.Contact,
+            ActivityPeriods = [new ActivityPeriod(e.LegalEntity.DecreeDate, ActivityStatus.Aktif)],
+            Activity = ActivityStatus.Aktif,
+            ActivityBaselineYear = e.LegalEntity.DecreeDate.Year,
+            PredecessorIds = e.PredecessorIds ?? [],
+            FoundingCaseId = e.CaseId,
+        };
+        return founded with { Articles = [founded.FoundingArticles()] };
+    }
 
     private Cooperative WithRat(RatReported e)
     {

@@ -1,6 +1,9 @@
 namespace Koperasi.Registry.Cooperatives;
 
-/// <summary>A registration as the domain sees it: validated, with the regency code normalized.</summary>
+/// <summary>
+/// A registration as the domain sees it: validated, with the regency code normalized. A koperasi
+/// founded by amalgamation names its predecessors and the case.
+/// </summary>
 public sealed record RegisterCooperative(
     Guid CooperativeId,
     string Name,
@@ -21,7 +24,9 @@ public sealed record RegisterCooperative(
     NikKoperasi? NikKoperasi,
     IReadOnlyList<BoardMember> Board,
     Contact? Contact,
-    IReadOnlyList<RatReport> RatHistory);
+    IReadOnlyList<RatReport> RatHistory,
+    IReadOnlyList<Guid>? PredecessorIds = null,
+    Guid? CaseId = null);
 
 /// <summary>A RAT to record.</summary>
 public sealed record RatReport(
@@ -36,3 +41,30 @@ public sealed record RatReport(
 
 /// <summary>Notifiable data to change; a null part stays as it is.</summary>
 public sealed record DetailsChange(Address? Address, IReadOnlyList<BoardMember>? Board, Contact? Contact, string? Nib, NikKoperasi? NikKoperasi);
+
+/// <summary>An approved merger: the absorbed koperasi end in the survivor.</summary>
+public sealed record MergeCooperatives(
+    Guid CaseId,
+    Guid SurvivorId,
+    IReadOnlyList<Guid> AbsorbedIds,
+    NotarialDeed Deed,
+    Ratification Ratification,
+    DateOnly EffectiveOn);
+
+/// <summary>
+/// An approved amalgamation: <see cref="NewCooperative"/> is founded (its members and founders
+/// follow from the participants) and every participant ends.
+/// </summary>
+public sealed record AmalgamateCooperatives(
+    Guid CaseId,
+    IReadOnlyList<Guid> ParticipantIds,
+    RegisterCooperative NewCooperative,
+    DateOnly EffectiveOn);
+
+/// <summary>An approved change of the articles of association.</summary>
+public sealed record AmendArticles(
+    Guid CaseId,
+    ArticlesChange Changes,
+    NotarialDeed Deed,
+    Ratification? Ratification,
+    DateOnly EffectiveOn);

@@ -23,7 +23,9 @@ public sealed record CooperativeRegistered(
     string BusinessField,
     string? Nib,
     IReadOnlyList<BoardMember> Board,
-    Contact? Contact);
+    Contact? Contact,
+    IReadOnlyList<Guid>? PredecessorIds = null,
+    Guid? CaseId = null);
 
 public sealed record RatReported(
     Guid CooperativeId,
@@ -62,6 +64,36 @@ public sealed record CooperativeDetailsChanged(
     string? Nib,
     NikKoperasi? NikKoperasi);
 
+/// <summary>The koperasi ceased to be a legal entity; its members went to the successor, if any.</summary>
+public sealed record CooperativeDissolved(
+    Guid CooperativeId,
+    DissolutionReason Reason,
+    DateOnly EffectiveOn,
+    Guid? SuccessorId,
+    Guid? CaseId,
+    bool WithoutLiquidation);
+
+/// <summary>The koperasi absorbed others in a merger: their members are now its members.</summary>
+public sealed record CooperativeMerged(
+    Guid CooperativeId,
+    Guid CaseId,
+    IReadOnlyList<Guid> AbsorbedIds,
+    int MembersMoved,
+    int MemberCount,
+    DateOnly EffectiveOn,
+    NotarialDeed Deed,
+    Ratification Ratification);
+
+/// <summary>A new version of the articles of association holds from <see cref="EffectiveOn"/>.</summary>
+public sealed record ArticlesAmended(
+    Guid CooperativeId,
+    int ArticlesVersion,
+    DateOnly EffectiveOn,
+    ArticlesChange Changes,
+    NotarialDeed Deed,
+    Ratification? Ratification,
+    Guid? CaseId);
+
 /// <summary>Stored event names: stable, so renaming or moving a class never breaks history.</summary>
 public static class CooperativeEventNames
 {
@@ -72,5 +104,8 @@ public static class CooperativeEventNames
         options.Events.MapEventType<ActivityChanged>("activity-changed");
         options.Events.MapEventType<ActivityHistoryRevised>("activity-history-revised");
         options.Events.MapEventType<CooperativeDetailsChanged>("cooperative-details-changed");
+        options.Events.MapEventType<CooperativeDissolved>("cooperative-dissolved");
+        options.Events.MapEventType<CooperativeMerged>("cooperative-merged");
+        options.Events.MapEventType<ArticlesAmended>("articles-amended");
     }
 }

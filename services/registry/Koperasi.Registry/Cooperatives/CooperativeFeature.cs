@@ -10,6 +10,7 @@ public static class CooperativeFeature
         ListCooperatives.Map(cooperatives);
         GetCooperative.Map(cooperatives);
         GetHistory.Map(cooperatives);
+        GetArticles.Map(cooperatives);
         ChangeDetails.Map(cooperatives);
         ReportRat.Map(cooperatives);
     }

@@ -2,7 +2,10 @@ using Koperasi.Registry.Regions;
 
 namespace Koperasi.Registry.Cooperatives;
 
-/// <summary>A koperasi as the API shows it.</summary>
+/// <summary>
+/// A koperasi as the API shows it: a dissolved one with its dissolution (reason, date, successor),
+/// one founded by amalgamation with its predecessors, a survivor with the mergers it absorbed.
+/// </summary>
 public sealed record CooperativeResponse(
     Guid Id,
     long Version,
@@ -28,13 +31,20 @@ public sealed record CooperativeResponse(
     DateOnly ActivitySince,
     IReadOnlyList<ActivityPeriod> ActivityHistory,
     RatRecord? LastRat,
-    IReadOnlyList<RatRecord> Rats)
+    IReadOnlyList<RatRecord> Rats,
+    LegalStatus LegalStatus,
+    Dissolution? Dissolution,
+    IReadOnlyList<Guid> PredecessorIds,
+    Guid? FoundingCaseId,
+    IReadOnlyList<MergerRecord> Mergers,
+    int ArticlesVersion)
 {
     public static CooperativeResponse From(Cooperative c) => new(
         c.Id, c.Version, c.Name, c.Form, c.Type, c.SavingsLoanScheme, c.Syariah, c.MultiPihak, c.MemberClasses,
         c.SupervisionLevel, AddressResponse.From(c.Address), c.LegalEntity, c.Deed, c.FoundingMembers, c.MemberCount,
         c.BusinessField, c.Nib, c.NikKoperasi, c.Board, c.Contact, c.Activity, c.ActivityPeriods[^1].From,
-        c.ActivityPeriods, c.LastRat, [.. c.Rats.OrderBy(r => r.FinancialYear)]);
+        c.ActivityPeriods, c.LastRat, [.. c.Rats.OrderBy(r => r.FinancialYear)], c.LegalStatus, c.Dissolution, c.PredecessorIds,
+        c.FoundingCaseId, c.Mergers, c.ArticlesVersions()[^1].Version);
 }
 
 /// <summary>An address with the regency's name beside its code.</summary>

@@ -45,6 +45,26 @@ public enum ActivityStatus
     TidakAktif,
 }
 
+/// <summary>Whether the koperasi exists as a legal entity (dissolved is for good).</summary>
+public enum LegalStatus
+{
+    /// <summary>A legal entity (badan hukum), aktif or tidak aktif.</summary>
+    Existing,
+
+    /// <summary>No longer a legal entity.</summary>
+    Dissolved,
+}
+
+/// <summary>Why a koperasi was dissolved. The dissolutions by the members' meeting or the government come later.</summary>
+public enum DissolutionReason
+{
+    /// <summary>Absorbed into a surviving koperasi (penggabungan): dissolved by law, without liquidation.</summary>
+    Merger,
+
+    /// <summary>Ended by founding a new koperasi with others (peleburan): dissolved by law, without liquidation.</summary>
+    Amalgamation,
+}
+
 /// <summary>How a RAT was held.</summary>
 public enum RatMode
 {
@@ -78,6 +98,9 @@ public sealed record Contact(string? Phone = null, string? Email = null);
 /// <summary>The ministry's decree that made the koperasi a legal entity (older numbers are free text).</summary>
 public sealed record LegalEntity(string DecreeNumber, DateOnly DecreeDate);
 
+/// <summary>The ministry's decree that ratified a deed (a legal entity, a merger, an amendment of the articles).</summary>
+public sealed record Ratification(string DecreeNumber, DateOnly DecreeDate);
+
 /// <summary>The notarial deed of establishment.</summary>
 public sealed record NotarialDeed(string Number, DateOnly Date, string Notary);
 
@@ -98,3 +121,39 @@ public sealed record RatRecord(
 
 /// <summary>From <see cref="From"/> on (until the next period) the koperasi had this activity.</summary>
 public sealed record ActivityPeriod(DateOnly From, ActivityStatus Status);
+
+/// <summary>Parts of the articles an amendment changes; a null part stays as it is.</summary>
+public sealed record ArticlesChange(
+    string? Name = null,
+    Address? Domicile = null,
+    CooperativeType? Type = null,
+    SavingsLoanScheme? SavingsLoanScheme = null,
+    CooperativeForm? Form = null,
+    string? BusinessField = null,
+    string? OtherArticles = null);
+
+/// <summary>How, when and into whom a koperasi was dissolved.</summary>
+public sealed record Dissolution(DissolutionReason Reason, DateOnly EffectiveOn, Guid? SuccessorId, Guid? CaseId, bool WithoutLiquidation);
+
+/// <summary>A merger the koperasi survived: whom it absorbed and how many members came with them.</summary>
+public sealed record MergerRecord(Guid CaseId, DateOnly EffectiveOn, IReadOnlyList<Guid> AbsorbedIds, int MembersMoved);
+
+/// <summary>
+/// One version of the articles of association (anggaran dasar): what held from
+/// <see cref="EffectiveOn"/> on, which parts this version changed (none for the founding articles),
+/// and the deed, ratification and case behind it.
+/// </summary>
+public sealed record ArticlesVersion(
+    int Version,
+    DateOnly EffectiveOn,
+    string Name,
+    Address Domicile,
+    CooperativeType Type,
+    SavingsLoanScheme? SavingsLoanScheme,
+    CooperativeForm Form,
+    string BusinessField,
+    string? OtherArticles,
+    IReadOnlyList<string> Changed,
+    NotarialDeed? Deed,
+    Ratification? Ratification,
+    Guid? CaseId);

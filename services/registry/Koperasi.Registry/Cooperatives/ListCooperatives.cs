@@ -11,7 +11,7 @@ public static class ListCooperatives
     public sealed record Item(
         Guid Id, string Name, CooperativeForm Form, CooperativeType Type, SupervisionLevel SupervisionLevel,
         string RegencyCode, string RegencyName, string Kecamatan, string DecreeNumber, ActivityStatus Activity,
-        int? LastRatYear, string? NikKoperasi, int MemberCount);
+        int? LastRatYear, string? NikKoperasi, int MemberCount, LegalStatus LegalStatus);
 
     public sealed record Page(IReadOnlyList<Item> Items, int PageNumber, int PageSize, long TotalCount);
 
@@ -22,7 +22,7 @@ public static class ListCooperatives
             .WithName("ListCooperatives")
             .RequireAuthorization(RegistryPolicies.Read)
             .WithSummary("List koperasi")
-            .WithDescription("Filters: regency (1571 or 15.71), type, form, activity, supervisionLevel, q (part of the name), hasNikKoperasi. Sorted by name; page from 1, pageSize up to 200.")
+            .WithDescription("Filters: regency (1571 or 15.71), type, form, activity, supervisionLevel, legalStatus (existing or dissolved; both by default), q (part of the name), hasNikKoperasi. Sorted by name; page from 1, pageSize up to 200.")
             .Produces<Page>()
             .ProducesValidationProblem();
 
@@ -34,6 +34,7 @@ public static class ListCooperatives
         string? form = null,
         string? activity = null,
         string? supervisionLevel = null,
+        string? legalStatus = null,
         string? q = null,
         bool? hasNikKoperasi = null,
         int page = 1,
@@ -46,6 +47,7 @@ public static class ListCooperatives
         var formValue = KebabEnum.Parse<CooperativeForm>(form, "form", v);
         var activityValue = KebabEnum.Parse<ActivityStatus>(activity, "activity", v);
         var levelValue = KebabEnum.Parse<SupervisionLevel>(supervisionLevel, "supervisionLevel", v);
+        var legalStatusValue = KebabEnum.Parse<LegalStatus>(legalStatus, "legalStatus", v);
         v.Check(page >= 1, "page", "Pages count from 1.");
         v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.");
         v.Check(q is null || q.Length <= 100, "q", "At most 100 characters.");
@@ -80,6 +82,13 @@ public static class ListCooperatives
             query = query.Where(c => c.SupervisionLevel == l);
         }
 
+        // On the dissolution itself, not the derived status: a snapshot stored before legal status
+        // existed has no status field, but neither has it a dissolution.
+        if (legalStatusValue is { } status)
+        {
+            query = status == LegalStatus.Dissolved ? query.Where(c => c.Dissolution != null) : query.Where(c => c.Dissolution == null);
+        }
+
         if (!string.IsNullOrWhiteSpace(q))
         {
             var text = q.Trim();
@@ -99,7 +108,7 @@ public static class ListCooperatives
         var results = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var items = results.Select(c => new Item(
             c.Id, c.Name, c.Form, c.Type, c.SupervisionLevel, c.Address.RegencyCode, Regencies.Get(c.Address.RegencyCode).DisplayName,
-            c.Address.Kecamatan, c.LegalEntity.DecreeNumber, c.Activity, c.LastRat?.FinancialYear, c.NikKoperasi?.Number, c.MemberCount)).ToList();
+            c.Address.Kecamatan, c.LegalEntity.DecreeNumber, c.Activity, c.LastRat?.FinancialYear, c.NikKoperasi?.Number, c.MemberCount, c.LegalStatus)).ToList();
         return TypedResults.Ok(new Page(items, page, pageSize, totalCount));
     }
 }

@@ -103,8 +103,7 @@ public static class Register
     /// </summary>
     public static async Task<Outcome> StageAsync(IDocumentSession session, RegisterCooperative command, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
     {
-        var claimId = DecreeNumberClaim.Normalize(command.LegalEntity.DecreeNumber);
-        if (await session.LoadAsync<DecreeNumberClaim>(claimId, cancellationToken) is { } claim)
+        if (await ClaimOfAsync(session, command.LegalEntity.DecreeNumber, cancellationToken) is { } claim)
         {
             return new Outcome(claim.CooperativeId, AlreadyRegistered(command.LegalEntity.DecreeNumber));
         }
@@ -115,9 +114,22 @@ public static class Register
             return new Outcome(command.CooperativeId, error);
         }
 
-        session.Events.StartStream<Cooperative>(command.CooperativeId, decision.Events);
-        session.Insert(new DecreeNumberClaim(claimId, command.CooperativeId));
+        Stage(session, command.CooperativeId, command.LegalEntity.DecreeNumber, decision.Events);
         return new Outcome(command.CooperativeId, null);
+    }
+
+    /// <summary>Who holds a legal-entity decree number, if anyone does.</summary>
+    public static Task<DecreeNumberClaim?> ClaimOfAsync(IQuerySession session, string decreeNumber, CancellationToken cancellationToken) =>
+        session.LoadAsync<DecreeNumberClaim>(DecreeNumberClaim.Normalize(decreeNumber), cancellationToken);
+
+    /// <summary>
+    /// Stages a decided registration: the new stream and the claim on its decree number, committed
+    /// together so two registrations of one number cannot both commit.
+    /// </summary>
+    public static void Stage(IDocumentSession session, Guid cooperativeId, string decreeNumber, IReadOnlyList<object> events)
+    {
+        session.Events.StartStream<Cooperative>(cooperativeId, events);
+        session.Insert(new DecreeNumberClaim(DecreeNumberClaim.Normalize(decreeNumber), cooperativeId));
     }
 
     public static DomainError AlreadyRegistered(string decreeNumber) => DomainError.Conflict(

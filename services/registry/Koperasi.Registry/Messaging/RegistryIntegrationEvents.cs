@@ -11,7 +11,10 @@ namespace Koperasi.Registry.Messaging;
 public sealed class RegistryIntegrationEvents : IIntegrationEventMap
 {
     public IReadOnlyCollection<Type> PublishedEventTypes { get; } =
-        [typeof(CooperativeRegistered), typeof(CooperativeDetailsChanged), typeof(RatReported), typeof(ActivityChanged), typeof(ActivityHistoryRevised)];
+    [
+        typeof(CooperativeRegistered), typeof(CooperativeDetailsChanged), typeof(RatReported), typeof(ActivityChanged), typeof(ActivityHistoryRevised),
+        typeof(CooperativeDissolved), typeof(CooperativeMerged), typeof(ArticlesAmended),
+    ];
 
     public object? Map(IEvent committed) => committed.Data switch
     {
@@ -19,7 +22,7 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
             e.CooperativeId, committed.Version, committed.Timestamp, e.Name, Name(e.Form), Name(e.Type),
             e.SavingsLoanScheme is { } scheme ? Name(scheme) : null, e.Syariah, e.MultiPihak, Name(e.SupervisionLevel),
             ToContract(e.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
-            e.BusinessField, e.MemberCount),
+            e.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId),
         CooperativeDetailsChanged e => new Public.CooperativeDetailsChanged(
             e.CooperativeId, committed.Version, committed.Timestamp,
             e.Address is { } address ? ToContract(address) : null,
@@ -36,6 +39,19 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
         // what subscribers were last told; a corrected past alone changes nothing for them.
         ActivityHistoryRevised e when e.Periods.Count >= 2 && e.Periods[^1].Status != e.Periods[^2].Status => new Public.CooperativeActivityChanged(
             e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Periods[^2].Status), Name(e.Periods[^1].Status), e.Periods[^1].From, e.Reason),
+        CooperativeDissolved e => new Public.CooperativeDissolved(
+            e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Reason), e.EffectiveOn, e.SuccessorId, e.CaseId, e.WithoutLiquidation),
+        CooperativeMerged e => new Public.CooperativeMerged(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.AbsorbedIds, e.MembersMoved, e.MemberCount, e.CaseId, e.EffectiveOn),
+        ArticlesAmended e => new Public.CooperativeAmended(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.ArticlesVersion, e.EffectiveOn, e.CaseId,
+            e.Changes.Name,
+            e.Changes.Domicile is { } domicile ? ToContract(domicile) : null,
+            e.Changes.Type is { } type ? Name(type) : null,
+            e.Changes.SavingsLoanScheme is { } scheme ? Name(scheme) : null,
+            e.Changes.Form is { } form ? Name(form) : null,
+            e.Changes.BusinessField,
+            e.Changes.OtherArticles),
         _ => null,
     };
 

@@ -45,7 +45,9 @@ public sealed class StatisticsProjection : IProjection
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var relevant = events.Where(e => e.Data is Cooperatives.CooperativeRegistered or Cooperatives.ActivityChanged or Cooperatives.ActivityHistoryRevised).ToList();
+        var relevant = events.Where(e => e.Data
+            is Cooperatives.CooperativeRegistered or Cooperatives.ActivityChanged or Cooperatives.ActivityHistoryRevised
+            or Cooperatives.ArticlesAmended or Cooperatives.CooperativeDissolved).ToList();
         if (relevant.Count == 0)
         {
             return;

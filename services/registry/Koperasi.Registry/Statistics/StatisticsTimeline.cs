@@ -13,11 +13,12 @@ public sealed record StatisticsDelta(DateOnly Day, StatisticsCell Cell, int Chan
 
 /// <summary>
 /// When a koperasi counted under which cell, on the business dates the events carry (the decree
-/// date, the day activity changed), not on the day they were recorded: a register imported
-/// today still shows how things stood in 2022. Each event yields the difference between the
-/// timeline before and after it, as dated deltas.
+/// date, the day activity changed, the effective date of an amendment or a dissolution), not on
+/// the day they were recorded: a register imported today still shows how things stood in 2022.
+/// Each event yields the difference between the timeline before and after it, as dated deltas.
+/// A dissolved koperasi counts until the day before its dissolution took effect (<c>EndsOn</c>).
 /// </summary>
-public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPeriod> Classification, IReadOnlyList<ActivityPeriod> Activity)
+public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPeriod> Classification, IReadOnlyList<ActivityPeriod> Activity, DateOnly? EndsOn = null)
 {
     public static StatisticsTimeline Empty(Guid id) => new(id, [], []);
 
@@ -30,14 +31,24 @@ public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPer
         },
         ActivityChanged c => this with { Activity = [.. Activity.Where(p => p.From < c.EffectiveOn), new ActivityPeriod(c.EffectiveOn, c.To)] },
         ActivityHistoryRevised r => this with { Activity = r.Periods },
+        ArticlesAmended a when Classification.Count > 0 => this with { Classification = [.. Classification.Where(c => c.From < a.EffectiveOn), Reclassified(a)] },
+        CooperativeDissolved d => this with { EndsOn = d.EffectiveOn },
         _ => this,
     };
 
-    /// <summary>The cell counted from each day on; consecutive equal cells merged.</summary>
+    /// <summary>An amendment of regency, type or form moves the koperasi to another cell from its effective date.</summary>
+    private ClassificationPeriod Reclassified(ArticlesAmended a)
+    {
+        var before = Classification.LastOrDefault(c => c.From <= a.EffectiveOn) ?? Classification[0];
+        return new ClassificationPeriod(
+            a.EffectiveOn, a.Changes.Domicile?.RegencyCode ?? before.RegencyCode, a.Changes.Type ?? before.Type, a.Changes.Form ?? before.Form, before.SupervisionLevel);
+    }
+
+    /// <summary>The cell counted from each day on, until it ended; consecutive equal cells merged.</summary>
     public IReadOnlyList<(DateOnly From, StatisticsCell Cell)> Segments()
     {
         var segments = new List<(DateOnly From, StatisticsCell Cell)>();
-        var days = Classification.Select(c => c.From).Concat(Activity.Select(a => a.From)).Distinct().Order();
+        var days = Classification.Select(c => c.From).Concat(Activity.Select(a => a.From)).Where(day => EndsOn is not { } end || day < end).Distinct().Order();
         foreach (var day in days)
         {
             var classification = Classification.LastOrDefault(c => c.From <= day);
@@ -78,6 +89,10 @@ public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPer
             if (i + 1 < segments.Count)
             {
                 yield return new StatisticsDelta(segments[i + 1].From, segments[i].Cell, -1);
+            }
+            else if (EndsOn is { } end)
+            {
+                yield return new StatisticsDelta(end, segments[i].Cell, -1);
             }
         }
     }

@@ -1,0 +1,28 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koperasi.Testing;
+
+namespace Koperasi.Registry.Tests.Messaging;
+
+/// <summary>
+/// The Registry's queues for approvals exist, durable and bound to the contracts, as soon as it
+/// has started: an approval published while the Registry is stopped waits there for it.
+/// </summary>
+public sealed class ConsumerQueuesTests() : TransformationHarness("queues")
+{
+    [Theory]
+    [InlineData("registry-apply-merger", "koperasi:transformation:merger-approved:v1")]
+    [InlineData("registry-apply-amalgamation", "koperasi:transformation:amalgamation-approved:v1")]
+    [InlineData("registry-apply-articles-amendment", "koperasi:transformation:articles-amendment-approved:v1")]
+    public async Task Each_approval_has_a_durable_queue_bound_to_its_contract(string queue, string contract)
+    {
+        using var admin = BrokerAdmin.CreateClient();
+        var vhost = Uri.EscapeDataString(TestInfrastructure.TestVirtualHost);
+
+        var declared = await admin.GetFromJsonAsync<JsonObject>($"queues/{vhost}/{Uri.EscapeDataString($"{EntityPrefix}.{queue}")}");
+        var bindings = await admin.GetFromJsonAsync<JsonArray>($"exchanges/{vhost}/{Uri.EscapeDataString($"{EntityPrefix}.{contract}")}/bindings/source");
+
+        declared!["durable"]!.GetValue<bool>().ShouldBeTrue();
+        bindings!.Select(b => b!["destination"]!.GetValue<string>()).ShouldContain($"{EntityPrefix}.{queue}");
+    }
+}
