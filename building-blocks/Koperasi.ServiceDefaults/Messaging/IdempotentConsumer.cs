@@ -9,7 +9,8 @@ namespace Koperasi.ServiceDefaults.Messaging;
 /// <summary>
 /// A consumer whose effect happens once per message, however often the broker delivers it:
 /// the effect and a <see cref="ProcessedMessage"/> keyed by the message id commit in one
-/// Marten transaction. A concurrent duplicate fails on that key and counts as already done.
+/// Marten transaction. A concurrent duplicate fails on that key and counts as already done; a clash
+/// on any other key is a failure like any other, and is retried.
 /// Each retry gets a fresh consumer and session.
 /// </summary>
 /// <typeparam name="TMessage">The consumed contract.</typeparam>
@@ -39,9 +40,11 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException clash) when (clash.DocumentType == typeof(ProcessedMessage))
         {
-            // A concurrent delivery of the same message committed first: its effect stands.
+            // A concurrent delivery of the same message committed first: its effect stands. Any other
+            // key clash is the effect's own (two messages creating one document at once): it fails
+            // this attempt, and the retry applies the message to what the other one wrote.
         }
     }
 
