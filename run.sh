@@ -10,6 +10,7 @@ ROOT="$PWD"
 
 GATEWAY_URL="${KOPERASI_GATEWAY_URL:-http://localhost:8080}"
 REGISTRY_URL="${KOPERASI_REGISTRY_URL:-http://127.0.0.1:5101}"
+TRANSFORMATION_URL="${KOPERASI_TRANSFORMATION_URL:-http://127.0.0.1:5102}"
 LOGS="$ROOT/.local/logs"
 STARTED="$ROOT/.local/run.started"
 PIDS=()
@@ -33,9 +34,9 @@ trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
-for url in "$GATEWAY_URL" "$REGISTRY_URL"; do
+for url in "$GATEWAY_URL" "$REGISTRY_URL" "$TRANSFORMATION_URL"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$(port_of "$url")") 2>/dev/null; then
-    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL to use others"
+    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL / KOPERASI_TRANSFORMATION_URL to use others"
   fi
 done
 
@@ -59,8 +60,9 @@ fi
 start() {
   local name="$1" url="$2" dll="$3"
   shift 3
-  # Started in its own folder: that is where it finds its appsettings.json.
-  (cd "$(dirname "$dll")" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" Auth__SigningKey="$SIGNING_KEY" "$@" \
+  # Started in its own folder: that is where it finds its appsettings.json. Urls as well as
+  # ASPNETCORE_URLS: an appsettings.json that names Urls (the gateway's) outranks the latter.
+  (cd "$(dirname "$dll")" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" Urls="$url" Auth__SigningKey="$SIGNING_KEY" "$@" \
     dotnet "$(basename "$dll")") >"$LOGS/$name.log" 2>&1 &
   PIDS+=("$!")
 }
@@ -79,6 +81,15 @@ json_field() { # json_field NAME: the first number or string value of "NAME" in 
   sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1
 }
 
+# The Transformation service first, and ready (its bus up, so its queues exist) before the Registry
+# publishes the demo data set: it learns every koperasi from the Registry's events.
+say "starting the Transformation service"
+start transformation "$TRANSFORMATION_URL" services/transformation/Koperasi.Transformation/bin/Release/net10.0/Koperasi.Transformation.dll \
+  ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_transformation;Username=$KOPERASI_TRANSFORMATION_DB_USER;Password=$KOPERASI_TRANSFORMATION_DB_PASSWORD" \
+  RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
+  RabbitMq__Username="$KOPERASI_TRANSFORMATION_MQ_USER" RabbitMq__Password="$KOPERASI_TRANSFORMATION_MQ_PASSWORD"
+wait_for "the Transformation service" "$TRANSFORMATION_URL/health/ready"
+
 say "starting the Registry"
 start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/net10.0/Koperasi.Registry.dll \
   ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_registry;Username=$KOPERASI_REGISTRY_DB_USER;Password=$KOPERASI_REGISTRY_DB_PASSWORD" \
@@ -88,7 +99,7 @@ start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/n
 
 say "starting the gateway"
 start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll \
-  Services__Registry="$REGISTRY_URL"
+  Services__Registry="$REGISTRY_URL" Services__Transformation="$TRANSFORMATION_URL"
 
 wait_for "the Registry" "$REGISTRY_URL/health/ready"
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
@@ -116,6 +127,28 @@ for i in $(seq 1 180); do
   sleep 1
 done
 
+# The Transformation service must know the register's koperasi before a case can name them. When it
+# missed the Registry's events (its database is newer than the register's), the Registry publishes
+# them again; what it already learned is not applied twice.
+known() { curl -fs -H "Authorization: Bearer $TOKEN" "$TRANSFORMATION_URL/api/transformation/cooperatives?pageSize=1" | json_field totalCount; }
+last=-1
+replayed=""
+for i in $(seq 1 300); do
+  learned="$(known || true)"
+  learned="${learned:-0}"
+  [ "$learned" -ge "$registered" ] && break
+  if [ -z "$replayed" ] && [ "$learned" = "$last" ]; then
+    admin="$(curl -fs "$GATEWAY_URL/dev/tokens/admin-provinsi?name=run.sh&raw=true")" || die "the gateway gave no development token; see $LOGS/gateway.log"
+    curl -fs -o /dev/null -X POST -H "Authorization: Bearer $admin" "$REGISTRY_URL/api/registry/ops/relay/replay?fromSequence=0" \
+      || die "the Registry did not replay its events; see $LOGS/registry.log"
+    say "the Transformation service missed the register's events: the Registry publishes them again"
+    replayed=1
+  fi
+  last="$learned"
+  [ $((i % 10)) = 0 ] && say "the Transformation service is learning the register: $learned of $registered"
+  sleep 2
+done
+
 cat <<EOF
 
   Koperasi platform is running ($registered koperasi in the register).
@@ -123,9 +156,12 @@ cat <<EOF
   Front door and API reference   $GATEWAY_URL
   Registry API                   $GATEWAY_URL/api/registry/cooperatives
   Statistics per regency         $GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29
+  Transformation cases           $GATEWAY_URL/api/transformation/cases
+  Transformation statistics      $GATEWAY_URL/api/transformation/statistics
   Registry (direct)              $REGISTRY_URL/reference
+  Transformation (direct)        $TRANSFORMATION_URL/reference
   RabbitMQ management            http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT  (user $KOPERASI_RABBITMQ_ADMIN_USER, password in .local/secrets/rabbitmq-admin)
-  Metrics (Prometheus)           $REGISTRY_URL/metrics
+  Metrics (Prometheus)           $REGISTRY_URL/metrics  $TRANSFORMATION_URL/metrics
   Logs                           $LOGS
 
   Tokens (development only; roles: admin-provinsi, pembina, pendamping, verifikator, auditor, service):

@@ -15,4 +15,22 @@ public class ConfigurationTests
         failure.Message.ShouldContain(key);
         failure.Message.ShouldContain(reason);
     }
+
+    [Fact]
+    public async Task A_service_with_an_empty_address_is_not_routed()
+    {
+        await using var registry = await FakeService.StartAsync("registry");
+        await using var gateway = new GatewayHost(new Dictionary<string, string?> { ["Services:Registry"] = registry.Address.ToString(), ["Services:Transformation"] = "" });
+        using var client = gateway.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/transformation/cases", UriKind.Relative));
+        using var routed = await client.GetAsync(new Uri("/api/registry/cooperatives/7/rat", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        routed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void The_gateway_routes_to_the_registry_and_the_transformation_service_by_default() =>
+        GatewayHost.ConfiguredServices().Order().ShouldBe(["Registry", "Transformation"]);
 }

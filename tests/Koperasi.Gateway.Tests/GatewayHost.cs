@@ -2,6 +2,7 @@ using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 
 [assembly: AssemblyFixture(typeof(Koperasi.Gateway.Tests.GatewayWithRegistry))]
 
@@ -12,6 +13,12 @@ public class GatewayHost(IReadOnlyDictionary<string, string?> settings, string e
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Only the services a test names: the others of appsettings.json are turned off.
+        foreach (var name in ConfiguredServices().Where(name => !settings.Keys.Any(k => string.Equals(k, $"Services:{name}", StringComparison.OrdinalIgnoreCase))))
+        {
+            builder.UseSetting($"Services:{name}", "");
+        }
+
         builder.UseEnvironment(environment);
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
@@ -38,6 +45,13 @@ public class GatewayHost(IReadOnlyDictionary<string, string?> settings, string e
             .Select(service => KeyValuePair.Create($"Services:{service.Name}", (string?)service.Address.ToString()))
             .Concat(more)
             .ToDictionary());
+
+    /// <summary>The services the gateway's appsettings.json routes to; a test turns off those it does not start.</summary>
+    public static IReadOnlyList<string> ConfiguredServices() =>
+    [
+        .. new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build()
+            .GetSection("Services").GetChildren().Select(entry => entry.Key),
+    ];
 }
 
 /// <summary>A fake Registry and the gateway in front of it, shared by the tests that only read.</summary>

@@ -41,7 +41,30 @@ internal sealed class ConsumedDeliveries : IConsumeObserver
         return Task.CompletedTask;
     }
 
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _faults = new();
+
+    public int FaultsOf(Guid messageId) => _faults.GetValueOrDefault(messageId);
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
+    {
+        _faults.AddOrUpdate(context.MessageId!.Value, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+}
+
+[MessageUrn("koperasi:test:badge-issued:v1")]
+public sealed record BadgeIssued(Guid BadgeId);
+
+public sealed record Badge(Guid Id);
+
+/// <summary>Creates a document per message: a second message for the same id clashes on the document's own key.</summary>
+public sealed class BadgeConsumer(IDocumentStore store, TimeProvider clock) : IdempotentConsumer<BadgeIssued>(store, clock)
+{
+    protected override Task HandleAsync(IDocumentSession session, ConsumeContext<BadgeIssued> context)
+    {
+        session.Insert(new Badge(context.Message.BadgeId));
+        return Task.CompletedTask;
+    }
 }
 
 internal sealed class NothingPublished : IIntegrationEventMap
@@ -78,7 +101,11 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
         builder.Services.AddScoped<Identity.ICurrentActor, Identity.CurrentActor>();
         builder.Services.AddHttpContextAccessor();
         builder.AddKoperasiMarten<NothingPublished>(_schema, options => options.Events.MapEventType<GreetingRecorded>("greeting-recorded"));
-        builder.AddKoperasiMessaging("registry", bus => bus.AddConsumer<GreetingConsumer>(consumer => consumer.UseConcurrentMessageLimit(8)));
+        builder.AddKoperasiMessaging("registry", bus =>
+        {
+            bus.AddConsumer<GreetingConsumer>(consumer => consumer.UseConcurrentMessageLimit(8));
+            bus.AddConsumer<BadgeConsumer>();
+        });
         _host = builder.Build();
         await _host.StartAsync();
         _host.Services.GetRequiredService<IBus>().ConnectConsumeObserver(_consumed);
@@ -132,5 +159,23 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
         await Eventually.UntilAsync(() => Task.FromResult(_consumed.Of(messageId) == 6), "all six deliveries");
 
         (await EffectsAsync(memberId)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_clash_on_the_effects_own_document_is_a_failure_not_a_duplicate()
+    {
+        var badgeId = Guid.NewGuid();
+        await using (var session = _host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Insert(new Badge(badgeId));
+            await session.SaveChangesAsync();
+        }
+
+        var messageId = Guid.NewGuid();
+        await _host.Services.GetRequiredService<IBus>().Publish(new BadgeIssued(badgeId), context => context.MessageId = messageId);
+        await Eventually.UntilAsync(() => Task.FromResult(_consumed.FaultsOf(messageId) >= 1), "the failed attempt");
+
+        await using var query = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        (await query.LoadAsync<ProcessedMessage>($"{nameof(BadgeConsumer)}:{messageId:N}")).ShouldBeNull();
     }
 }

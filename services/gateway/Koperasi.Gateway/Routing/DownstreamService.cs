@@ -15,10 +15,15 @@ internal sealed partial record DownstreamService(string Name, Uri Address)
 
     public string DocumentPath => $"/openapi/{Name}.json";
 
-    /// <summary>Reads every entry of <see cref="Section"/>; a wrong entry stops the start with its reason.</summary>
+    /// <summary>
+    /// Reads every entry of <see cref="Section"/>; a wrong entry stops the start with its reason. An entry
+    /// with an empty address turns that service off (<c>Services__Transformation=</c> runs the gateway
+    /// without it), since an entry of appsettings.json cannot otherwise be removed from the environment.
+    /// </summary>
     public static IReadOnlyList<DownstreamService> ReadAll(IConfiguration configuration) =>
     [
         .. configuration.GetSection(Section).GetChildren()
+            .Where(entry => !string.IsNullOrWhiteSpace(entry.Value))
             .Select(entry => Parse(entry.Key, entry.Value))
             .OrderBy(service => service.Name, StringComparer.Ordinal),
     ];

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koperasi.Transformation.Cases;
+
+/// <summary>Record the notarial deed of the transformation.</summary>
+public static class RecordDeed
+{
+    public sealed record Request
+    {
+        public required string Number { get; init; }
+        public required DateOnly Date { get; init; }
+        public required string Notary { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder cases) =>
+        cases.MapPost("/{id:guid}/deed", Handle)
+            .WithName("RecordNotarialDeed")
+            .RequireAuthorization(TransformationPolicies.Write)
+            .WithSummary("Record the notarial deed")
+            .WithDescription("After every members' meeting approved; dated on or after the last meeting and not after today. A change of other articles only is approved with its deed. Needs If-Match.")
+            .Produces<CaseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidation();
+        CaseValidation.Text(v, request.Number, "number", 100);
+        CaseValidation.Text(v, request.Notary, "notary", 200);
+        CaseValidation.Date(v, request.Date, "date");
+        var deed = new NotarialDeed(request.Number?.Trim() ?? "", request.Date, request.Notary?.Trim() ?? "");
+        return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.RecordDeed(deed, clock.Today()), cancellationToken);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Koperasi.Transformation.Cases;
+
+/// <summary>Record what a participant's members' meeting (rapat anggota) decided.</summary>
+public static class RecordMeeting
+{
+    public sealed record Request
+    {
+        public required Guid CooperativeId { get; init; }
+        public required DateOnly HeldOn { get; init; }
+        public required int MembersPresent { get; init; }
+        public required int MembersTotal { get; init; }
+        public required int VotesFor { get; init; }
+        public required int VotesAgainst { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder cases) =>
+        cases.MapPost("/{id:guid}/meetings", Handle)
+            .WithName("RecordMembersMeeting")
+            .RequireAuthorization(TransformationPolicies.Write)
+            .WithSummary("Record a members' meeting decision")
+            .WithDescription("Once per participant, held on or after the proposal and not after today. votesFor and votesAgainst are the valid votes. A meeting below the quorum (Meetings:Quorum of members present, default 3/4) or the majority (Meetings:Majority of valid votes for, default 2/3) is recorded and rejects the case (rule quorum-not-met or majority-not-reached). Needs If-Match.")
+            .Produces<CaseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<MeetingPolicy> policy,
+        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var votes = new MeetingVotes(request.CooperativeId, request.HeldOn, request.MembersPresent, request.MembersTotal, request.VotesFor, request.VotesAgainst);
+        return CaseSteps.ApplyAsync(
+            id, httpRequest, response, user, session, Validate(request),
+            current => current.RecordMeeting(votes, clock.Today(), policy.Value), cancellationToken);
+    }
+
+    /// <summary>Numbers a meeting cannot have: fewer than none, more present than members, more votes than present.</summary>
+    public static RequestValidation Validate(Request request)
+    {
+        var v = new RequestValidation();
+        CaseValidation.Id(v, request.CooperativeId, "cooperativeId");
+        CaseValidation.Date(v, request.HeldOn, "heldOn");
+        v.Check(request.MembersTotal > 0, "membersTotal", "Koperasi yang rapat memiliki anggota: lebih dari 0.");
+        v.Check(request.MembersPresent >= 0, "membersPresent", "Tidak boleh negatif.");
+        v.Check(request.MembersPresent <= request.MembersTotal, "membersPresent", "Anggota yang hadir lebih banyak dari jumlah anggota.");
+        v.Check(request.VotesFor >= 0, "votesFor", "Tidak boleh negatif.");
+        v.Check(request.VotesAgainst >= 0, "votesAgainst", "Tidak boleh negatif.");
+        v.Check(request.VotesFor + request.VotesAgainst <= request.MembersPresent, "votesFor", "Suara setuju dan menolak lebih banyak dari anggota yang hadir.");
+        return v;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koperasi.Transformation.Cases;
+
+/// <summary>Record the ministry's ratification (pengesahan): the last step; the case is then approved.</summary>
+public static class RecordRatification
+{
+    public sealed record Request
+    {
+        public required string DecreeNumber { get; init; }
+        public required DateOnly DecreeDate { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder cases) =>
+        cases.MapPost("/{id:guid}/ratification", Handle)
+            .WithName("RecordRatification")
+            .RequireAuthorization(TransformationPolicies.Write)
+            .WithSummary("Record the ministry's ratification")
+            .WithDescription("Where the case needs one (merger, amalgamation, a change of name, domicile, type, form or business field), after the deed; the decree is dated on or after the deed and not after today. The case is then approved and published for the register to apply. Needs If-Match.")
+            .Produces<CaseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
+        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidation();
+        CaseValidation.Text(v, request.DecreeNumber, "decreeNumber", 100);
+        CaseValidation.Date(v, request.DecreeDate, "decreeDate");
+        var ratification = new Ratification(request.DecreeNumber?.Trim() ?? "", request.DecreeDate);
+        return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.RecordRatification(ratification, clock.Today()), cancellationToken);
+    }
+}

@@ -1,0 +1,86 @@
+using Koperasi.ServiceDefaults.Decisions;
+
+namespace Koperasi.Transformation.Cases;
+
+// The notarial deed and the ministry's ratification; the case is approved when the last required one is recorded.
+public sealed partial record TransformationCase
+{
+    public Decision RecordDeed(NotarialDeed deed, DateOnly today)
+    {
+        if (RefuseWhenDecided() is { } decided)
+        {
+            return decided;
+        }
+
+        if (State == CaseState.Proposed)
+        {
+            var waiting = Participants.Where(p => !Meetings.Any(m => m.CooperativeId == p.CooperativeId)).Select(p => p.Name);
+            return DomainError.Conflict(
+                "deed-before-meetings",
+                $"Akta notaris dibuat setelah rapat anggota setiap peserta menyetujui; masih ditunggu: {string.Join(", ", waiting)}.");
+        }
+
+        if (State == CaseState.AwaitingRatification)
+        {
+            return DomainError.Conflict("deed-already-recorded", $"Akta notaris nomor {Deed!.Number} sudah tercatat.");
+        }
+
+        var lastMeeting = Meetings.Max(m => m.HeldOn);
+        if (deed.Date < lastMeeting)
+        {
+            return DomainError.Unprocessable("deed-before-meeting", $"Akta notaris dibuat setelah rapat anggota terakhir ({lastMeeting:yyyy-MM-dd}).", "date");
+        }
+
+        if (deed.Date > today)
+        {
+            return DomainError.Unprocessable("deed-in-future", "Tanggal akta notaris tidak boleh setelah hari ini.", "date");
+        }
+
+        var recorded = new NotarialDeedRecorded(Id, deed.Number, deed.Date, deed.Notary);
+        return RatificationRequired ? Decision.Accept(recorded) : Decision.Accept(recorded, Approval(deed, null));
+    }
+
+    public Decision RecordRatification(Ratification ratification, DateOnly today)
+    {
+        if (RefuseWhenDecided() is { } decided)
+        {
+            return decided;
+        }
+
+        if (!RatificationRequired)
+        {
+            return DomainError.Unprocessable(
+                "ratification-not-required",
+                "Perubahan anggaran dasar ini hanya mengubah pasal lain dan tidak memerlukan pengesahan kementerian.");
+        }
+
+        if (State != CaseState.AwaitingRatification)
+        {
+            return DomainError.Conflict("ratification-before-deed", "Pengesahan kementerian dicatat setelah akta notaris.");
+        }
+
+        if (ratification.DecreeDate < Deed!.Date)
+        {
+            return DomainError.Unprocessable("decree-before-deed", $"Keputusan pengesahan tidak boleh lebih awal dari akta notaris ({Deed.Date:yyyy-MM-dd}).", "decreeDate");
+        }
+
+        if (ratification.DecreeDate > today)
+        {
+            return DomainError.Unprocessable("decree-in-future", "Tanggal keputusan pengesahan tidak boleh setelah hari ini.", "decreeDate");
+        }
+
+        return Decision.Accept(new RatificationRecorded(Id, ratification.DecreeNumber, ratification.DecreeDate), Approval(Deed, ratification));
+    }
+
+    /// <summary>The approval of this kind, carrying everything the register needs; it takes effect on the last legal date.</summary>
+    private object Approval(NotarialDeed deed, Ratification? ratification)
+    {
+        var effectiveOn = ratification?.DecreeDate ?? deed.Date;
+        return Kind switch
+        {
+            CaseKind.Merger => new MergerApproved(Id, Participants[0].CooperativeId, [.. Participants.Skip(1).Select(p => p.CooperativeId)], deed, ratification!, effectiveOn),
+            CaseKind.Amalgamation => new AmalgamationApproved(Id, CooperativeIds, NewCooperative!, deed, ratification!, effectiveOn),
+            _ => new ArticlesAmendmentApproved(Id, Participants[0].CooperativeId, Changes!, deed, ratification, effectiveOn),
+        };
+    }
+}

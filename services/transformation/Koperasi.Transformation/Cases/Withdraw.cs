@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Koperasi.ServiceDefaults.Http;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koperasi.Transformation.Cases;
+
+/// <summary>Withdraw a case before it is approved; its participants are free again.</summary>
+public static class Withdraw
+{
+    public sealed record Request
+    {
+        public required string Reason { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder cases) =>
+        cases.MapPost("/{id:guid}/withdrawal", Handle)
+            .WithName("WithdrawCase")
+            .RequireAuthorization(TransformationPolicies.Write)
+            .WithSummary("Withdraw a case")
+            .WithDescription("Any time before approval, with a reason. An approved or closed case answers 409. Needs If-Match.")
+            .Produces<CaseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+    private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session,
+        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidation();
+        CaseValidation.Text(v, request.Reason, "reason", 1000);
+        return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.Withdraw(request.Reason.Trim()), cancellationToken);
+    }
+}

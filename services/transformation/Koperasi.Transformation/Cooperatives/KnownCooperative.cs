@@ -1,0 +1,87 @@
+using Registry = Koperasi.Contracts.Registry;
+
+namespace Koperasi.Transformation.Cooperatives;
+
+/// <summary>A fact about a koperasi and the version of its register stream that stated it.</summary>
+public sealed record Versioned<T>(T Value, long Version);
+
+/// <summary>
+/// What this service knows of a koperasi from the Registry's integration events: never read from the
+/// Registry's database. The contracts travel on different queues, so they arrive in any order;
+/// each fact keeps the stream version that stated it, and a message sets a fact only if it is newer
+/// than what is held. A registration and a dissolution happen once, so those two just stick.
+/// </summary>
+public sealed record KnownCooperative
+{
+    public Guid Id { get; init; }
+
+    /// <summary>Revision of this document (optimistic concurrency between consumers).</summary>
+    public long Revision { get; set; }
+
+    /// <summary>The newest register stream version applied so far.</summary>
+    public long StreamVersion { get; init; }
+
+    /// <summary>The registration arrived: the koperasi legally exists (unless dissolved).</summary>
+    public bool IsRegistered { get; init; }
+
+    public Versioned<string>? Name { get; init; }
+    public Versioned<string>? RegencyCode { get; init; }
+    public Versioned<string>? Form { get; init; }
+    public Versioned<string>? Type { get; init; }
+    public Versioned<int>? MemberCount { get; init; }
+
+    /// <summary>The latest financial year whose RAT was reported: an older year's RAT does not set the member count.</summary>
+    public int? LatestRatYear { get; init; }
+
+    /// <summary>The day it ceased to be a legal entity, once the register says so.</summary>
+    public DateOnly? DissolvedOn { get; init; }
+
+    public string? DissolutionReason { get; init; }
+
+    public bool IsDissolved => DissolvedOn is not null;
+
+    /// <summary>Nothing known yet but the id (a later fact arrived before the registration).</summary>
+    public static KnownCooperative Unknown(Guid id) => new() { Id = id };
+
+    public KnownCooperative With(Registry.CooperativeRegistered m) => Seen(m.StreamVersion) with
+    {
+        IsRegistered = true,
+        Name = Newer(Name, m.Name, m.StreamVersion),
+        RegencyCode = Newer(RegencyCode, m.Address.RegencyCode, m.StreamVersion),
+        Form = Newer(Form, m.Form, m.StreamVersion),
+        Type = Newer(Type, m.Type, m.StreamVersion),
+        MemberCount = Newer(MemberCount, m.MemberCount, m.StreamVersion),
+    };
+
+    public KnownCooperative With(Registry.RatReported m) => m.FinancialYear < LatestRatYear
+        ? Seen(m.StreamVersion)
+        : Seen(m.StreamVersion) with
+        {
+            LatestRatYear = m.FinancialYear,
+            MemberCount = Newer(MemberCount, m.MembersTotal, m.StreamVersion),
+        };
+
+    public KnownCooperative With(Registry.CooperativeAmended m) => Seen(m.StreamVersion) with
+    {
+        Name = m.Name is { } name ? Newer(Name, name, m.StreamVersion) : Name,
+        RegencyCode = m.Address is { } address ? Newer(RegencyCode, address.RegencyCode, m.StreamVersion) : RegencyCode,
+        Form = m.Form is { } form ? Newer(Form, form, m.StreamVersion) : Form,
+        Type = m.Type is { } type ? Newer(Type, type, m.StreamVersion) : Type,
+    };
+
+    public KnownCooperative With(Registry.CooperativeMerged m) => Seen(m.StreamVersion) with
+    {
+        MemberCount = Newer(MemberCount, m.MemberCount, m.StreamVersion),
+    };
+
+    public KnownCooperative With(Registry.CooperativeDissolved m) => Seen(m.StreamVersion) with
+    {
+        DissolvedOn = DissolvedOn ?? m.EffectiveOn,
+        DissolutionReason = DissolutionReason ?? m.Reason,
+    };
+
+    private KnownCooperative Seen(long version) => this with { StreamVersion = Math.Max(StreamVersion, version) };
+
+    private static Versioned<T> Newer<T>(Versioned<T>? held, T value, long version) =>
+        held is null || version > held.Version ? new Versioned<T>(value, version) : held;
+}

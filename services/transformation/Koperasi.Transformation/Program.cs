@@ -1,0 +1,31 @@
+using Koperasi.ServiceDefaults;
+using Koperasi.ServiceDefaults.Messaging;
+using Koperasi.ServiceDefaults.Persistence;
+using Koperasi.Transformation;
+using Koperasi.Transformation.Cases;
+using Koperasi.Transformation.Cooperatives;
+using Koperasi.Transformation.Messaging;
+using Koperasi.Transformation.Statistics;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("transformation", TransformationPolicies.All);
+builder.AddKoperasiMarten<TransformationIntegrationEvents>(TransformationStore.DefaultSchema, TransformationStore.Configure);
+builder.AddKoperasiMessaging("transformation", bus => bus.AddRegistryConsumers());
+builder.AddCases();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+
+var transformation = app.MapGroup("/api/transformation");
+transformation.MapCases();
+transformation.MapCooperatives();
+transformation.MapStatistics();
+transformation.MapRelayReplay(TransformationPolicies.Operate);
+
+app.Run();
+
+/// <summary>The Transformation service's entry point (public so tests can host it).</summary>
+public partial class Program;

@@ -1,0 +1,31 @@
+using JasperFx.Events.Projections;
+using Koperasi.Transformation.Cases;
+using Koperasi.Transformation.Cooperatives;
+using Koperasi.Transformation.Statistics;
+using Marten;
+
+namespace Koperasi.Transformation;
+
+/// <summary>The Transformation service's event store: stream names, projections, documents and indexes.</summary>
+public static class TransformationStore
+{
+    public const string DefaultSchema = "transformation";
+
+    public static void Configure(StoreOptions options)
+    {
+        CaseEventNames.Register(options);
+        options.Projections.Add(new CaseProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ParticipationClaims(), ProjectionLifecycle.Inline);
+        options.Schema.For<TransformationCase>()
+            .DocumentAlias("transformation_case")
+            .Duplicate(c => c.ProposedYear)
+            .Index(c => c.State)
+            .Index(c => c.Kind);
+        options.Schema.For<ParticipationClaim>().DocumentAlias("participation_claim");
+        options.Schema.For<KnownCooperative>()
+            .DocumentAlias("known_cooperative")
+            .UseNumericRevisions(true)
+            .Metadata(m => m.Revision.MapTo(c => c.Revision));
+        StatisticsProjection.Register(options);
+    }
+}
