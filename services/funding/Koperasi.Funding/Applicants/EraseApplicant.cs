@@ -2,6 +2,7 @@ using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Koperasi.Funding.Applicants;
 
@@ -29,7 +30,7 @@ public static class EraseApplicant
             .ProducesProblem(StatusCodes.Status410Gone);
 
     private static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, IDocumentSession session, IPersonalDataVault vault, CancellationToken cancellationToken)
+        Guid id, Request request, IDocumentSession session, [FromServices] IPersonalDataVault vault, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
         Validation.Text(v, request.Reason, "reason", 2000);

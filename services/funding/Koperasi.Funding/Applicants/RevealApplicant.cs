@@ -5,6 +5,7 @@ using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.PersonalData;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Koperasi.Funding.Applicants;
 
@@ -33,7 +34,7 @@ public static class RevealApplicant
             .ProducesProblem(StatusCodes.Status410Gone);
 
     private static async Task<Results<Ok<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, IQuerySession session, IPersonalDataVault vault, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, Request request, ClaimsPrincipal user, IQuerySession session, [FromServices] IPersonalDataVault vault, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
         Validation.Text(v, request.Purpose, "purpose", 500);

@@ -11,6 +11,7 @@ using Koperasi.ServiceDefaults.PersonalData;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Koperasi.Funding.Applications;
 
@@ -52,7 +53,7 @@ public static class SubmitApplication
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Results<Created<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Request request, ClaimsPrincipal user, IDocumentSession session, IDocumentStore store, IPersonalDataVault vault, TimeProvider clock,
+        Request request, ClaimsPrincipal user, IDocumentSession session, IDocumentStore store, [FromServices] IPersonalDataVault vault, TimeProvider clock,
         HttpResponse response, CancellationToken cancellationToken)
     {
         var v = Validate(request, out var nik);
