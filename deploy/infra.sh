@@ -77,9 +77,9 @@ service_secret() {
   fi
 }
 
-# The key that signs development tokens: base64 of 256 random bits (HMAC-SHA256).
-signing_key() {
-  local file="$SECRETS/jwt-signing-key"
+# random_key NAME: a key of 256 random bits in base64, generated once into .local/secrets/NAME.
+random_key() {
+  local file="$SECRETS/$1"
   mkdir -p "$SECRETS"
   chmod 700 "$SECRETS"
   if [ ! -s "$file" ]; then
@@ -87,6 +87,14 @@ signing_key() {
   fi
   cat "$file"
 }
+
+# The key that signs development tokens (HMAC-SHA256).
+signing_key() { random_key jwt-signing-key; }
+
+# The personal-data vault's keys (docs/adr/0009): the master key that wraps every person's data key,
+# and the key of the NIK's keyed hash. Development only; elsewhere they come from the secret store.
+personal_data_master_key() { random_key personal-data-master-key; }
+personal_data_nik_hash_key() { random_key personal-data-nik-hash-key; }
 
 mark_started() {
   mkdir -p "$STATE"
@@ -481,6 +489,8 @@ write_env() {
     echo "KOPERASI_RABBITMQ_ADMIN_USER=$(mq_admin_user)"
     echo "KOPERASI_RABBITMQ_ADMIN_PASSWORD=$(mq_admin_password)"
     echo "KOPERASI_JWT_SIGNING_KEY=$(signing_key)"
+    echo "KOPERASI_PERSONALDATA_MASTER_KEY=$(personal_data_master_key)"
+    echo "KOPERASI_PERSONALDATA_NIK_HASH_KEY=$(personal_data_nik_hash_key)"
     for s in "${SERVICES[@]}"; do
       echo "KOPERASI_$(upper "$s")_DB_USER=koperasi_$s"
       echo "KOPERASI_$(upper "$s")_DB_PASSWORD=$(service_secret "$s" postgres)"

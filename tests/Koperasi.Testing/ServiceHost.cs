@@ -87,6 +87,8 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        builder.UseSetting("PersonalData:MasterKey", TestSecrets.PersonalDataMasterKey);
+        builder.UseSetting("PersonalData:NikHashKey", TestSecrets.PersonalDataNikHashKey);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

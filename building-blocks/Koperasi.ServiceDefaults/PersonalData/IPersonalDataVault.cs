@@ -12,9 +12,9 @@ namespace Koperasi.ServiceDefaults.PersonalData;
 public interface IPersonalDataVault
 {
     /// <summary>
-    /// Stages, in <paramref name="session"/>, the encrypted record of a person (a new key for a new
-    /// person; a replaced record for a known one) and, when <paramref name="nik"/> is given, its keyed
-    /// hash for <see cref="FindByNikAsync"/>. The caller commits with its own events, so the record and
+    /// Stages, in <paramref name="session"/>, the encrypted record of a person under a fresh data key
+    /// (replacing key and record of a known person together) and, when <paramref name="nik"/> is
+    /// given, its keyed hash for <see cref="FindByNikAsync"/>. An erased person's id is never stored again. The caller commits with its own events, so the record and
     /// the events that name the person are stored together or not at all.
     /// </summary>
     /// <typeparam name="T">The service's record type (serialized to JSON, then encrypted).</typeparam>
