@@ -1,7 +1,5 @@
-using Koperasi.ServiceDefaults.PersonalData;
 using Koperasi.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Koperasi.Funding.Tests;
 
@@ -17,7 +15,6 @@ public abstract class FundingService(string name) : ServiceHost<Program>("fundin
     {
         With("RateLimits:WritesPerMinute", "1000000");
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.TryAddScoped<IPersonalDataVault, TemporaryVault>());
     }
 }
 

@@ -8,12 +8,14 @@ using Koperasi.Funding.Reports;
 using Koperasi.ServiceDefaults;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
+using Koperasi.ServiceDefaults.PersonalData;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("funding", FundingPolicies.All);
 builder.AddKoperasiMarten<FundingIntegrationEvents>(FundingStore.DefaultSchema, FundingStore.Configure);
 builder.AddKoperasiMessaging("funding", bus => bus.AddCooperativeConsumers());
+builder.AddPersonalDataVault();
 builder.AddProgrammes();
 builder.AddReports();
 
