@@ -16,7 +16,8 @@ public static class Seed
 {
     private static readonly DateOnly Today = new(2026, 3, 10);
 
-    public static async Task<IReadOnlyList<Guid>> EligibleAsync(IServiceProvider services, string programmeId, int count, string regency = "1503")
+    public static async Task<IReadOnlyList<Guid>> EligibleAsync(
+        IServiceProvider services, string programmeId, int count, string regency = "1503", string kecamatan = "Pelawan", string category = "wirausaha-pemula")
     {
         var store = services.GetRequiredService<IDocumentStore>();
         await using var session = store.OpenSessionAs("test:seed");
@@ -26,8 +27,8 @@ public static class Seed
         {
             var birthDate = new DateOnly(1990, 7, 15);
             var command = new SubmitApplicationCommand(
-                Guid.CreateVersion7(), Guid.CreateVersion7(), new NikStructure.Parts(15, 7, Sex.Female), programme.Id, "wirausaha-pemula", Sex.Female,
-                birthDate, regency, "Pelawan", Occupation.Trader, false, null, "Keripik", null);
+                Guid.CreateVersion7(), Guid.CreateVersion7(), new NikStructure.Parts(15, 7, Sex.Female), programme.Id, category, Sex.Female,
+                birthDate, regency, kecamatan, Occupation.Trader, false, null, "Keripik", null);
             var events = new List<object>(Accepted(Application.Submit(command, programme, false, [], Today)));
             Application State() => events.Aggregate((Application?)null, Application.Fold)!;
             events.AddRange(Accepted(State().CheckDocuments(true, [], null, Today)));
