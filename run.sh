@@ -10,6 +10,7 @@ ROOT="$PWD"
 
 GATEWAY_URL="${KOPERASI_GATEWAY_URL:-http://localhost:8080}"
 REGISTRY_URL="${KOPERASI_REGISTRY_URL:-http://127.0.0.1:5101}"
+FUNDING_URL="${KOPERASI_FUNDING_URL:-http://127.0.0.1:5103}"
 LOGS="$ROOT/.local/logs"
 STARTED="$ROOT/.local/run.started"
 PIDS=()
@@ -33,9 +34,9 @@ trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
-for url in "$GATEWAY_URL" "$REGISTRY_URL"; do
+for url in "$GATEWAY_URL" "$REGISTRY_URL" "$FUNDING_URL"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$(port_of "$url")") 2>/dev/null; then
-    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL to use others"
+    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL / KOPERASI_FUNDING_URL to use others"
   fi
 done
 
@@ -79,6 +80,15 @@ json_field() { # json_field NAME: the first number or string value of "NAME" in 
   sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1
 }
 
+# Funding first: its queues for the Registry's events must exist before the Registry publishes.
+say "starting Funding"
+start funding "$FUNDING_URL" services/funding/Koperasi.Funding/bin/Release/net10.0/Koperasi.Funding.dll \
+  ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_funding;Username=$KOPERASI_FUNDING_DB_USER;Password=$KOPERASI_FUNDING_DB_PASSWORD" \
+  RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
+  RabbitMq__Username="$KOPERASI_FUNDING_MQ_USER" RabbitMq__Password="$KOPERASI_FUNDING_MQ_PASSWORD" \
+  PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY"
+wait_for "Funding" "$FUNDING_URL/health/ready"
+
 say "starting the Registry"
 start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/net10.0/Koperasi.Registry.dll \
   ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_registry;Username=$KOPERASI_REGISTRY_DB_USER;Password=$KOPERASI_REGISTRY_DB_PASSWORD" \
@@ -88,7 +98,7 @@ start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/n
 
 say "starting the gateway"
 start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll \
-  Services__Registry="$REGISTRY_URL"
+  Services__Registry="$REGISTRY_URL" Services__Funding="$FUNDING_URL"
 
 wait_for "the Registry" "$REGISTRY_URL/health/ready"
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
@@ -123,7 +133,9 @@ cat <<EOF
   Front door and API reference   $GATEWAY_URL
   Registry API                   $GATEWAY_URL/api/registry/cooperatives
   Statistics per regency         $GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29
+  Funding API (Dumisake grants)  $GATEWAY_URL/api/funding/programmes
   Registry (direct)              $REGISTRY_URL/reference
+  Funding (direct)               $FUNDING_URL/reference
   RabbitMQ management            http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT  (user $KOPERASI_RABBITMQ_ADMIN_USER, password in .local/secrets/rabbitmq-admin)
   Metrics (Prometheus)           $REGISTRY_URL/metrics
   Logs                           $LOGS

@@ -16,10 +16,25 @@ public class GatewayHost(IReadOnlyDictionary<string, string?> settings, string e
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        // The services appsettings.json puts behind the gateway are left out (an empty address),
+        // so a test's gateway has exactly the services the test gives it.
+        foreach (var service in ConfiguredServices())
+        {
+            builder.UseSetting($"Services:{service}", "");
+        }
+
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    private static IEnumerable<string> ConfiguredServices()
+    {
+        using var appsettings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        return appsettings.RootElement.TryGetProperty("Services", out var services)
+            ? [.. services.EnumerateObject().Select(s => s.Name)]
+            : [];
     }
 
     /// <summary>Clients carry an admin-provinsi token unless a test removes it.</summary>

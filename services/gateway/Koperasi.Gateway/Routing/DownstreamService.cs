@@ -15,10 +15,14 @@ internal sealed partial record DownstreamService(string Name, Uri Address)
 
     public string DocumentPath => $"/openapi/{Name}.json";
 
-    /// <summary>Reads every entry of <see cref="Section"/>; a wrong entry stops the start with its reason.</summary>
+    /// <summary>
+    /// Reads every entry of <see cref="Section"/>; a wrong entry stops the start with its reason. An
+    /// entry set to an empty address leaves that service out (a deployment without it, a test).
+    /// </summary>
     public static IReadOnlyList<DownstreamService> ReadAll(IConfiguration configuration) =>
     [
         .. configuration.GetSection(Section).GetChildren()
+            .Where(entry => entry.Value is not "")
             .Select(entry => Parse(entry.Key, entry.Value))
             .OrderBy(service => service.Name, StringComparer.Ordinal),
     ];
