@@ -11,6 +11,7 @@ ROOT="$PWD"
 GATEWAY_URL="${KOPERASI_GATEWAY_URL:-http://localhost:8080}"
 REGISTRY_URL="${KOPERASI_REGISTRY_URL:-http://127.0.0.1:5101}"
 TRANSFORMATION_URL="${KOPERASI_TRANSFORMATION_URL:-http://127.0.0.1:5102}"
+FUNDING_URL="${KOPERASI_FUNDING_URL:-http://127.0.0.1:5103}"
 LOGS="$ROOT/.local/logs"
 STARTED="$ROOT/.local/run.started"
 PIDS=()
@@ -34,9 +35,9 @@ trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
-for url in "$GATEWAY_URL" "$REGISTRY_URL" "$TRANSFORMATION_URL"; do
+for url in "$GATEWAY_URL" "$REGISTRY_URL" "$TRANSFORMATION_URL" "$FUNDING_URL"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$(port_of "$url")") 2>/dev/null; then
-    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL / KOPERASI_TRANSFORMATION_URL to use others"
+    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL / KOPERASI_TRANSFORMATION_URL / KOPERASI_FUNDING_URL to use others"
   fi
 done
 
@@ -81,14 +82,21 @@ json_field() { # json_field NAME: the first number or string value of "NAME" in 
   sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1
 }
 
-# The Transformation service first, and ready (its bus up, so its queues exist) before the Registry
-# publishes the demo data set: it learns every koperasi from the Registry's events.
+# Transformation and Funding first, and ready (their bus up, so their queues exist) before the
+# Registry publishes the demo data set: they learn every koperasi from the Registry's events.
 say "starting the Transformation service"
 start transformation "$TRANSFORMATION_URL" services/transformation/Koperasi.Transformation/bin/Release/net10.0/Koperasi.Transformation.dll \
   ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_transformation;Username=$KOPERASI_TRANSFORMATION_DB_USER;Password=$KOPERASI_TRANSFORMATION_DB_PASSWORD" \
   RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
   RabbitMq__Username="$KOPERASI_TRANSFORMATION_MQ_USER" RabbitMq__Password="$KOPERASI_TRANSFORMATION_MQ_PASSWORD"
+say "starting Funding"
+start funding "$FUNDING_URL" services/funding/Koperasi.Funding/bin/Release/net10.0/Koperasi.Funding.dll \
+  ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_funding;Username=$KOPERASI_FUNDING_DB_USER;Password=$KOPERASI_FUNDING_DB_PASSWORD" \
+  RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
+  RabbitMq__Username="$KOPERASI_FUNDING_MQ_USER" RabbitMq__Password="$KOPERASI_FUNDING_MQ_PASSWORD" \
+  PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY"
 wait_for "the Transformation service" "$TRANSFORMATION_URL/health/ready"
+wait_for "Funding" "$FUNDING_URL/health/ready"
 
 say "starting the Registry"
 start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/net10.0/Koperasi.Registry.dll \
@@ -99,7 +107,7 @@ start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/n
 
 say "starting the gateway"
 start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll \
-  Services__Registry="$REGISTRY_URL" Services__Transformation="$TRANSFORMATION_URL"
+  Services__Registry="$REGISTRY_URL" Services__Transformation="$TRANSFORMATION_URL" Services__Funding="$FUNDING_URL"
 
 wait_for "the Registry" "$REGISTRY_URL/health/ready"
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
@@ -158,10 +166,12 @@ cat <<EOF
   Statistics per regency         $GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29
   Transformation cases           $GATEWAY_URL/api/transformation/cases
   Transformation statistics      $GATEWAY_URL/api/transformation/statistics
+  Funding API (Dumisake grants)  $GATEWAY_URL/api/funding/programmes
   Registry (direct)              $REGISTRY_URL/reference
   Transformation (direct)        $TRANSFORMATION_URL/reference
+  Funding (direct)               $FUNDING_URL/reference
   RabbitMQ management            http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT  (user $KOPERASI_RABBITMQ_ADMIN_USER, password in .local/secrets/rabbitmq-admin)
-  Metrics (Prometheus)           $REGISTRY_URL/metrics  $TRANSFORMATION_URL/metrics
+  Metrics (Prometheus)           $REGISTRY_URL/metrics  $TRANSFORMATION_URL/metrics  $FUNDING_URL/metrics
   Logs                           $LOGS
 
   Tokens (development only; roles: admin-provinsi, pembina, pendamping, verifikator, auditor, service):

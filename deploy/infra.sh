@@ -318,6 +318,8 @@ write_compose_env() {
     echo "POSTGRES_ADMIN_PASSWORD=$(secret postgres-admin)"
     echo "RABBITMQ_ADMIN_PASSWORD=$(secret rabbitmq-admin)"
     echo "JWT_SIGNING_KEY=$(signing_key)"
+    echo "PERSONALDATA_MASTER_KEY=$(personal_data_master_key)"
+    echo "PERSONALDATA_NIK_HASH_KEY=$(personal_data_nik_hash_key)"
     for s in "${SERVICES[@]}"; do
       echo "$(upper "$s")_DB_PASSWORD=$(service_secret "$s" postgres)"
       echo "$(upper "$s")_MQ_PASSWORD=$(service_secret "$s" rabbitmq)"

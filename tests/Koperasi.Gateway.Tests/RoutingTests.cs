@@ -104,6 +104,19 @@ public class RoutingTests(GatewayWithRegistry fixture)
     }
 
     [Fact]
+    public async Task A_service_given_an_empty_address_is_left_out()
+    {
+        await using var registry = await FakeService.StartAsync("registry");
+        await using var gateway = GatewayHost.For([registry], new Dictionary<string, string?> { ["Services:Funding"] = "" });
+        using var client = gateway.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/funding/programmes", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetStringAsync(new Uri("/", UriKind.Relative))).ShouldNotContain("openapi/funding.json");
+    }
+
+    [Fact]
     public async Task A_service_that_does_not_answer_gives_a_problem_naming_it()
     {
         await using var gateway = new GatewayHost(new Dictionary<string, string?> { ["Services:Registry"] = ClosedPort.Address().ToString() });

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Security.Claims;
+using JasperFx;
+using Koperasi.Funding.Applicants;
+using Koperasi.Funding.Programmes;
+using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Decisions;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Identity;
+using Koperasi.ServiceDefaults.PersonalData;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Koperasi.Funding.Applications;
+
+/// <summary>
+/// Submit an application. The NIK, name, phone and street address go into the personal-data vault
+/// under the applicant's pseudonym (the one the vault already knows for this NIK, or a new one);
+/// the events carry the pseudonym only.
+/// </summary>
+public static class SubmitApplication
+{
+    public sealed record Request(
+        Guid ProgrammeId,
+        string Nik,
+        string Name,
+        Sex Sex,
+        DateOnly BirthDate,
+        AddressDto Address,
+        Occupation Occupation,
+        bool DeclaredKurDebtor,
+        string Category,
+        string BusinessDescription,
+        string? Phone = null,
+        string? Nib = null,
+        Guid? CooperativeId = null);
+
+    /// <summary>Where the applicant lives: the regency (1571 or 15.71) must be in Jambi.</summary>
+    public sealed record AddressDto(string RegencyCode, string Kecamatan, string? Street = null, string? Village = null);
+
+    public static void Map(RouteGroupBuilder applications) =>
+        applications.MapPost("", Handle)
+            .WithName("SubmitApplication")
+            .RequireAuthorization(FundingPolicies.Submit)
+            .WithSummary("Submit an application")
+            .WithDescription("Checks the NIK (16 digits; day and month of birth and sex agree with birthDate and sex), the regency (Jambi; the NIK's prefix proves nothing), the category (open in the programme), the window, one application per NIK per programme (409) and the programme's eligibility switches (422 not-eligible, every failed rule in rules). A pendamping submits only in its regencies.")
+            .Produces<ApplicationResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<Results<Created<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Request request, ClaimsPrincipal user, IDocumentSession session, IDocumentStore store, [FromServices] IPersonalDataVault vault, TimeProvider clock,
+        HttpResponse response, CancellationToken cancellationToken)
+    {
+        var v = Validate(request, out var nik);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        Regencies.TryNormalize(request.Address.RegencyCode, out var regency);
+        if (!user.MayActOnRegency(regency))
+        {
+            return OutsideRegency.Problem(regency, "address.regencyCode");
+        }
+
+        if (await session.LoadAsync<Programme>(request.ProgrammeId, cancellationToken) is not { } programme)
+        {
+            return DomainError.Unprocessable("unknown-programme", $"No programme with id {request.ProgrammeId}.", "programmeId").ToProblem();
+        }
+
+        var clearNik = request.Nik.Trim();
+        await using var nikLock = await NikLock.AcquireAsync(store, clearNik, cancellationToken);
+        var known = await vault.FindByNikAsync(session, clearNik, cancellationToken);
+        var applicantId = known.Count > 0 ? known[0] : Guid.CreateVersion7();
+        var claims = await session.LoadManyAsync<ApplicationClaim>(cancellationToken, [.. known.Select(k => ApplicationClaim.KeyOf(programme.Id, k))]);
+        var grantsHeld = await GrantsHeldQuery.OfAnyAsync(session, known, cancellationToken);
+
+        var command = ToCommand(request, Guid.CreateVersion7(), applicantId, nik!, regency);
+        var decision = Application.Submit(command, programme, claims.Count > 0, grantsHeld, clock.Today());
+        if (decision.Error is { } error)
+        {
+            return Refusals.ToProblem(error, error.Rule == EligibilityCheck.NotEligible
+                ? EligibilityCheck.Evaluate(programme, Application.FactsOf(command), grantsHeld)
+                : []);
+        }
+
+        var record = new ApplicantRecord(clearNik, Validation.Tidy(request.Name), request.Phone?.Trim(), Tidy(request.Address.Street), Tidy(request.Address.Village));
+        session.Events.StartStream<Application>(command.ApplicationId, decision.Events);
+        session.Insert(new ApplicationClaim(ApplicationClaim.KeyOf(programme.Id, applicantId), command.ApplicationId));
+        vault.Store(session, applicantId, record, clearNik);
+        session.Store(ApplicantCard.For(applicantId, record));
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return DomainError.Conflict("application-already-submitted", $"This NIK already has an application in programme {programme.Year}.", "nik").ToProblem();
+        }
+
+        var application = await session.LoadAsync<Application>(command.ApplicationId, cancellationToken)
+            ?? throw new InvalidOperationException("The submitted application was not projected.");
+        response.SetETag(application.Version);
+        return TypedResults.Created($"/api/funding/applications/{application.Id}", ApplicationResponse.From(application, ApplicantCard.For(applicantId, record)));
+    }
+
+    private static RequestValidation Validate(Request request, out NikStructure.Parts? nik)
+    {
+        var v = new RequestValidation();
+        nik = NikStructure.Read(request.Nik?.Trim(), out var nikProblem);
+        if (nikProblem is not null)
+        {
+            v.Add("nik", nikProblem);
+        }
+
+        Validation.Text(v, request.Name, "name", 200);
+        v.Check(request.BirthDate.Year >= 1900, "birthDate", "Not a plausible birth date.");
+        v.Check(Regencies.TryNormalize(request.Address.RegencyCode, out _), "address.regencyCode",
+            $"Unknown regency '{request.Address.RegencyCode}': the applicant lives in Jambi province (1501–1509, 1571, 1572; or 15.01 ...).");
+        Validation.Text(v, request.Address.Kecamatan, "address.kecamatan", 100);
+        Validation.OptionalText(v, request.Address.Street, "address.street", 300);
+        Validation.OptionalText(v, request.Address.Village, "address.village", 100);
+        v.Check(Validation.IsPhone(request.Phone?.Trim()), "phone", "A phone number has 6 to 15 digits, optionally starting with +.");
+        v.Check(Validation.IsNib(request.Nib), "nib", "An NIB has 13 digits.");
+        v.Check(Validation.IsCode(request.Category?.Trim()), "category", "A category code such as mak-mak.");
+        Validation.Text(v, request.BusinessDescription, "businessDescription", 2000);
+        return v;
+    }
+
+    private static SubmitApplicationCommand ToCommand(Request request, Guid applicationId, Guid applicantId, NikStructure.Parts nik, string regency) => new(
+        applicationId, applicantId, nik, request.ProgrammeId, request.Category.Trim(), request.Sex, request.BirthDate, regency,
+        KecamatanName(request.Address.Kecamatan), request.Occupation, request.DeclaredKurDebtor, request.Nib, request.BusinessDescription.Trim(),
+        request.CooperativeId);
+
+    /// <summary>"jambi  SELATAN" and "Jambi Selatan" are one kecamatan in the reports.</summary>
+    private static string KecamatanName(string kecamatan) =>
+        CultureInfo.InvariantCulture.TextInfo.ToTitleCase(Validation.Tidy(kecamatan).ToLowerInvariant());
+
+    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : Validation.Tidy(text);
+}

@@ -1,0 +1,120 @@
+using Koperasi.Funding.Applications;
+using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Programmes;
+using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koperasi.Funding.Decrees;
+
+/// <summary>
+/// Issue a decree batch. The programme's stream is the consistency boundary: the batch is appended
+/// to it at the version read, with every application's decree, in one transaction. Of two batches
+/// decided at once, the second to commit finds the programme changed and changes nothing (409), so
+/// the budget and the quotas hold however many officers decide together.
+/// </summary>
+public static class DecreeBatches
+{
+    public const int MaxApplications = 5000;
+
+    public sealed record Request(string DecreeNumber, DateOnly DecreeDate, IReadOnlyList<Guid> ApplicationIds);
+
+    public sealed record Response(Guid BatchId, Guid ProgrammeId, string DecreeNumber, DateOnly DecreeDate, int Recipients, decimal Amount, BudgetFigures Budget);
+
+    public static void Map(RouteGroupBuilder programmes) =>
+        programmes.MapPost("/{id:guid}/decree-batches", Handle)
+            .WithName("IssueDecreeBatch")
+            .RequireAuthorization(FundingPolicies.Decide)
+            .WithSummary("Decree a batch of grants")
+            .WithDescription("Grants eligible applications of the programme by one decree (number and date). A batch that would exceed the budget or a regency's quota, or names an application that cannot be decreed (not eligible, of another programme, its koperasi not aktif in the Registry, another grant the rules forbid), is refused whole with the figures. A batch decided at the same moment as another that committed first answers 409 and changes nothing. If-Match (the programme's ETag) is optional.")
+            .Produces<Response>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
+        if (badIfMatch is ValidationProblem badHeader)
+        {
+            return badHeader;
+        }
+
+        var v = Validate(request);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        try
+        {
+            return await DecreeAsync(id, request, expectedVersion, session, clock.Today(), response, cancellationToken);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            return Problems.ConcurrencyConflict(expectedVersion);
+        }
+    }
+
+    private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> DecreeAsync(
+        Guid id, Request request, long? expectedVersion, IDocumentSession session, DateOnly today, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var programmeStream = expectedVersion is { } expected
+            ? await session.Events.FetchForWriting<Programme>(id, expected, cancellationToken)
+            : await session.Events.FetchForWriting<Programme>(id, cancellationToken);
+        if (programmeStream.Aggregate is not { } programme)
+        {
+            return Problems.NotFound("programme", id);
+        }
+
+        var streams = new Dictionary<Guid, JasperFx.Events.IEventStream<Application>>();
+        foreach (var applicationId in request.ApplicationIds)
+        {
+            streams[applicationId] = await session.Events.FetchForWriting<Application>(applicationId, cancellationToken);
+        }
+
+        var applications = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate);
+        var present = applications.Values.OfType<Application>().ToList();
+        var cooperativeIds = present.Select(a => a.CooperativeId).OfType<Guid>().Distinct().ToArray();
+        var standings = cooperativeIds.Length == 0
+            ? []
+            : (await session.LoadManyAsync<CooperativeStanding>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
+        var grantsHeld = await GrantsHeldQuery.ForAsync(session, [.. present.Select(a => a.ApplicantId)], cancellationToken);
+
+        var command = new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber.Trim(), request.DecreeDate, request.ApplicationIds);
+        var outcome = programme.IssueDecreeBatch(
+            command, applications, cooperativeIds.ToDictionary(c => c, c => standings.GetValueOrDefault(c)), grantsHeld, today);
+        if (outcome.Refusal is { } refusal)
+        {
+            return DecreeBatchRefused.Problem(refusal);
+        }
+
+        var batch = outcome.Batch!;
+        programmeStream.AppendOne(batch);
+        foreach (var (applicationId, decree) in outcome.ApplicationEvents)
+        {
+            streams[applicationId].AppendOne(decree);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+
+        var after = Programme.Fold(programme, batch)!;
+        response.SetETag(programme.Version + 1);
+        return TypedResults.Created(
+            $"/api/funding/programmes/{id}",
+            new Response(batch.BatchId, id, batch.DecreeNumber, batch.DecreeDate, batch.Grants.Count, batch.Grants.Sum(g => g.Amount),
+                new BudgetFigures(after.Budget, after.DecreedAmount, 0, after.RemainingBudget)));
+    }
+
+    private static RequestValidation Validate(Request request)
+    {
+        var v = new RequestValidation();
+        Validation.Text(v, request.DecreeNumber, "decreeNumber", 100);
+        v.Check(request.ApplicationIds.Count is > 0 and <= MaxApplications, "applicationIds", $"Between 1 and {MaxApplications} applications.");
+        v.Check(request.ApplicationIds.Distinct().Count() == request.ApplicationIds.Count, "applicationIds", "Each application once.");
+        return v;
+    }
+}

@@ -1,0 +1,37 @@
+using Koperasi.Funding;
+using Koperasi.Funding.Applicants;
+using Koperasi.Funding.Applications;
+using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Messaging;
+using Koperasi.Funding.Programmes;
+using Koperasi.Funding.Reports;
+using Koperasi.ServiceDefaults;
+using Koperasi.ServiceDefaults.Messaging;
+using Koperasi.ServiceDefaults.Persistence;
+using Koperasi.ServiceDefaults.PersonalData;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("funding", FundingPolicies.All);
+builder.AddKoperasiMarten<FundingIntegrationEvents>(FundingStore.DefaultSchema, FundingStore.Configure);
+builder.AddKoperasiMessaging("funding", bus => bus.AddCooperativeConsumers());
+builder.AddPersonalDataVault();
+builder.AddProgrammes();
+builder.AddReports();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+
+var funding = app.MapGroup("/api/funding");
+funding.MapProgrammes();
+funding.MapApplications();
+funding.MapApplicants();
+funding.MapReports();
+funding.MapRelayReplay(FundingPolicies.Operate);
+
+app.Run();
+
+/// <summary>The Funding service's entry point (public so tests can host it).</summary>
+public partial class Program;

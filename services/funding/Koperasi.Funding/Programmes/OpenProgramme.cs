@@ -1,0 +1,97 @@
+using JasperFx;
+using Koperasi.ServiceDefaults.Http;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using static Koperasi.Funding.Programmes.ProgrammeParts;
+
+namespace Koperasi.Funding.Programmes;
+
+/// <summary>Open the programme of a year.</summary>
+public static class OpenProgramme
+{
+    public sealed record Request(
+        int Year,
+        string Name,
+        decimal Budget,
+        int TargetRecipients,
+        IReadOnlyList<CategoryDto> Categories,
+        DateOnly ReferenceDate,
+        ApplicationWindow Window,
+        IReadOnlyDictionary<string, int>? RegencyQuotas = null,
+        EligibilityDto? Eligibility = null);
+
+    public static void Map(RouteGroupBuilder programmes) =>
+        programmes.MapPost("", Handle)
+            .WithName("OpenProgramme")
+            .RequireAuthorization(FundingPolicies.ManageProgrammes)
+            .WithSummary("Open a year's programme")
+            .WithDescription("Budget, target recipients, categories with their grant, optional quotas per regency, the eligibility switches (defaults from configuration where left out), the reference date for ages and the application window. One programme per year (409).")
+            .Produces<ProgrammeResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<Results<Created<ProgrammeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Request request, IDocumentSession session, IOptions<ProgrammeDefaults> defaults, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var v = Validate(request);
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        var categories = request.Categories.Select(c => c.ToCategory()).ToList();
+        var eligibility = (request.Eligibility ?? new EligibilityDto()).Over(defaults.Value.For(categories));
+        var command = new OpenProgrammeCommand(
+            Guid.CreateVersion7(), request.Year, Validation.Tidy(request.Name), request.Budget, request.TargetRecipients, categories,
+            NormalizeQuotas(request.RegencyQuotas ?? new Dictionary<string, int>()), eligibility, request.ReferenceDate, request.Window);
+        if (await session.LoadAsync<ProgrammeYearClaim>(command.Year, cancellationToken) is not null)
+        {
+            return YearTaken(command.Year);
+        }
+
+        var decision = Programme.Open(command);
+        if (decision.Error is { } error)
+        {
+            return error.ToProblem();
+        }
+
+        session.Events.StartStream<Programme>(command.ProgrammeId, decision.Events);
+        session.Insert(new ProgrammeYearClaim(command.Year, command.ProgrammeId));
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return YearTaken(command.Year);
+        }
+
+        var programme = await session.LoadAsync<Programme>(command.ProgrammeId, cancellationToken)
+            ?? throw new InvalidOperationException("The opened programme was not projected.");
+        response.SetETag(programme.Version);
+        return TypedResults.Created($"/api/funding/programmes/{programme.Id}", ProgrammeResponse.From(programme));
+    }
+
+    private static ProblemHttpResult YearTaken(int year) =>
+        ServiceDefaults.Decisions.DomainError.Conflict("programme-year-taken", $"A programme of {year} is already open; change it instead.", "year").ToProblem();
+
+    private static RequestValidation Validate(Request request)
+    {
+        var v = new RequestValidation();
+        v.Check(request.Year is >= 2000 and <= 2999, "year", "A year such as 2026.");
+        Validation.Text(v, request.Name, "name", 200);
+        v.Check(request.Budget > 0, "budget", "A budget of more than Rp 0.");
+        v.Check(request.TargetRecipients > 0, "targetRecipients", "At least one recipient.");
+        Categories(v, request.Categories);
+        Quotas(v, request.RegencyQuotas ?? new Dictionary<string, int>());
+        Window(v, request.Window);
+        if (request.Eligibility is { AgeRanges: { } ranges })
+        {
+            Eligibility(v, new EligibilityRules([], ranges, GrantLimit.Off, [], false));
+        }
+
+        return v;
+    }
+}

@@ -1,0 +1,70 @@
+using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Http;
+
+namespace Koperasi.Funding.Programmes;
+
+/// <summary>The parts of a programme as requests send them, and their shape checks.</summary>
+public static class ProgrammeParts
+{
+    /// <summary>A category as sent; open unless said otherwise.</summary>
+    public sealed record CategoryDto(string Code, string Name, decimal Amount, bool Open = true)
+    {
+        public GrantCategory ToCategory() => new(Code.Trim(), Validation.Tidy(Name), Amount, Open);
+    }
+
+    /// <summary>Eligibility switches as sent: a part left out keeps what it is (or the default, for a new programme).</summary>
+    public sealed record EligibilityDto(
+        IReadOnlyList<string>? WomenOnlyCategories = null,
+        IReadOnlyList<AgeRange>? AgeRanges = null,
+        GrantLimit? GrantLimit = null,
+        IReadOnlyList<Applications.Occupation>? ExcludedOccupations = null,
+        bool? ExcludeKurDebtors = null)
+    {
+        public EligibilityRules Over(EligibilityRules basis) => new(
+            [.. (WomenOnlyCategories ?? basis.WomenOnlyCategories).Select(c => c.Trim()).Distinct()],
+            [.. (AgeRanges ?? basis.AgeRanges).Select(r => r with { Category = r.Category.Trim() })],
+            GrantLimit ?? basis.GrantLimit,
+            [.. (ExcludedOccupations ?? basis.ExcludedOccupations).Distinct()],
+            ExcludeKurDebtors ?? basis.ExcludeKurDebtors);
+    }
+
+    public static void Categories(RequestValidation v, IReadOnlyList<CategoryDto> categories)
+    {
+        v.Check(categories.Count is > 0 and <= 50, "categories", "Between 1 and 50 categories.");
+        for (var i = 0; i < categories.Count; i++)
+        {
+            var category = categories[i];
+            v.Check(Validation.IsCode(category.Code?.Trim()), $"categories[{i}].code", "A kebab-case code such as wirausaha-pemula.");
+            Validation.Text(v, category.Name, $"categories[{i}].name", 100);
+            v.Check(category.Amount > 0, $"categories[{i}].amount", "A grant of more than Rp 0.");
+        }
+
+        v.Check(categories.Select(c => c.Code?.Trim()).Distinct().Count() == categories.Count, "categories", "Each category code once.");
+    }
+
+    public static void Eligibility(RequestValidation v, EligibilityRules rules)
+    {
+        for (var i = 0; i < rules.AgeRanges.Count; i++)
+        {
+            var range = rules.AgeRanges[i];
+            v.Check(range.MinAge is >= 0 and <= 120 && range.MaxAge is >= 0 and <= 120 && range.MinAge <= range.MaxAge,
+                $"eligibility.ageRanges[{i}]", "Ages 0–120, minAge not above maxAge.");
+        }
+    }
+
+    /// <summary>Quotas keyed by a regency code in either spelling, each a number of recipients.</summary>
+    public static void Quotas(RequestValidation v, IReadOnlyDictionary<string, int> quotas)
+    {
+        foreach (var (regency, quota) in quotas)
+        {
+            v.Check(Regencies.TryNormalize(regency, out _), "regencyQuotas", $"Unknown regency '{regency}': use a code of Jambi province such as 1571 or 15.71.");
+            v.Check(quota > 0, $"regencyQuotas.{regency}", "A quota of at least one recipient.");
+        }
+    }
+
+    public static void Window(RequestValidation v, ApplicationWindow window) =>
+        v.Check(window.Opens <= window.Closes, "window", "The window opens on or before the day it closes.");
+
+    public static IReadOnlyDictionary<string, int> NormalizeQuotas(IReadOnlyDictionary<string, int> quotas) =>
+        quotas.ToDictionary(q => Regencies.TryNormalize(q.Key, out var code) ? code : q.Key, q => q.Value);
+}

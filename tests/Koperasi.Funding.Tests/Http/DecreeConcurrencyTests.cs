@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koperasi.Funding.Applications;
+using Koperasi.ServiceDefaults.Identity;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koperasi.Funding.Tests.Http;
+
+/// <summary>
+/// Many officers decree at the same moment against a budget (or a quota) that funds exactly N
+/// grants. Each officer retries its batch while it loses a race (409 concurrency-conflict) and
+/// stops when it is decreed or refused for the budget or quota. However the races fall, exactly N
+/// are decreed, never more, in every round.
+/// </summary>
+public class DecreeConcurrencyTests(FundingHost funding) : IClassFixture<FundingHost>
+{
+    private const int Rounds = 12;
+    private const int Funded = 5;
+    private const int Officers = 9;
+    private const decimal Grant = 20_000_000;
+
+    private readonly HttpClient _admin = funding.CreateClient();
+    private int _racesLost;
+
+    [Fact]
+    public async Task A_budget_that_funds_exactly_N_grants_gets_exactly_N_however_many_decide_at_once()
+    {
+        for (var round = 0; round < Rounds; round++)
+        {
+            var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin, Api.Programme(budget: Funded * Grant)));
+            var applications = await Seed.EligibleAsync(funding.Services, programmeId, Officers);
+
+            var outcomes = await DecreeAtOnceAsync(programmeId, applications);
+
+            outcomes.Count(o => o == "decreed").ShouldBe(Funded, $"round {round}: {string.Join(", ", outcomes)}");
+            outcomes.Count(o => o == "budget-exceeded").ShouldBe(Officers - Funded, $"round {round}");
+            await ShouldHoldExactlyAsync(programmeId, Funded, Funded * Grant);
+        }
+
+        // The batches did meet: some lost a race and changed nothing.
+        _racesLost.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task A_regency_quota_of_N_gets_exactly_N_and_other_regencies_are_not_held_back()
+    {
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin, Api.Programme(quotas: new JsonObject { ["1503"] = Funded })));
+            var sarolangun = await Seed.EligibleAsync(funding.Services, programmeId, Officers, "1503");
+            var kotaJambi = await Seed.EligibleAsync(funding.Services, programmeId, 3, "1571");
+
+            var outcomes = await DecreeAtOnceAsync(programmeId, [.. sarolangun, .. kotaJambi]);
+
+            outcomes.Count(o => o == "decreed").ShouldBe(Funded + 3, $"round {round}: {string.Join(", ", outcomes)}");
+            outcomes.Count(o => o == "regency-quota-exceeded").ShouldBe(Officers - Funded, $"round {round}");
+            var programme = await Api.GetAsync(_admin, $"/api/funding/programmes/{programmeId}");
+            (programme["decreed"]!["byRegency"]!["1503"]!.GetValue<int>(), programme["decreed"]!["byRegency"]!["1571"]!.GetValue<int>()).ShouldBe((Funded, 3));
+        }
+
+        _racesLost.ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>Each officer decrees one application in its own batch, all released together, retrying lost races.</summary>
+    private async Task<string[]> DecreeAtOnceAsync(string programmeId, IReadOnlyList<Guid> applications)
+    {
+        using var start = new SemaphoreSlim(0);
+        var officers = applications.Select(async (application, i) =>
+        {
+            var client = funding.CreateClientAs(i % 2 == 0 ? KoperasiRoles.Verifikator : KoperasiRoles.AdminProvinsi);
+            await start.WaitAsync();
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                using var response = await client.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(application.ToString()));
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    return "decreed";
+                }
+
+                var rule = (await Api.ProblemAsync(response))["rule"]!.GetValue<string>();
+                if (rule != "concurrency-conflict")
+                {
+                    return rule;
+                }
+
+                Interlocked.Increment(ref _racesLost);
+            }
+
+            return "gave-up";
+        }).ToList();
+        start.Release(applications.Count);
+        return await Task.WhenAll(officers);
+    }
+
+    /// <summary>The programme, the applications and the event store all say the same: N grants, their amount.</summary>
+    private async Task ShouldHoldExactlyAsync(string programmeId, int grants, decimal amount)
+    {
+        var programme = await Api.GetAsync(_admin, $"/api/funding/programmes/{programmeId}");
+        (programme["decreed"]!["recipients"]!.GetValue<int>(), programme["decreed"]!["amount"]!.GetValue<decimal>()).ShouldBe((grants, amount));
+        programme["batches"]!.AsArray().Count.ShouldBe(grants);
+
+        await using var session = funding.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var id = Guid.Parse(programmeId);
+        (await session.Query<Application>().CountAsync(a => a.ProgrammeId == id && a.Status == ApplicationStatus.Decreed)).ShouldBe(grants);
+        var decreedEvents = (await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "grant-decreed").ToListAsync())
+            .Select(e => (GrantDecreed)e.Data).Where(e => e.ProgrammeId == id).ToList();
+        decreedEvents.Count.ShouldBe(grants);
+        decreedEvents.Sum(e => e.Amount).ShouldBe(amount);
+    }
+}
