@@ -31,6 +31,6 @@ public class ConfigurationTests
     }
 
     [Fact]
-    public void The_gateway_routes_to_the_registry_and_the_transformation_service_by_default() =>
-        GatewayHost.ConfiguredServices().Order().ShouldBe(["Registry", "Transformation"]);
+    public void The_gateway_routes_to_every_service_by_default() =>
+        GatewayHost.ConfiguredServices().Order().ShouldBe(["Funding", "Registry", "Transformation"]);
 }
