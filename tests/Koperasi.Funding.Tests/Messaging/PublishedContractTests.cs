@@ -44,7 +44,7 @@ public sealed class PublishedContractTests : IAsyncLifetime
         var id = await Api.EligibleAsync(admin, body);
         using var batch = await admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created);
-        await Disbursements.PayAsync(_funding.Services, id, new DateOnly(2026, 3, 10));
+        await Disbursements.PayAsync(admin, id);
         await Api.StepAsync(admin, id, "monitoring-visits", Api.Visit());
 
         bool Ours(System.Text.Json.JsonElement m) => m.GetProperty("applicationId").GetString() == id;

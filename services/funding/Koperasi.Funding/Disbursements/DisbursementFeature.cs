@@ -28,6 +28,7 @@ public static class DisbursementFeature
             .AddResilienceHandler(PipelineName, (pipeline, context) =>
             {
                 var settings = context.ServiceProvider.GetRequiredService<IOptions<BankSettings>>().Value;
+                var circuit = context.ServiceProvider.GetRequiredService<BankCircuit>();
                 // Timeouts and backoff are the network's real time, whatever date the service's clock says.
                 pipeline.TimeProvider = TimeProvider.System;
                 pipeline
@@ -46,7 +47,16 @@ public static class DisbursementFeature
                         MinimumThroughput = settings.MinimumThroughput,
                         SamplingDuration = settings.SamplingDuration,
                         BreakDuration = settings.BreakDuration,
-                        StateProvider = context.ServiceProvider.GetRequiredService<BankCircuit>().StateProvider,
+                        OnOpened = opened =>
+                        {
+                            circuit.Opened(opened.BreakDuration);
+                            return default;
+                        },
+                        OnClosed = _ =>
+                        {
+                            circuit.Closed();
+                            return default;
+                        },
                     })
                     .AddTimeout(settings.AttemptTimeout);
             });
