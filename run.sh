@@ -12,6 +12,8 @@ GATEWAY_URL="${KOPERASI_GATEWAY_URL:-http://localhost:8080}"
 REGISTRY_URL="${KOPERASI_REGISTRY_URL:-http://127.0.0.1:5101}"
 TRANSFORMATION_URL="${KOPERASI_TRANSFORMATION_URL:-http://127.0.0.1:5102}"
 FUNDING_URL="${KOPERASI_FUNDING_URL:-http://127.0.0.1:5103}"
+# The fake bank Funding pays grants through (tests/Koperasi.FakeBank, built with the solution).
+BANK_URL="${KOPERASI_BANK_URL:-http://127.0.0.1:5190}"
 LOGS="$ROOT/.local/logs"
 STARTED="$ROOT/.local/run.started"
 PIDS=()
@@ -35,9 +37,9 @@ trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
-for url in "$GATEWAY_URL" "$REGISTRY_URL" "$TRANSFORMATION_URL" "$FUNDING_URL"; do
+for url in "$GATEWAY_URL" "$REGISTRY_URL" "$TRANSFORMATION_URL" "$FUNDING_URL" "$BANK_URL"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$(port_of "$url")") 2>/dev/null; then
-    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL / KOPERASI_TRANSFORMATION_URL / KOPERASI_FUNDING_URL to use others"
+    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL / KOPERASI_TRANSFORMATION_URL / KOPERASI_FUNDING_URL / KOPERASI_BANK_URL to use others"
   fi
 done
 
@@ -89,12 +91,16 @@ start transformation "$TRANSFORMATION_URL" services/transformation/Koperasi.Tran
   ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_transformation;Username=$KOPERASI_TRANSFORMATION_DB_USER;Password=$KOPERASI_TRANSFORMATION_DB_PASSWORD" \
   RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
   RabbitMq__Username="$KOPERASI_TRANSFORMATION_MQ_USER" RabbitMq__Password="$KOPERASI_TRANSFORMATION_MQ_PASSWORD"
+say "starting the fake bank"
+start fake-bank "$BANK_URL" tests/Koperasi.FakeBank/bin/Release/net10.0/Koperasi.FakeBank.dll
+wait_for "the fake bank" "$BANK_URL/health"
 say "starting Funding"
 start funding "$FUNDING_URL" services/funding/Koperasi.Funding/bin/Release/net10.0/Koperasi.Funding.dll \
   ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_funding;Username=$KOPERASI_FUNDING_DB_USER;Password=$KOPERASI_FUNDING_DB_PASSWORD" \
   RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
   RabbitMq__Username="$KOPERASI_FUNDING_MQ_USER" RabbitMq__Password="$KOPERASI_FUNDING_MQ_PASSWORD" \
-  PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY"
+  PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY" \
+  Bank__BaseAddress="$BANK_URL"
 wait_for "the Transformation service" "$TRANSFORMATION_URL/health/ready"
 wait_for "Funding" "$FUNDING_URL/health/ready"
 
@@ -170,6 +176,7 @@ cat <<EOF
   Registry (direct)              $REGISTRY_URL/reference
   Transformation (direct)        $TRANSFORMATION_URL/reference
   Funding (direct)               $FUNDING_URL/reference
+  Fake bank (ledger, control)    $BANK_URL/transfers  $BANK_URL/control
   RabbitMQ management            http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT  (user $KOPERASI_RABBITMQ_ADMIN_USER, password in .local/secrets/rabbitmq-admin)
   Metrics (Prometheus)           $REGISTRY_URL/metrics  $TRANSFORMATION_URL/metrics  $FUNDING_URL/metrics
   Logs                           $LOGS

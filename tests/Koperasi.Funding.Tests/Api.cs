@@ -53,7 +53,8 @@ public static class Api
 
     public static JsonObject Application(
         string programmeId, string? nik = null, string sex = "female", string birthDate = "1990-07-15", string regency = "1503",
-        string category = "wirausaha-pemula", string occupation = "trader", bool kurDebtor = false, string? cooperativeId = null, string name = "Siti Rahmawati")
+        string category = "wirausaha-pemula", string occupation = "trader", bool kurDebtor = false, string? cooperativeId = null, string name = "Siti Rahmawati",
+        string phone = "081234567890")
     {
         var body = new JsonObject
         {
@@ -63,7 +64,7 @@ public static class Api
             ["sex"] = sex,
             ["birthDate"] = birthDate,
             ["address"] = new JsonObject { ["regencyCode"] = regency, ["kecamatan"] = "Pelawan", ["street"] = "Jl. Lintas Sumatera 12", ["village"] = "Pelawan Jaya" },
-            ["phone"] = "081234567890",
+            ["phone"] = phone,
             ["occupation"] = occupation,
             ["declaredKurDebtor"] = kurDebtor,
             ["category"] = category,

@@ -1,28 +1,35 @@
-using Koperasi.Funding.Applications;
-using Koperasi.ServiceDefaults.Persistence;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Koperasi.Testing;
 
 namespace Koperasi.Funding.Tests;
 
-/// <summary>
-/// Pays a decreed grant the way the bank processor will (it is built next): the application's own
-/// decisions, appended and committed, so monitoring has a disbursed grant to visit.
-/// </summary>
+/// <summary>Pays a decreed grant the way an officer does: the disbursement ordered over HTTP, the bank processor paying it.</summary>
 public static class Disbursements
 {
-    public static async Task PayAsync(IServiceProvider services, string applicationId, DateOnly on)
+    /// <summary>A bank account of its own (a random, synthetic 10-digit number) for the recipient.</summary>
+    public static JsonObject Account(string holder = "Siti Rahmawati") => new()
     {
-        var store = services.GetRequiredService<IDocumentStore>();
-        await using var session = store.OpenSessionAs("test:bank");
-        var stream = await session.Events.FetchForWriting<Application>(Guid.Parse(applicationId));
-        var key = Guid.NewGuid();
-        var requested = stream.Aggregate!.RequestDisbursement(key, on);
-        requested.Error.ShouldBeNull();
-        var afterRequest = Application.Fold(stream.Aggregate, requested.Events.Single())!;
-        var paid = afterRequest.RecordDisbursement(key, $"TRF-{key:N}", on);
-        paid.Error.ShouldBeNull();
-        stream.AppendMany([.. requested.Events, .. paid.Events]);
-        await session.SaveChangesAsync();
+        ["bankCode"] = "002",
+        ["accountNumber"] = string.Create(CultureInfo.InvariantCulture, $"7{Random.Shared.Next(100_000_000, 1_000_000_000)}"),
+        ["accountHolder"] = holder,
+    };
+
+    /// <summary>Orders the disbursement and waits until the bank has paid it; returns the application as it is then.</summary>
+    public static async Task<JsonObject> PayAsync(HttpClient client, string applicationId, JsonObject? account = null)
+    {
+        await OrderAsync(client, applicationId, account);
+        return await StatusAsync(client, applicationId, "disbursed");
     }
+
+    public static Task<JsonObject> OrderAsync(HttpClient client, string applicationId, JsonObject? account = null) =>
+        Api.StepAsync(client, applicationId, "disbursement", account ?? Account());
+
+    /// <summary>Waits until the application reaches the status.</summary>
+    public static Task<JsonObject> StatusAsync(HttpClient client, string applicationId, string status, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(
+            async () => await Api.GetAsync(client, $"/api/funding/applications/{applicationId}") is var application
+                && application["status"]!.GetValue<string>() == status ? application : null,
+            $"application {applicationId} to be {status}",
+            timeout);
 }

@@ -26,6 +26,9 @@ public static class FundingPolicies
     /// <summary>Check documents, decide eligibility, issue decree batches, close and cancel.</summary>
     public const string Decide = "funding:decide";
 
+    /// <summary>Order the disbursement of a decreed grant into the recipient's account, and retry a failed one.</summary>
+    public const string Disburse = "funding:disburse";
+
     /// <summary>Field verification and monitoring visits (a pendamping in its regencies).</summary>
     public const string FieldWork = "funding:field-work";
 
@@ -52,6 +55,7 @@ public static class FundingPolicies
         [ReadApplications] = [AdminProvinsi, Pendamping, Verifikator, Auditor],
         [ReadHistory] = [AdminProvinsi, Verifikator, Auditor],
         [Decide] = [AdminProvinsi, Verifikator],
+        [Disburse] = [AdminProvinsi, Verifikator],
         [FieldWork] = [AdminProvinsi, Pendamping],
         [Cancel] = [AdminProvinsi, Pendamping, Verifikator],
         [Reveal] = [AdminProvinsi, Pendamping, Verifikator],

@@ -2,6 +2,7 @@ using Koperasi.Funding;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Disbursements;
 using Koperasi.Funding.Messaging;
 using Koperasi.Funding.Programmes;
 using Koperasi.Funding.Reports;
@@ -18,6 +19,7 @@ builder.AddKoperasiMessaging("funding", bus => bus.AddCooperativeConsumers());
 builder.AddPersonalDataVault();
 builder.AddProgrammes();
 builder.AddReports();
+builder.AddDisbursements();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapDefaultEndpoints();
 var funding = app.MapGroup("/api/funding");
 funding.MapProgrammes();
 funding.MapApplications();
+funding.MapDisbursements();
 funding.MapApplicants();
 funding.MapReports();
 funding.MapRelayReplay(FundingPolicies.Operate);

@@ -46,6 +46,20 @@ public class FlowTests
     }
 
     [Fact]
+    public void Only_a_failed_disbursement_is_retried_and_a_paid_one_takes_no_second_outcome()
+    {
+        var requested = ApplicationAt(ApplicationStatus.DisbursementRequested, Opened());
+        var key = requested.Disbursement!.DisbursementId;
+        Rejected(requested.RetryDisbursement(Today)).Rule.ShouldBe(Application.WrongStage);
+
+        var paid = Application.Fold(requested, Accepted(requested.RecordDisbursement(key, "TRF-1", Today)).Single())!;
+
+        Rejected(paid.RecordDisbursement(key, "TRF-1", Today)).Rule.ShouldBe(Application.WrongStage);
+        Rejected(paid.RecordDisbursementFailure(key, "Timeout", Today)).Rule.ShouldBe(Application.WrongStage);
+        Rejected(paid.RetryDisbursement(Today)).Rule.ShouldBe(Application.WrongStage);
+    }
+
+    [Fact]
     public void Monitoring_needs_a_disbursed_grant_and_counts_its_visits()
     {
         Rejected(ApplicationAt(ApplicationStatus.Decreed, Opened()).RecordVisit(Report, "pendamping", Today)).Rule.ShouldBe(Application.WrongStage);

@@ -41,7 +41,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
         var decreed = await Api.GetAsync(_admin, $"/api/funding/applications/{id}");
         (decreed["status"]!.GetValue<string>(), decreed["decree"]!["amount"]!.GetValue<decimal>()).ShouldBe(("decreed", 20_000_000m));
 
-        await Disbursements.PayAsync(funding.Services, id, new DateOnly(2026, 3, 10));
+        await Disbursements.PayAsync(_admin, id);
         (await Api.StepAsync(_admin, id, "monitoring-visits", Api.Visit()))["visits"]!.AsArray().Count.ShouldBe(1);
         var closed = await Api.StepAsync(_admin, id, "closure", new JsonObject { ["notes"] = "Usaha berkembang" });
 
@@ -126,7 +126,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var id = await Api.EligibleAsync(_admin, Api.Application(programmeId));
         using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
-        await Disbursements.PayAsync(funding.Services, id, new DateOnly(2026, 3, 10));
+        await Disbursements.PayAsync(_admin, id);
 
         await ShouldBeRefusedAsync(id, "cancellation", new JsonObject { ["reason"] = "Terlambat" }, "wrong-stage");
     }

@@ -1,15 +1,22 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.PersonalData;
+using Koperasi.Testing;
 using Marten;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Koperasi.Funding.Tests.Http;
 
-/// <summary>Screens show the NIK masked; a reveal says why and is recorded; an erasure leaves nothing readable.</summary>
+/// <summary>
+/// Screens show the NIK masked; a reveal says why and is recorded; an erasure, even after the grant
+/// was paid into the applicant's account, leaves nothing readable in the database or on the bus.
+/// </summary>
 public class PersonalDataEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
 {
     private readonly HttpClient _admin = funding.CreateClient();
@@ -64,25 +71,53 @@ public class PersonalDataEndpointTests(FundingHost funding) : IClassFixture<Fund
     }
 
     [Fact]
-    public async Task An_erased_applicant_can_never_be_read_again_and_no_table_of_the_service_holds_the_NIK()
+    public async Task An_applicant_erased_after_disbursement_can_never_be_read_again_and_neither_the_database_nor_the_bus_holds_the_NIK_phone_or_account()
     {
-        var (application, nik) = await SubmittedAsync();
-        var applicantId = application["applicant"]!["id"]!.GetValue<string>();
+        await using var probe = await BrokerProbe.SubscribeAsync(funding.EntityPrefix, FundingContracts());
+        var programme = await Api.OpenProgrammeAsync(_admin);
+        var (programmeId, year) = (Api.Id(programme), programme["year"]!.GetValue<int>());
+        var nik = Api.Nik();
+        var phone = string.Create(CultureInfo.InvariantCulture, $"0812{Random.Shared.Next(10_000_000, 100_000_000)}");
+        var account = Disbursements.Account(_name);
+        var accountNumber = account["accountNumber"]!.GetValue<string>();
+        var id = await Api.EligibleAsync(_admin, Api.Application(programmeId, nik, name: _name, phone: phone));
+        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        batch.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var paid = await Disbursements.PayAsync(_admin, id, account);
+        await Api.StepAsync(_admin, id, "monitoring-visits", Api.Visit());
+        var applicantId = paid["applicant"]!["id"]!.GetValue<string>();
+        var before = await ReportsWhenAsync(year, r => r.Monitoring["monitored"]!.GetValue<int>() == 1 && r.Recipients["recipients"]!.GetValue<int>() == 1);
+        await probe.WaitForAsync("koperasi:funding:grant-monitored:v1", m => m.GetProperty("applicationId").GetString() == id);
 
         using var erased = await _admin.PostAsJsonAsync($"/api/funding/applicants/{applicantId}/erasure", new JsonObject { ["reason"] = "Permintaan penghapusan (UU PDP)" });
         erased.StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        using var reveal = await _admin.PostAsJsonAsync($"/api/funding/applications/{Api.Id(application)}/applicant/reveal", Purpose());
+        using var reveal = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/applicant/reveal", Purpose());
         reveal.StatusCode.ShouldBe(HttpStatusCode.Gone);
         (await Api.ProblemAsync(reveal))["rule"]!.GetValue<string>().ShouldBe("applicant-erased");
-        var shown = await Api.GetAsync(_admin, $"/api/funding/applications/{Api.Id(application)}");
+        var shown = await Api.GetAsync(_admin, $"/api/funding/applications/{id}");
         (shown["applicant"]!["erased"]!.GetValue<bool>(), shown["applicant"]!["maskedNik"]).ShouldBe((true, null));
         using var again = await _admin.PostAsJsonAsync($"/api/funding/applicants/{applicantId}/erasure", new JsonObject { ["reason"] = "Lagi" });
         again.StatusCode.ShouldBe(HttpStatusCode.Gone);
 
-        (await TablesHoldingAsync(nik)).ShouldBeEmpty();
-        (await TablesHoldingAsync(_name)).ShouldBeEmpty();
-        (await TablesHoldingAsync(Nik.Mask(nik))).ShouldBeEmpty();
+        foreach (var personal in new[] { nik, Nik.Mask(nik), phone, accountNumber, _name })
+        {
+            (await TablesHoldingAsync(personal)).ShouldBeEmpty(personal);
+        }
+
+        await probe.DrainAsync();
+        probe.Received.Count(m => m.Message.GetProperty("applicationId").GetString() == id).ShouldBe(4);
+        foreach (var message in probe.Received)
+        {
+            var text = message.Message.GetRawText() + message.Headers.ToString();
+            foreach (var personal in new[] { nik, phone, accountNumber, _name })
+            {
+                text.ShouldNotContain(personal);
+            }
+        }
+
+        var after = await ReportsWhenAsync(year, _ => true);
+        (after.Recipients.ToJsonString(), after.Monitoring.ToJsonString()).ShouldBe((before.Recipients.ToJsonString(), before.Monitoring.ToJsonString()));
     }
 
     [Fact]
@@ -94,15 +129,38 @@ public class PersonalDataEndpointTests(FundingHost funding) : IClassFixture<Fund
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    /// <summary>Every table of the host's schema whose rows, as text, contain the value.</summary>
+    /// <summary>Every contract Funding publishes: all it can put on the bus.</summary>
+    private static string[] FundingContracts() =>
+    [
+        .. typeof(Koperasi.Contracts.Funding.GrantDisbursed).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Koperasi.Contracts.Funding.GrantDisbursed).Namespace)
+            .Select(t => t.GetCustomAttribute<MessageUrnAttribute>())
+            .OfType<MessageUrnAttribute>()
+            .Select(a => a.Urn.ToString()["urn:message:".Length..]),
+    ];
+
+    private sealed record Reports(JsonObject Recipients, JsonObject Monitoring);
+
+    private Task<Reports> ReportsWhenAsync(int year, Func<Reports, bool> caughtUp) =>
+        Eventually.ValueAsync(async () =>
+        {
+            var reports = new Reports(
+                await Api.GetAsync(_admin, $"/api/funding/reports/recipients?year={year}&groupBy=year,regency,kecamatan,category"),
+                await Api.GetAsync(_admin, $"/api/funding/reports/monitoring?year={year}"));
+            return caughtUp(reports) ? reports : null;
+        }, $"the reports of {year}");
+
+    /// <summary>Every table of every schema the service's store uses whose rows, as text, contain the value.</summary>
     private async Task<IReadOnlyList<string>> TablesHoldingAsync(string value)
     {
+        var schemas = funding.Services.GetRequiredService<IDocumentStore>().Storage.AllSchemaNames();
+        schemas.ShouldContain(funding.Schema);
         await using var connection = new NpgsqlConnection(Koperasi.Testing.TestInfrastructure.TestDatabase("funding"));
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE'", connection))
+        await using (var list = new NpgsqlCommand("select format('%I.%I', table_schema, table_name) from information_schema.tables where table_schema = any($1) and table_type = 'BASE TABLE'", connection))
         {
-            list.Parameters.AddWithValue(funding.Schema);
+            list.Parameters.AddWithValue(schemas.ToArray());
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -113,7 +171,7 @@ public class PersonalDataEndpointTests(FundingHost funding) : IClassFixture<Fund
         var holding = new List<string>();
         foreach (var table in tables)
         {
-            await using var search = new NpgsqlCommand($"select count(*) from \"{funding.Schema}\".\"{table}\" t where t::text like '%' || $1 || '%'", connection);
+            await using var search = new NpgsqlCommand($"select count(*) from {table} t where t::text like '%' || $1 || '%'", connection);
             search.Parameters.AddWithValue(value);
             if ((long)(await search.ExecuteScalarAsync())! > 0)
             {

@@ -7,7 +7,7 @@ namespace Koperasi.Funding.Tests.Messaging;
 
 /// <summary>
 /// What subscribers receive during one application's life: the documented contracts, the event id
-/// as message id, the applicant as a pseudonym, and no NIK, name or phone anywhere in a message.
+/// as message id, the applicant as a pseudonym, and no NIK, name, phone or bank account anywhere in a message.
 /// </summary>
 public sealed class PublishedContractTests : IAsyncLifetime
 {
@@ -44,7 +44,8 @@ public sealed class PublishedContractTests : IAsyncLifetime
         var id = await Api.EligibleAsync(admin, body);
         using var batch = await admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created);
-        await Disbursements.PayAsync(_funding.Services, id, new DateOnly(2026, 3, 10));
+        var account = Disbursements.Account("Nurhayati Probe");
+        await Disbursements.PayAsync(admin, id, account);
         await Api.StepAsync(admin, id, "monitoring-visits", Api.Visit());
 
         bool Ours(System.Text.Json.JsonElement m) => m.GetProperty("applicationId").GetString() == id;
@@ -67,6 +68,7 @@ public sealed class PublishedContractTests : IAsyncLifetime
             json.ShouldNotContain("Nurhayati Probe");
             json.ShouldNotContain("081234567890");
             json.ShouldNotContain("Lintas Sumatera");
+            json.ShouldNotContain(account["accountNumber"]!.GetValue<string>());
         }
 
         // Each event travels under its own id, the subscribers' dedupe key.

@@ -52,8 +52,8 @@ public sealed class ReportTests : IAsyncLifetime
         await DecreeAsync(y2022, [.. pelawan, .. makMak, .. telanaipura]);
         await DecreeAsync(y2023, later);
         await Api.StepAsync(_admin, later[2].ToString(), "cancellation", new JsonObject { ["reason"] = "Mengundurkan diri" });
-        await Disbursements.PayAsync(_funding.Services, pelawan[0].ToString(), new DateOnly(2026, 3, 10));
-        await Disbursements.PayAsync(_funding.Services, pelawan[1].ToString(), new DateOnly(2026, 3, 10));
+        await Disbursements.PayAsync(_admin, pelawan[0].ToString());
+        await Disbursements.PayAsync(_admin, pelawan[1].ToString());
         await Api.StepAsync(_admin, pelawan[0].ToString(), "monitoring-visits", Api.Visit());
         await Api.StepAsync(_admin, pelawan[0].ToString(), "monitoring-visits", Api.Visit());
 

@@ -44,7 +44,7 @@ public class RegencyScopingTests(FundingHost funding) : IClassFixture<FundingHos
         verified["fieldVerification"]!["verifiedBy"]!.GetValue<string>().ShouldBe("test-pendamping");
         await Api.StepAsync(_admin, id, "eligibility", Api.Eligibility());
         using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
-        await Disbursements.PayAsync(funding.Services, id, new DateOnly(2026, 3, 10));
+        await Disbursements.PayAsync(_admin, id);
 
         using var foreignVisit = await _pendampingKerinci.PostAsJsonAsync($"/api/funding/applications/{id}/monitoring-visits", Api.Visit());
         await ShouldBeOutsideAsync(foreignVisit);
