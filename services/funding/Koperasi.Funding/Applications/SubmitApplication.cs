@@ -89,11 +89,8 @@ public static class SubmitApplication
                 : []);
         }
 
-        var record = new ApplicantRecord(clearNik, Validation.Tidy(request.Name), request.Phone?.Trim(), Tidy(request.Address.Street), Tidy(request.Address.Village));
-        session.Events.StartStream<Application>(command.ApplicationId, decision.Events);
-        session.Insert(new ApplicationClaim(ApplicationClaim.KeyOf(programme.Id, applicantId), command.ApplicationId));
-        vault.Store(session, applicantId, record, clearNik);
-        session.Store(ApplicantCard.For(applicantId, record));
+        var record = RecordOf(request);
+        Stage(session, vault, command, decision.Events, record);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -109,7 +106,24 @@ public static class SubmitApplication
         return TypedResults.Created($"/api/funding/applications/{application.Id}", ApplicationResponse.From(application, ApplicantCard.For(applicantId, record)));
     }
 
-    private static RequestValidation Validate(Request request, out NikStructure.Parts? nik)
+    /// <summary>
+    /// Stages a decided submission: the application's stream (its submission, and in the demo load
+    /// the steps that followed), the claim of one application per NIK in the programme, the
+    /// applicant's record in the vault under the pseudonym, and the masked card. The caller commits.
+    /// </summary>
+    public static void Stage(IDocumentSession session, IPersonalDataVault vault, SubmitApplicationCommand command, IReadOnlyList<object> events, ApplicantRecord record)
+    {
+        session.Events.StartStream<Application>(command.ApplicationId, events);
+        session.Insert(new ApplicationClaim(ApplicationClaim.KeyOf(command.ProgrammeId, command.ApplicantId), command.ApplicationId));
+        vault.Store(session, command.ApplicantId, record, record.Nik);
+        session.Store(ApplicantCard.For(command.ApplicantId, record));
+    }
+
+    /// <summary>What the vault keeps of a valid request.</summary>
+    public static ApplicantRecord RecordOf(Request request) =>
+        new(request.Nik.Trim(), Validation.Tidy(request.Name), request.Phone?.Trim(), Tidy(request.Address.Street), Tidy(request.Address.Village));
+
+    public static RequestValidation Validate(Request request, out NikStructure.Parts? nik)
     {
         var v = new RequestValidation();
         nik = NikStructure.Read(request.Nik?.Trim(), out var nikProblem);
@@ -132,7 +146,7 @@ public static class SubmitApplication
         return v;
     }
 
-    private static SubmitApplicationCommand ToCommand(Request request, Guid applicationId, Guid applicantId, NikStructure.Parts nik, string regency) => new(
+    public static SubmitApplicationCommand ToCommand(Request request, Guid applicationId, Guid applicantId, NikStructure.Parts nik, string regency) => new(
         applicationId, applicantId, nik, request.ProgrammeId, request.Category.Trim(), request.Sex, request.BirthDate, regency,
         KecamatanName(request.Address.Kecamatan), request.Occupation, request.DeclaredKurDebtor, request.Nib, request.BusinessDescription.Trim(),
         request.CooperativeId);
