@@ -2,6 +2,7 @@ using Koperasi.Funding;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Demo;
 using Koperasi.Funding.Messaging;
 using Koperasi.Funding.Programmes;
 using Koperasi.Funding.Reports;
@@ -18,6 +19,7 @@ builder.AddKoperasiMessaging("funding", bus => bus.AddCooperativeConsumers());
 builder.AddPersonalDataVault();
 builder.AddProgrammes();
 builder.AddReports();
+builder.AddDemoData();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ funding.MapProgrammes();
 funding.MapApplications();
 funding.MapApplicants();
 funding.MapReports();
+funding.MapDemoData();
 funding.MapRelayReplay(FundingPolicies.Operate);
 
 app.Run();
