@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using JasperFx;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Programmes;
@@ -20,7 +21,7 @@ namespace Koperasi.Funding.Applications;
 /// under the applicant's pseudonym (the one the vault already knows for this NIK, or a new one);
 /// the events carry the pseudonym only.
 /// </summary>
-public static class SubmitApplication
+public static partial class SubmitApplication
 {
     public sealed record Request(
         Guid ProgrammeId,
@@ -151,9 +152,14 @@ public static class SubmitApplication
         KecamatanName(request.Address.Kecamatan), request.Occupation, request.DeclaredKurDebtor, request.Nib, request.BusinessDescription.Trim(),
         request.CooperativeId);
 
-    /// <summary>"jambi  SELATAN" and "Jambi Selatan" are one kecamatan in the reports.</summary>
-    private static string KecamatanName(string kecamatan) =>
-        CultureInfo.InvariantCulture.TextInfo.ToTitleCase(Validation.Tidy(kecamatan).ToLowerInvariant());
+    /// <summary>"jambi  SELATAN" and "Jambi Selatan" are one kecamatan in the reports; a roman numeral stays one ("Bathin VIII").</summary>
+    public static string KecamatanName(string kecamatan) =>
+        string.Join(' ', Validation.Tidy(kecamatan).Split(' ').Select(word => RomanNumeral().IsMatch(word)
+            ? word.ToUpperInvariant()
+            : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word.ToLowerInvariant())));
+
+    [GeneratedRegex("^(?=.)x{0,3}(ix|iv|v?i{0,3})$", RegexOptions.IgnoreCase)]
+    private static partial Regex RomanNumeral();
 
     private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : Validation.Tidy(text);
 }
