@@ -56,7 +56,7 @@ public sealed record DemoSteps(
 /// <summary>The applications of one year, regency by regency, dealt into the year's decree rounds.</summary>
 internal sealed class DemoYear(YearAllocation year, DemoVocabulary words, DemoPeople people, Random random)
 {
-    // Working days an application needs from submission to eligibility, at most; a decree comes after.
+    // Days from submission to eligibility, at most (the steps below take up to 45); a decree comes after.
     private const int DaysToEligibility = 50;
     private const int PendampingPerRegency = 3;
 
@@ -72,17 +72,21 @@ internal sealed class DemoYear(YearAllocation year, DemoVocabulary words, DemoPe
         }
 
         var perRegency = year.Recipients.OrderBy(r => r.Key, StringComparer.Ordinal)
-            .Select(r => (Code: r.Key, Applications: Applications(r.Key, r.Value), PerRound: Split(r.Value, rounds)))
+            .Select(r =>
+            {
+                var perRound = Split(r.Value, rounds);
+                var decreeDays = perRound.SelectMany((count, round) => Enumerable.Repeat(rounds[round].On, count)).ToList();
+                return (PerRound: perRound, Applications: Applications(r.Key, decreeDays));
+            })
             .ToList();
         for (var round = 0; round < rounds.Count; round++)
         {
-            foreach (var (_, applications, perRound) in perRegency.Where(r => r.PerRound[round] > 0))
+            foreach (var (perRound, applications) in perRegency.Where(r => r.PerRound[round] > 0))
             {
-                var decreedOn = rounds[round].On;
                 _decreeSerial += random.Next(3, 40);
                 var number = string.Create(CultureInfo.InvariantCulture, $"{_decreeSerial}/KEP.GUB/DISKOPUKM/{_programme.Year}");
-                var granted = applications.Skip(perRound.Take(round).Sum()).Take(perRound[round]).Select(a => a(decreedOn));
-                yield return new DemoBatch(_programme.Year, number, decreedOn, [.. granted]);
+                var granted = applications.Skip(perRound.Take(round).Sum()).Take(perRound[round]);
+                yield return new DemoBatch(_programme.Year, number, rounds[round].On, [.. granted]);
             }
         }
     }
@@ -94,18 +98,18 @@ internal sealed class DemoYear(YearAllocation year, DemoVocabulary words, DemoPe
         return [.. shares.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value)];
     }
 
-    /// <summary>The regency's applications, each waiting for the day of its decree to set its dates.</summary>
-    private List<Func<DateOnly, DemoApplication>> Applications(string regencyCode, int count)
+    /// <summary>The regency's applications, one for each day of decree given, the higher grants among them at random.</summary>
+    private List<DemoApplication> Applications(string regencyCode, List<DateOnly> decreeDays)
     {
         var amounts = year.Amounts;
         var higher = year.HigherGrants.GetValueOrDefault(regencyCode);
-        var grants = Enumerable.Repeat(amounts[^1], higher).Concat(Enumerable.Repeat(amounts[0], count - higher)).ToArray();
+        var grants = Enumerable.Repeat(amounts[^1], higher).Concat(Enumerable.Repeat(amounts[0], decreeDays.Count - higher)).ToArray();
         random.Shuffle(grants);
         var places = words.Regencies[regencyCode];
-        return [.. grants.Select((amount, i) => Application(regencyCode, places, amount, i))];
+        return [.. grants.Select((amount, i) => Application(regencyCode, places, amount, i, decreeDays[i]))];
     }
 
-    private Func<DateOnly, DemoApplication> Application(string regencyCode, DemoVocabulary.RegencyPlaces places, decimal amount, int index)
+    private DemoApplication Application(string regencyCode, DemoVocabulary.RegencyPlaces places, decimal amount, int index, DateOnly decreedOn)
     {
         var category = Category(amount);
         var kecamatan = random.Next(places.Kecamatan.Count);
@@ -121,34 +125,33 @@ internal sealed class DemoYear(YearAllocation year, DemoVocabulary words, DemoPe
             occupation, false, category.Code, business, person.Phone, nib);
         var pendamping = string.Create(CultureInfo.InvariantCulture, $"demo-pendamping-{regencyCode}-{random.Next(1, PendampingPerRegency + 1)}");
         var photo = string.Create(CultureInfo.InvariantCulture, $"demo/{_programme.Year}/{regencyCode}/{index + 1:D4}");
-        var monitored = _programme.FollowUp is { } followUp && random.NextDouble() < followUp.Monitored;
-        var closed = monitored && random.NextDouble() < _programme.FollowUp!.Closed;
-        var revenue = random.Next(30, 240) * 50_000m;
-        var fundsUsed = random.Next(20) != 0;
-        var delays = Enumerable.Range(0, 8).Select(_ => random.Next(1_000)).ToArray();
-
-        return decreedOn =>
+        var latest = Min(_programme.Window.Closes, decreedOn.AddDays(-DaysToEligibility));
+        if (latest < _programme.Window.Opens)
         {
-            var latest = Min(_programme.Window.Closes, decreedOn.AddDays(-DaysToEligibility));
-            if (latest < _programme.Window.Opens)
-            {
-                throw new InvalidOperationException($"{_programme.Year}: a decree on {decreedOn:yyyy-MM-dd} leaves no time after the window opens on {_programme.Window.Opens:yyyy-MM-dd}.");
-            }
+            throw new InvalidOperationException($"{_programme.Year}: a decree on {decreedOn:yyyy-MM-dd} leaves no time after the window opens on {_programme.Window.Opens:yyyy-MM-dd}.");
+        }
 
-            var submitted = _programme.Window.Opens.AddDays(delays[0] % (latest.DayNumber - _programme.Window.Opens.DayNumber + 1));
-            var checkedOn = submitted.AddDays(2 + (delays[1] % 13));
-            var visited = checkedOn.AddDays(3 + (delays[2] % 19));
-            var eligible = visited.AddDays(1 + (delays[3] % 10));
-            var field = new FieldVisit(visited, $"Usaha {business.ToLowerInvariant()} berjalan di Kecamatan {places.Kecamatan[kecamatan]}; sesuai dengan permohonan.", true, false, [$"{photo}/verifikasi.jpg"]);
-            DateOnly? requested = _programme.FollowUp is null ? null : decreedOn.AddDays(7 + (delays[4] % 15));
-            var disbursed = requested?.AddDays(1 + (delays[5] % 5));
-            var visit = monitored
-                ? new MonitoringReport(disbursed!.Value.AddDays(45 + (delays[6] % 106)), fundsUsed, revenue, business, [$"{photo}/monitoring.jpg"],
-                    fundsUsed ? "Hibah dipakai untuk bahan baku dan peralatan." : "Sebagian hibah dipakai untuk keperluan rumah tangga; pendamping memberi arahan.")
-                : null;
-            DateOnly? closedOn = closed ? visit!.VisitedOn.AddDays(14 + (delays[7] % 47)) : null;
-            return new DemoApplication(request, new DemoSteps(submitted, checkedOn, field, pendamping, eligible, requested, disbursed, visit, closedOn));
-        };
+        var submitted = DayBetween(_programme.Window.Opens, latest);
+        var checkedOn = submitted.AddDays(random.Next(2, 15));
+        var visited = checkedOn.AddDays(random.Next(3, 22));
+        var eligible = visited.AddDays(random.Next(1, 11));
+        var field = new FieldVisit(visited, $"Usaha {business.ToLowerInvariant()} berjalan di Kecamatan {places.Kecamatan[kecamatan]}; sesuai dengan permohonan.", true, false, [$"{photo}/verifikasi.jpg"]);
+        var steps = new DemoSteps(submitted, checkedOn, field, pendamping, eligible, null, null, null, null);
+        return new DemoApplication(request, _programme.FollowUp is { } followUp ? FollowedUp(steps, decreedOn, followUp, business, photo) : steps);
+    }
+
+    /// <summary>A past year's grant: paid, then visited and closed as the year's shares have it.</summary>
+    private DemoSteps FollowedUp(DemoSteps steps, DateOnly decreedOn, DemoGrants.FollowUp followUp, string business, string photo)
+    {
+        var requested = decreedOn.AddDays(random.Next(7, 22));
+        var disbursed = requested.AddDays(random.Next(1, 6));
+        var fundsUsed = random.Next(20) != 0;
+        var visit = random.NextDouble() < followUp.Monitored
+            ? new MonitoringReport(disbursed.AddDays(random.Next(45, 151)), fundsUsed, random.Next(30, 240) * 50_000m, business, [$"{photo}/monitoring.jpg"],
+                fundsUsed ? "Hibah dipakai untuk bahan baku dan peralatan." : "Sebagian hibah dipakai untuk keperluan rumah tangga; pendamping memberi arahan.")
+            : null;
+        DateOnly? closedOn = visit is not null && random.NextDouble() < followUp.Closed ? visit.VisitedOn.AddDays(random.Next(14, 61)) : null;
+        return steps with { DisbursementRequestedOn = requested, DisbursedOn = disbursed, Visit = visit, ClosedOn = closedOn };
     }
 
     private DemoGrants.CategorySetup Category(decimal amount)
@@ -168,6 +171,8 @@ internal sealed class DemoYear(YearAllocation year, DemoVocabulary words, DemoPe
     }
 
     private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+    private DateOnly DayBetween(DateOnly first, DateOnly last) => first.AddDays(random.Next(last.DayNumber - first.DayNumber + 1));
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
