@@ -100,7 +100,8 @@ start funding "$FUNDING_URL" services/funding/Koperasi.Funding/bin/Release/net10
   RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
   RabbitMq__Username="$KOPERASI_FUNDING_MQ_USER" RabbitMq__Password="$KOPERASI_FUNDING_MQ_PASSWORD" \
   PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY" \
-  Bank__BaseAddress="$BANK_URL"
+  Bank__BaseAddress="$BANK_URL" \
+  Demo__LoadWhenEmpty=true
 wait_for "the Transformation service" "$TRANSFORMATION_URL/health/ready"
 wait_for "Funding" "$FUNDING_URL/health/ready"
 
@@ -162,6 +163,31 @@ for i in $(seq 1 300); do
   [ $((i % 10)) = 0 ] && say "the Transformation service is learning the register: $learned of $registered"
   sleep 2
 done
+
+# Funding loads its demo data set (Dumisake grants 2022-2023) in the background when it holds no
+# programme; wait until it is in and the reports have caught up with it.
+funding_api() { curl -fs -H "Authorization: Bearer $TOKEN" "$FUNDING_URL$1"; }
+while :; do
+  demo="$(funding_api /api/funding/demo-data || true)"
+  status="$(printf '%s' "$demo" | json_field status)"
+  case "$status" in
+    loading) say "loading the Dumisake demo data: $(printf '%s' "$demo" | json_field applications) of $(printf '%s' "$demo" | json_field total) applications" ;;
+    failed) say "the Dumisake demo data did not load; see $LOGS/funding.log"; break ;;
+    loaded|skipped|disabled|"") break ;;
+  esac
+  sleep 3
+done
+if [ "$status" = loaded ]; then
+  granted="$(printf '%s' "$demo" | json_field applications)"
+  for i in $(seq 1 120); do
+    # The answer's own total comes before its rows' (json_field would take the last).
+    reported="$(funding_api /api/funding/reports/recipients | grep -o '"recipients":[0-9]*' | head -n 1 | cut -d: -f2 || true)"
+    [ "$reported" = "$granted" ] && break
+    [ $((i % 10)) = 0 ] && say "Dumisake reports catching up"
+    sleep 1
+  done
+  say "Dumisake demo data loaded: $granted grants; $GATEWAY_URL/api/funding/reports/recipients?year=2022"
+fi
 
 cat <<EOF
 

@@ -2,6 +2,7 @@ using Koperasi.Funding;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Demo;
 using Koperasi.Funding.Disbursements;
 using Koperasi.Funding.Messaging;
 using Koperasi.Funding.Programmes;
@@ -20,6 +21,7 @@ builder.AddPersonalDataVault();
 builder.AddProgrammes();
 builder.AddReports();
 builder.AddDisbursements();
+builder.AddDemoData();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ funding.MapApplications();
 funding.MapDisbursements();
 funding.MapApplicants();
 funding.MapReports();
+funding.MapDemoData();
 funding.MapRelayReplay(FundingPolicies.Operate);
 
 app.Run();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using JasperFx;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Programmes;
@@ -20,7 +21,7 @@ namespace Koperasi.Funding.Applications;
 /// under the applicant's pseudonym (the one the vault already knows for this NIK, or a new one);
 /// the events carry the pseudonym only.
 /// </summary>
-public static class SubmitApplication
+public static partial class SubmitApplication
 {
     public sealed record Request(
         Guid ProgrammeId,
@@ -89,11 +90,8 @@ public static class SubmitApplication
                 : []);
         }
 
-        var record = new ApplicantRecord(clearNik, Validation.Tidy(request.Name), request.Phone?.Trim(), Tidy(request.Address.Street), Tidy(request.Address.Village));
-        session.Events.StartStream<Application>(command.ApplicationId, decision.Events);
-        session.Insert(new ApplicationClaim(ApplicationClaim.KeyOf(programme.Id, applicantId), command.ApplicationId));
-        vault.Store(session, applicantId, record, clearNik);
-        session.Store(ApplicantCard.For(applicantId, record));
+        var record = RecordOf(request);
+        Stage(session, vault, command, decision.Events, record);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -109,7 +107,24 @@ public static class SubmitApplication
         return TypedResults.Created($"/api/funding/applications/{application.Id}", ApplicationResponse.From(application, ApplicantCard.For(applicantId, record)));
     }
 
-    private static RequestValidation Validate(Request request, out NikStructure.Parts? nik)
+    /// <summary>
+    /// Stages a decided submission: the application's stream (its submission, and in the demo load
+    /// the steps that followed), the claim of one application per NIK in the programme, the
+    /// applicant's record in the vault under the pseudonym, and the masked card. The caller commits.
+    /// </summary>
+    public static void Stage(IDocumentSession session, IPersonalDataVault vault, SubmitApplicationCommand command, IReadOnlyList<object> events, ApplicantRecord record)
+    {
+        session.Events.StartStream<Application>(command.ApplicationId, events);
+        session.Insert(new ApplicationClaim(ApplicationClaim.KeyOf(command.ProgrammeId, command.ApplicantId), command.ApplicationId));
+        vault.Store(session, command.ApplicantId, record, record.Nik);
+        session.Store(ApplicantCard.For(command.ApplicantId, record));
+    }
+
+    /// <summary>What the vault keeps of a valid request.</summary>
+    public static ApplicantRecord RecordOf(Request request) =>
+        new(request.Nik.Trim(), Validation.Tidy(request.Name), request.Phone?.Trim(), Tidy(request.Address.Street), Tidy(request.Address.Village));
+
+    public static RequestValidation Validate(Request request, out NikStructure.Parts? nik)
     {
         var v = new RequestValidation();
         nik = NikStructure.Read(request.Nik?.Trim(), out var nikProblem);
@@ -132,14 +147,19 @@ public static class SubmitApplication
         return v;
     }
 
-    private static SubmitApplicationCommand ToCommand(Request request, Guid applicationId, Guid applicantId, NikStructure.Parts nik, string regency) => new(
+    public static SubmitApplicationCommand ToCommand(Request request, Guid applicationId, Guid applicantId, NikStructure.Parts nik, string regency) => new(
         applicationId, applicantId, nik, request.ProgrammeId, request.Category.Trim(), request.Sex, request.BirthDate, regency,
         KecamatanName(request.Address.Kecamatan), request.Occupation, request.DeclaredKurDebtor, request.Nib, request.BusinessDescription.Trim(),
         request.CooperativeId);
 
-    /// <summary>"jambi  SELATAN" and "Jambi Selatan" are one kecamatan in the reports.</summary>
-    private static string KecamatanName(string kecamatan) =>
-        CultureInfo.InvariantCulture.TextInfo.ToTitleCase(Validation.Tidy(kecamatan).ToLowerInvariant());
+    /// <summary>"jambi  SELATAN" and "Jambi Selatan" are one kecamatan in the reports; a roman numeral stays one ("Bathin VIII").</summary>
+    public static string KecamatanName(string kecamatan) =>
+        string.Join(' ', Validation.Tidy(kecamatan).Split(' ').Select(word => RomanNumeral().IsMatch(word)
+            ? word.ToUpperInvariant()
+            : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word.ToLowerInvariant())));
+
+    [GeneratedRegex("^(?=.)x{0,3}(ix|iv|v?i{0,3})$", RegexOptions.IgnoreCase)]
+    private static partial Regex RomanNumeral();
 
     private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : Validation.Tidy(text);
 }

@@ -1,4 +1,5 @@
 using JasperFx;
+using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,24 +42,17 @@ public static class OpenProgramme
             return v.ToProblem();
         }
 
-        var categories = request.Categories.Select(c => c.ToCategory()).ToList();
-        var eligibility = (request.Eligibility ?? new EligibilityDto()).Over(defaults.Value.For(categories));
-        var command = new OpenProgrammeCommand(
-            Guid.CreateVersion7(), request.Year, Validation.Tidy(request.Name), request.Budget, request.TargetRecipients, categories,
-            NormalizeQuotas(request.RegencyQuotas ?? new Dictionary<string, int>()), eligibility, request.ReferenceDate, request.Window);
+        var command = ToCommand(request, Guid.CreateVersion7(), defaults.Value);
         if (await session.LoadAsync<ProgrammeYearClaim>(command.Year, cancellationToken) is not null)
         {
             return YearTaken(command.Year);
         }
 
-        var decision = Programme.Open(command);
-        if (decision.Error is { } error)
+        if (Stage(session, command) is { } error)
         {
             return error.ToProblem();
         }
 
-        session.Events.StartStream<Programme>(command.ProgrammeId, decision.Events);
-        session.Insert(new ProgrammeYearClaim(command.Year, command.ProgrammeId));
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -74,10 +68,37 @@ public static class OpenProgramme
         return TypedResults.Created($"/api/funding/programmes/{programme.Id}", ProgrammeResponse.From(programme));
     }
 
-    private static ProblemHttpResult YearTaken(int year) =>
-        ServiceDefaults.Decisions.DomainError.Conflict("programme-year-taken", $"A programme of {year} is already open; change it instead.", "year").ToProblem();
+    /// <summary>The command of a valid request: eligibility switches left out come from the configured defaults.</summary>
+    public static OpenProgrammeCommand ToCommand(Request request, Guid programmeId, ProgrammeDefaults defaults)
+    {
+        var categories = request.Categories.Select(c => c.ToCategory()).ToList();
+        var eligibility = (request.Eligibility ?? new EligibilityDto()).Over(defaults.For(categories));
+        return new OpenProgrammeCommand(
+            programmeId, request.Year, Validation.Tidy(request.Name), request.Budget, request.TargetRecipients, categories,
+            NormalizeQuotas(request.RegencyQuotas ?? new Dictionary<string, int>()), eligibility, request.ReferenceDate, request.Window);
+    }
 
-    private static RequestValidation Validate(Request request)
+    /// <summary>
+    /// Decides the opening and stages the programme's stream with the claim on its year; the caller
+    /// commits (a second programme of the year then fails on the claim's key).
+    /// </summary>
+    public static DomainError? Stage(IDocumentSession session, OpenProgrammeCommand command)
+    {
+        var decision = Programme.Open(command);
+        if (decision.Error is { } error)
+        {
+            return error;
+        }
+
+        session.Events.StartStream<Programme>(command.ProgrammeId, decision.Events);
+        session.Insert(new ProgrammeYearClaim(command.Year, command.ProgrammeId));
+        return null;
+    }
+
+    private static ProblemHttpResult YearTaken(int year) =>
+        DomainError.Conflict("programme-year-taken", $"A programme of {year} is already open; change it instead.", "year").ToProblem();
+
+    public static RequestValidation Validate(Request request)
     {
         var v = new RequestValidation();
         v.Check(request.Year is >= 2000 and <= 2999, "year", "A year such as 2026.");
