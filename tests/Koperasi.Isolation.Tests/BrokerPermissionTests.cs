@@ -216,6 +216,33 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_registry_may_subscribe_to_the_grants_Funding_pays()
+    {
+        // As the Registry's registry-record-government-aid queue binds to koperasi:funding:grant-disbursed:v1.
+        var endpoint = $"registry-{_tag}";
+        var fundingContract = $"koperasi:funding:{_tag}:v1";
+        await using (var registry = await ChannelAsync("registry"))
+        {
+            await DeclareEndpointAsync(registry, endpoint, Cancellation);
+            await DeclareContractAsync(registry, fundingContract, Cancellation);
+            await registry.ExchangeBindAsync(endpoint, fundingContract, "", cancellationToken: Cancellation);
+        }
+
+        await using (var funding = await ChannelAsync("funding"))
+        {
+            await funding.BasicPublishAsync(fundingContract, "", Body("grant disbursed"), Cancellation);
+        }
+
+        await using (var registry = await ChannelAsync("registry"))
+        {
+            var delivered = await Eventually.ValueAsync(() => registry.BasicGetAsync(endpoint, autoAck: true, Cancellation), $"the message in {endpoint}");
+            Encoding.UTF8.GetString(delivered.Body.Span).ShouldBe("grant disbursed");
+        }
+
+        await ShouldBeRefusedAsync("registry", channel => channel.BasicPublishAsync(fundingContract, "", Body("forged"), Cancellation).AsTask(), $"publish to {fundingContract}");
+    }
+
+    [Fact]
     public async Task In_the_test_vhost_a_service_user_may_use_any_name()
     {
         var queue = $"{_tag}.transformation-anything";

@@ -17,6 +17,7 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
 {
     private readonly string _service;
     private readonly Dictionary<string, string?> _settings = [];
+    private bool _keepState;
 
     /// <summary>
     /// A host whose schema and prefix derive from <paramref name="name"/>: two hosts given one name
@@ -97,11 +98,26 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>
+    /// Stops the host as a process stops: its schema and its durable queues stay, so a new host of
+    /// the same name starts where this one left off and consumes what was published meanwhile.
+    /// </summary>
+    public ValueTask StopAsync()
+    {
+        _keepState = true;
+        return DisposeAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await DropSchemaAsync();
-        await BrokerAdmin.DeleteEntitiesAsync(EntityPrefix);
+        if (!_keepState)
+        {
+            await DropSchemaAsync();
+            // Every entity of the host is named "{prefix}."; the dot keeps a host named "http1" off "http10"'s.
+            await BrokerAdmin.DeleteEntitiesAsync(EntityPrefix + ".");
+        }
+
         GC.SuppressFinalize(this);
     }
 

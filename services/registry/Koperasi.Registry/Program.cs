@@ -2,6 +2,7 @@ using Koperasi.Registry;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.Registry.Demo;
+using Koperasi.Registry.Grants;
 using Koperasi.Registry.Imports;
 using Koperasi.Registry.Messaging;
 using Koperasi.Registry.Regions;
@@ -15,7 +16,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("registry", RegistryPolicies.All);
 builder.AddKoperasiMarten<RegistryIntegrationEvents>(RegistryStore.DefaultSchema, RegistryStore.Configure);
-builder.AddKoperasiMessaging("registry", bus => bus.AddTransformationConsumers());
+builder.AddKoperasiMessaging("registry", bus =>
+{
+    bus.AddTransformationConsumers();
+    bus.AddGrantConsumers();
+});
 builder.AddActivity();
 builder.AddImports();
 builder.AddDemoData();

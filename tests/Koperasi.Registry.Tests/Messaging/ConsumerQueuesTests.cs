@@ -5,8 +5,8 @@ using Koperasi.Testing;
 namespace Koperasi.Registry.Tests.Messaging;
 
 /// <summary>
-/// The Registry's queues for approvals exist, durable and bound to the contracts, as soon as it
-/// has started: an approval published while the Registry is stopped waits there for it.
+/// The Registry's queues for approvals and paid grants exist, durable and bound to the contracts, as
+/// soon as it has started: a message published while the Registry is stopped waits there for it.
 /// </summary>
 public sealed class ConsumerQueuesTests() : TransformationHarness("queues")
 {
@@ -14,7 +14,8 @@ public sealed class ConsumerQueuesTests() : TransformationHarness("queues")
     [InlineData("registry-apply-merger", "koperasi:transformation:merger-approved:v1")]
     [InlineData("registry-apply-amalgamation", "koperasi:transformation:amalgamation-approved:v1")]
     [InlineData("registry-apply-articles-amendment", "koperasi:transformation:articles-amendment-approved:v1")]
-    public async Task Each_approval_has_a_durable_queue_bound_to_its_contract(string queue, string contract)
+    [InlineData("registry-record-government-aid", "koperasi:funding:grant-disbursed:v1")]
+    public async Task Each_consumed_contract_has_a_durable_queue_bound_to_its_contract(string queue, string contract)
     {
         using var admin = BrokerAdmin.CreateClient();
         var vhost = Uri.EscapeDataString(TestInfrastructure.TestVirtualHost);

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Koperasi.Registry.Tests.Messaging;
 
 /// <summary>
-/// Publishes approved transformations into the Registry's own bus (its vhost and entity prefix),
-/// as the Transformation service would, and counts the deliveries the Registry finished handling,
+/// Publishes approved transformations (or other services' contracts) into the Registry's own bus (its
+/// vhost and entity prefix), as the Transformation service would, and counts the deliveries the Registry finished handling,
 /// so a test knows when a duplicate was consumed.
 /// </summary>
 public sealed class TransformationBus : IConsumeObserver

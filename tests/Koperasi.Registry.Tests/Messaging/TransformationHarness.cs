@@ -6,7 +6,7 @@ namespace Koperasi.Registry.Tests.Messaging;
 
 /// <summary>
 /// A Registry on the real broker and database, a downstream probe on its answers, and the bus to
-/// publish approvals into, for the tests of the transformation consumers.
+/// publish approvals (and Funding's paid grants) into, for the tests of the Registry's consumers.
 /// </summary>
 public abstract class TransformationHarness(string name) : IAsyncLifetime
 {

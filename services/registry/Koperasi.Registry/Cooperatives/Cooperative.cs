@@ -59,6 +59,9 @@ public sealed partial record Cooperative
     /// <summary>The versions of its articles of association, oldest first (the founding articles are 1).</summary>
     public IReadOnlyList<ArticlesVersion> Articles { get; init; } = [];
 
+    /// <summary>The government aid its members' businesses received, in the order it was recorded.</summary>
+    public IReadOnlyList<GovernmentAid> GovernmentAid { get; init; } = [];
+
     /// <summary>The fold: state after one more event. Used by Marten and by the tests alike.</summary>
     public static Cooperative? Fold(Cooperative? state, object @event) => (state, @event) switch
     {
@@ -78,6 +81,10 @@ public sealed partial record Cooperative
             MemberCount = merged.MemberCount,
         },
         ({ } current, ArticlesAmended amended) => current.WithArticles(amended),
+        ({ } current, GovernmentAidReceived aid) => current with
+        {
+            GovernmentAid = [.. current.GovernmentAid, new GovernmentAid(aid.Programme, aid.Year, aid.Amount, aid.DisbursedOn, aid.ApplicationId, aid.NamedCooperativeId)],
+        },
         ({ } current, _) => current,
     };
 

@@ -68,3 +68,6 @@ public sealed record AmendArticles(
     NotarialDeed Deed,
     Ratification? Ratification,
     DateOnly EffectiveOn);
+
+/// <summary>A programme's grant paid to a business of a koperasi, as Funding reports it.</summary>
+public sealed record ReceiveGovernmentAid(Guid NamedCooperativeId, string Programme, int Year, decimal Amount, DateOnly DisbursedOn, Guid ApplicationId);

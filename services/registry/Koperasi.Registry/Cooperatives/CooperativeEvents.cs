@@ -94,6 +94,20 @@ public sealed record ArticlesAmended(
     Ratification? Ratification,
     Guid? CaseId);
 
+/// <summary>
+/// A grant of a government programme was paid to a business of the koperasi's. No personal data:
+/// the programme's application is the reference. <see cref="NamedCooperativeId"/> is the koperasi
+/// the grant named when that one had been dissolved into this one.
+/// </summary>
+public sealed record GovernmentAidReceived(
+    Guid CooperativeId,
+    string Programme,
+    int Year,
+    decimal Amount,
+    DateOnly DisbursedOn,
+    Guid ApplicationId,
+    Guid? NamedCooperativeId);
+
 /// <summary>Stored event names: stable, so renaming or moving a class never breaks history.</summary>
 public static class CooperativeEventNames
 {
@@ -107,5 +121,6 @@ public static class CooperativeEventNames
         options.Events.MapEventType<CooperativeDissolved>("cooperative-dissolved");
         options.Events.MapEventType<CooperativeMerged>("cooperative-merged");
         options.Events.MapEventType<ArticlesAmended>("articles-amended");
+        options.Events.MapEventType<GovernmentAidReceived>("government-aid-received");
     }
 }

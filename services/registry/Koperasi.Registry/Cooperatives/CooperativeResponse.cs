@@ -4,7 +4,8 @@ namespace Koperasi.Registry.Cooperatives;
 
 /// <summary>
 /// A koperasi as the API shows it: a dissolved one with its dissolution (reason, date, successor),
-/// one founded by amalgamation with its predecessors, a survivor with the mergers it absorbed.
+/// one founded by amalgamation with its predecessors, a survivor with the mergers it absorbed, and
+/// the government aid it received (flagged, since it matters for a dissolution).
 /// </summary>
 public sealed record CooperativeResponse(
     Guid Id,
@@ -37,14 +38,16 @@ public sealed record CooperativeResponse(
     IReadOnlyList<Guid> PredecessorIds,
     Guid? FoundingCaseId,
     IReadOnlyList<MergerRecord> Mergers,
-    int ArticlesVersion)
+    int ArticlesVersion,
+    bool ReceivedGovernmentAid,
+    IReadOnlyList<GovernmentAid> GovernmentAid)
 {
     public static CooperativeResponse From(Cooperative c) => new(
         c.Id, c.Version, c.Name, c.Form, c.Type, c.SavingsLoanScheme, c.Syariah, c.MultiPihak, c.MemberClasses,
         c.SupervisionLevel, AddressResponse.From(c.Address), c.LegalEntity, c.Deed, c.FoundingMembers, c.MemberCount,
         c.BusinessField, c.Nib, c.NikKoperasi, c.Board, c.Contact, c.Activity, c.ActivityPeriods[^1].From,
         c.ActivityPeriods, c.LastRat, [.. c.Rats.OrderBy(r => r.FinancialYear)], c.LegalStatus, c.Dissolution, c.PredecessorIds,
-        c.FoundingCaseId, c.Mergers, c.ArticlesVersions()[^1].Version);
+        c.FoundingCaseId, c.Mergers, c.ArticlesVersions()[^1].Version, c.ReceivedGovernmentAid, c.GovernmentAid);
 }
 
 /// <summary>An address with the regency's name beside its code.</summary>

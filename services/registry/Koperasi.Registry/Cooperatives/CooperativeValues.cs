@@ -138,6 +138,9 @@ public sealed record Dissolution(DissolutionReason Reason, DateOnly EffectiveOn,
 /// <summary>A merger the koperasi survived: whom it absorbed and how many members came with them.</summary>
 public sealed record MergerRecord(Guid CaseId, DateOnly EffectiveOn, IReadOnlyList<Guid> AbsorbedIds, int MembersMoved);
 
+/// <summary>Government aid received: a programme's grant paid to a business of the koperasi.</summary>
+public sealed record GovernmentAid(string Programme, int Year, decimal Amount, DateOnly DisbursedOn, Guid ApplicationId, Guid? NamedCooperativeId);
+
 /// <summary>
 /// One version of the articles of association (anggaran dasar): what held from
 /// <see cref="EffectiveOn"/> on, which parts this version changed (none for the founding articles),

@@ -1,0 +1,49 @@
+extern alias funding;
+extern alias registry;
+extern alias transformation;
+
+using Koperasi.Testing;
+
+namespace Koperasi.EndToEnd.Tests;
+
+/// <summary>
+/// The Registry, Transformation and Funding running together under one name, shared by the tests of
+/// the platform collection (they run one after another; each uses koperasi of its own).
+/// </summary>
+public sealed class Platform : IAsyncLifetime
+{
+    public ServiceHost<registry::Program> Registry { get; } = Hosts.Registry("platform");
+
+    public ServiceHost<transformation::Program> Transformation { get; } = Hosts.Transformation("platform");
+
+    public ServiceHost<funding::Program> Funding { get; } = Hosts.Funding("platform");
+
+    public HttpClient RegistryClient { get; private set; } = null!;
+
+    public HttpClient TransformationClient { get; private set; } = null!;
+
+    public HttpClient FundingClient { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        // Consumers first: the Registry publishes as soon as a koperasi is registered.
+        await Task.WhenAll(Hosts.StartAsync(Transformation), Hosts.StartAsync(Funding));
+        await Hosts.StartAsync(Registry);
+        RegistryClient = Registry.CreateClient();
+        TransformationClient = Transformation.CreateClient();
+        FundingClient = Funding.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Registry.DisposeAsync();
+        await Transformation.DisposeAsync();
+        await Funding.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<Platform>
+{
+    public const string Name = "platform";
+}
