@@ -91,7 +91,12 @@ public sealed class GrantTests(Platform platform)
         await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/programmes/{programmeId}/decree-batches", Batch(application), HttpStatusCode.Created);
         Api.Text((await Api.GetAsync(funding, $"/api/funding/applications/{application}"))["status"]).ShouldBe("decreed");
 
-        await Disbursements.PayAsync(platform.Funding.Services, application, new DateOnly(2026, 11, 22));
+        // The officer orders the payment into the recipient's account; Funding's processor pays it through the bank.
+        var account = new JsonObject { ["bankCode"] = "002", ["accountNumber"] = "7300000001", ["accountHolder"] = "Siti Rahmawati" };
+        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/disbursement", account);
+        var paid = await Api.UntilAsync(() => Api.GetAsync(funding, $"/api/funding/applications/{application}"), a => Api.Text(a["status"]) == "disbursed", "the bank to pay the grant");
+        var key = paid["disbursement"]!["disbursementId"]!.GetValue<Guid>().ToString();
+        platform.Bank.Ledger.Transfers.Count(t => t.IdempotencyKey == key).ShouldBe(1);
 
         var aided = await Api.UntilAsync(() => Register.ReadAsync(registry, koperasi), k => k["receivedGovernmentAid"]!.GetValue<bool>(), "the register to record the aid");
         var aid = aided["governmentAid"]!.AsArray().Single()!;

@@ -24,8 +24,11 @@ public static class Hosts
     public static ServiceHost<transformation::Program> Transformation(string name) =>
         Configure(new ServiceHost<transformation::Program>("transformation", name, Now));
 
-    public static ServiceHost<funding::Program> Funding(string name) =>
-        Configure(new ServiceHost<funding::Program>("funding", name, Now));
+    /// <summary>Funding, paying grants through the bank at <paramref name="bank"/>.</summary>
+    public static ServiceHost<funding::Program> Funding(string name, Uri bank) =>
+        Configure(new ServiceHost<funding::Program>("funding", name, Now))
+            .With("Bank:BaseAddress", bank.ToString())
+            .With("Bank:PollInterval", "00:00:00.250");
 
     /// <summary>
     /// Starts a host and waits for its bus: its queues then exist and are bound, so nothing another

@@ -2,6 +2,7 @@ extern alias funding;
 extern alias registry;
 extern alias transformation;
 
+using Koperasi.FakeBank;
 using Koperasi.Testing;
 
 namespace Koperasi.EndToEnd.Tests;
@@ -16,7 +17,10 @@ public sealed class Platform : IAsyncLifetime
 
     public ServiceHost<transformation::Program> Transformation { get; } = Hosts.Transformation("platform");
 
-    public ServiceHost<funding::Program> Funding { get; } = Hosts.Funding("platform");
+    public ServiceHost<funding::Program> Funding { get; private set; } = null!;
+
+    /// <summary>The bank Funding pays grants through.</summary>
+    public FakeBankServer Bank { get; private set; } = null!;
 
     public HttpClient RegistryClient { get; private set; } = null!;
 
@@ -26,6 +30,9 @@ public sealed class Platform : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        Bank = await FakeBankServer.StartAsync("http://127.0.0.1:0");
+        Funding = Hosts.Funding("platform", Bank.Address);
+
         // Consumers first: the Registry publishes as soon as a koperasi is registered.
         await Task.WhenAll(Hosts.StartAsync(Transformation), Hosts.StartAsync(Funding));
         await Hosts.StartAsync(Registry);
@@ -39,6 +46,7 @@ public sealed class Platform : IAsyncLifetime
         await Registry.DisposeAsync();
         await Transformation.DisposeAsync();
         await Funding.DisposeAsync();
+        await Bank.DisposeAsync();
     }
 }
 
