@@ -41,6 +41,9 @@ public static class FundingPolicies
     /// <summary>Erase an applicant's personal data.</summary>
     public const string Erase = "funding:erase";
 
+    /// <summary>Read who read an applicant's personal data in clear, when and why, and its erasure: those who supervise its use.</summary>
+    public const string ReadAccessLog = "funding:read-access-log";
+
     /// <summary>Read the reports (no personal data).</summary>
     public const string Reports = "funding:reports";
 
@@ -60,6 +63,7 @@ public static class FundingPolicies
         [Cancel] = [AdminProvinsi, Pendamping, Verifikator],
         [Reveal] = [AdminProvinsi, Pendamping, Verifikator],
         [Erase] = [AdminProvinsi],
+        [ReadAccessLog] = [AdminProvinsi, Auditor],
         [Reports] = [.. ServiceDefaults.Identity.KoperasiRoles.All],
         [Operate] = [AdminProvinsi],
     };

@@ -10,6 +10,7 @@ public static class ApplicationFeature
         var applications = funding.MapGroup("/applications").WithTags("Permohonan");
         SubmitApplication.Map(applications);
         ListApplications.Map(applications);
+        ExportApplications.Map(applications);
         GetApplication.Map(applications);
         GetApplicationHistory.Map(applications);
         CheckDocuments.Map(applications);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Koperasi.Funding.Applicants;
-using Koperasi.Funding.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +18,7 @@ public static class ListApplications
             .WithName("ListApplications")
             .RequireAuthorization(FundingPolicies.ReadApplications)
             .WithSummary("List applications")
-            .WithDescription("Filters: programmeId, regency (1571 or 15.71), status, category. Newest first; page from 1, pageSize up to 200. A pendamping sees only its regencies.")
+            .WithDescription("Filters: programmeId, year, regency (1571 or 15.71), status, category. Newest first; page from 1, pageSize up to 200. A pendamping sees only its regencies.")
             .Produces<Page>()
             .ProducesValidationProblem();
 
@@ -28,6 +27,7 @@ public static class ListApplications
         IQuerySession session,
         CancellationToken cancellationToken,
         Guid? programmeId = null,
+        int? year = null,
         string? regency = null,
         string? status = null,
         string? category = null,
@@ -35,44 +35,15 @@ public static class ListApplications
         int pageSize = 50)
     {
         var v = new RequestValidation();
-        var regencyCode = "";
-        v.Check(regency is null || Regencies.TryNormalize(regency, out regencyCode), "regency", $"Unknown regency '{regency}'.");
-        var statusValue = KebabEnum.Parse<ApplicationStatus>(status, "status", v);
-        v.Check(category is null || Validation.IsCode(category), "category", "A category code such as mak-mak.");
+        var filter = ApplicationFilter.Read(v, programmeId, year, regency, status, category);
         v.Check(page >= 1, "page", "Pages count from 1.");
         v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.");
-        if (!v.IsValid)
+        if (filter is null || !v.IsValid)
         {
             return v.ToProblem();
         }
 
-        var query = session.Query<Application>().AsQueryable();
-        if (user.LimitOf() is { } limit)
-        {
-            var reachable = limit.ToArray();
-            query = query.Where(a => reachable.Contains(a.RegencyCode));
-        }
-
-        if (programmeId is { } programme)
-        {
-            query = query.Where(a => a.ProgrammeId == programme);
-        }
-
-        if (regency is not null)
-        {
-            query = query.Where(a => a.RegencyCode == regencyCode);
-        }
-
-        if (statusValue is { } s)
-        {
-            query = query.Where(a => a.Status == s);
-        }
-
-        if (category is not null)
-        {
-            query = query.Where(a => a.Category == category);
-        }
-
+        var query = filter.Apply(session.Query<Application>(), user);
         var totalCount = await query.LongCountAsync(cancellationToken);
         var results = await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var cards = (await session.LoadManyAsync<ApplicantCard>(cancellationToken, [.. results.Select(a => a.ApplicantId).Distinct()])).ToDictionary(c => c.Id);
