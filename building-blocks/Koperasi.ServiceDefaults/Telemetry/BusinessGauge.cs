@@ -13,7 +13,7 @@ public sealed record GaugeCount(long Value, params KeyValuePair<string, object?>
 /// A label set that was counted once and is gone at the next refresh reports 0, so a dashboard
 /// sees a stage emptied rather than a series that stops.
 /// </summary>
-public sealed class BusinessGauge
+internal sealed class BusinessGauge
 {
     private readonly Lock _refreshing = new();
     private readonly Dictionary<string, KeyValuePair<string, object?>[]> _seen = [];
@@ -26,9 +26,6 @@ public sealed class BusinessGauge
     }
 
     internal BusinessGaugeDefinition Definition { get; }
-
-    /// <summary>The counts the next scrape reports.</summary>
-    public IReadOnlyList<Measurement<long>> Latest => _latest;
 
     internal void Replace(IReadOnlyList<GaugeCount> counts)
     {

@@ -17,8 +17,6 @@ public sealed class BusinessGauges(IEnumerable<BusinessGaugeDefinition> definiti
 
     private readonly BusinessGauge[] _gauges = [.. definitions.Select(d => new BusinessGauge(d, meters))];
 
-    public IReadOnlyList<BusinessGauge> All => _gauges;
-
     /// <summary>The qualified table of a document type, for a grouped query over the read model.</summary>
     public static string DocumentTable<T>(IDocumentStore store) =>
         store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
