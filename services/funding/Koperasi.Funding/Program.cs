@@ -22,6 +22,7 @@ builder.AddProgrammes();
 builder.AddReports();
 builder.AddDisbursements();
 builder.AddDemoData();
+builder.AddGrantApplicationGauge();
 
 var app = builder.Build();
 

@@ -24,6 +24,7 @@ builder.AddKoperasiMessaging("registry", bus =>
 builder.AddActivity();
 builder.AddImports();
 builder.AddDemoData();
+builder.AddCooperativeGauge();
 
 var app = builder.Build();
 

@@ -13,6 +13,7 @@ builder.AddServiceDefaults("transformation", TransformationPolicies.All);
 builder.AddKoperasiMarten<TransformationIntegrationEvents>(TransformationStore.DefaultSchema, TransformationStore.Configure);
 builder.AddKoperasiMessaging("transformation", bus => bus.AddRegistryConsumers());
 builder.AddCases();
+builder.AddCaseGauge();
 
 var app = builder.Build();
 
