@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 
 namespace Koperasi.Funding.Applications;

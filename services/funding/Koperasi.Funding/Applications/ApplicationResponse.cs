@@ -1,5 +1,5 @@
 using Koperasi.Funding.Applicants;
-using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Funding.Applications;
 

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Programmes;
-using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
 using Marten;

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using JasperFx;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Programmes;
-using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;

@@ -1,7 +1,7 @@
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Programmes;
-using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Decisions;
 
 namespace Koperasi.Funding.Demo;

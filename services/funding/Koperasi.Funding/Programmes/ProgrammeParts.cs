@@ -1,4 +1,4 @@
-using Koperasi.Funding.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 
 namespace Koperasi.Funding.Programmes;

@@ -1,4 +1,4 @@
-using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Registry.Cooperatives;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 
 namespace Koperasi.Registry.Cooperatives;

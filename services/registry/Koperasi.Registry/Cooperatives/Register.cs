@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using JasperFx;
 using Koperasi.Registry.Activity;
-using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;

@@ -1,6 +1,6 @@
 using JasperFx.Events;
 using Koperasi.Registry.Cooperatives;
-using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Public = Koperasi.Contracts.Registry;

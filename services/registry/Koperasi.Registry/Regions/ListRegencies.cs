@@ -1,3 +1,5 @@
+using Koperasi.ServiceDefaults.Regions;
+
 namespace Koperasi.Registry.Regions;
 
 /// <summary>The regencies a koperasi can be domiciled in.</summary>

@@ -1,5 +1,5 @@
 using Koperasi.Registry.Cooperatives;
-using Koperasi.Registry.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Public = Koperasi.Contracts.Transformation;
 

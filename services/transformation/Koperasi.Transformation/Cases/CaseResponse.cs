@@ -1,4 +1,4 @@
-using Koperasi.Transformation.Regions;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Transformation.Cases;
 

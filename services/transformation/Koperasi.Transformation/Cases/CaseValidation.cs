@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Koperasi.ServiceDefaults.Http;
-using Koperasi.Transformation.Regions;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Transformation.Cases;
 

@@ -1,5 +1,5 @@
 using Koperasi.ServiceDefaults.Http;
-using Koperasi.Transformation.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 

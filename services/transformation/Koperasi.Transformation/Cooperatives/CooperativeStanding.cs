@@ -1,5 +1,5 @@
 using Koperasi.Transformation.Cases;
-using Koperasi.Transformation.Regions;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Transformation.Cooperatives;
 

@@ -1,6 +1,6 @@
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.Transformation.Cases;
-using Koperasi.Transformation.Regions;
+using Koperasi.ServiceDefaults.Regions;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
