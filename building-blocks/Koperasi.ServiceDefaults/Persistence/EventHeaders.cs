@@ -1,3 +1,5 @@
+using JasperFx.Events;
+
 namespace Koperasi.ServiceDefaults.Persistence;
 
 /// <summary>Names of the metadata headers stored with every event.</summary>
@@ -8,4 +10,8 @@ public static class EventHeaders
 
     /// <summary>The role the actor acted in.</summary>
     public const string ActorRole = "actor-role";
+
+    /// <summary>The role the event was recorded in, when its header says.</summary>
+    public static string? ActorRoleOf(IEvent e) =>
+        e.Headers?.TryGetValue(ActorRole, out var role) == true ? role?.ToString() : null;
 }

@@ -8,17 +8,15 @@ namespace Koperasi.Funding.Applications;
 /// <summary>The history of an application: every event of its stream, with who recorded it and when (no personal data is in them).</summary>
 public static class GetApplicationHistory
 {
-    public sealed record Entry(long Version, string Type, DateTimeOffset RecordedAt, string? Actor, string? ActorRole, object Data);
-
     public static void Map(RouteGroupBuilder applications) =>
         applications.MapGet("/{id:guid}/history", Handle)
             .WithName("GetApplicationHistory")
             .RequireAuthorization(FundingPolicies.ReadHistory)
             .WithSummary("History of an application")
-            .Produces<IReadOnlyList<Entry>>()
+            .Produces<IReadOnlyList<HistoryEntry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<IReadOnlyList<Entry>>, ProblemHttpResult>> Handle(
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> Handle(
         Guid id, IQuerySession session, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
@@ -27,16 +25,6 @@ public static class GetApplicationHistory
             return Problems.NotFound("application", id);
         }
 
-        IReadOnlyList<Entry> history =
-        [
-            .. events.Select(e => new Entry(
-                e.Version,
-                e.EventTypeName,
-                e.Timestamp,
-                e.UserName,
-                e.Headers?.TryGetValue(EventHeaders.ActorRole, out var role) == true ? role?.ToString() : null,
-                e.Data)),
-        ];
-        return TypedResults.Ok(history);
+        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>([.. events.Select(HistoryEntry.Of)]);
     }
 }

@@ -8,17 +8,15 @@ namespace Koperasi.Registry.Cooperatives;
 /// <summary>The history of a koperasi: every event of its stream, with who recorded it and when.</summary>
 public static class GetHistory
 {
-    public sealed record Entry(long Version, string Type, DateTimeOffset RecordedAt, string? Actor, string? ActorRole, object Data);
-
     public static void Map(RouteGroupBuilder cooperatives) =>
         cooperatives.MapGet("/{id:guid}/history", Handle)
             .WithName("GetCooperativeHistory")
             .RequireAuthorization(RegistryPolicies.History)
             .WithSummary("History of a koperasi")
-            .Produces<IReadOnlyList<Entry>>()
+            .Produces<IReadOnlyList<HistoryEntry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<IReadOnlyList<Entry>>, ProblemHttpResult>> Handle(
+    private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> Handle(
         Guid id, IQuerySession session, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);
@@ -27,16 +25,6 @@ public static class GetHistory
             return Problems.NotFound("koperasi", id);
         }
 
-        IReadOnlyList<Entry> history =
-        [
-            .. events.Select(e => new Entry(
-                e.Version,
-                e.EventTypeName,
-                e.Timestamp,
-                e.UserName,
-                e.Headers?.TryGetValue(EventHeaders.ActorRole, out var role) == true ? role?.ToString() : null,
-                e.Data)),
-        ];
-        return TypedResults.Ok(history);
+        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>([.. events.Select(HistoryEntry.Of)]);
     }
 }

@@ -13,7 +13,7 @@ public static class CaseTimeline
             e.EventTypeName,
             e.Timestamp,
             e.UserName,
-            e.Headers?.TryGetValue(EventHeaders.ActorRole, out var role) == true ? role?.ToString() : null,
+            EventHeaders.ActorRoleOf(e),
             Describe(e.Data, state),
             e.Data)),
     ];
