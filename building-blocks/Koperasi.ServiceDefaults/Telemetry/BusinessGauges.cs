@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Koperasi.ServiceDefaults.Telemetry;
 
@@ -20,6 +21,23 @@ public sealed class BusinessGauges(IEnumerable<BusinessGaugeDefinition> definiti
     /// <summary>The qualified table of a document type, for a grouped query over the read model.</summary>
     public static string DocumentTable<T>(IDocumentStore store) =>
         store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
+
+    /// <summary>Runs a grouped count over the read model (<paramref name="sql"/>) and turns each row into a count.</summary>
+    public static async Task<IReadOnlyList<GaugeCount>> CountRowsAsync(
+        IDocumentStore store, string sql, Func<NpgsqlDataReader, GaugeCount> row, CancellationToken cancellationToken)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new List<GaugeCount>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(row(reader));
+        }
+
+        return counts;
+    }
 
     /// <summary>Runs each gauge's query once and keeps the counts for the scrapes until the next refresh.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Koperasi.Funding.Applications;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Telemetry;
 using Marten;
-using Npgsql;
 
 namespace Koperasi.Funding.Reports;
 
@@ -19,27 +18,17 @@ public static class GrantApplicationGauge
     public static IHostApplicationBuilder AddGrantApplicationGauge(this IHostApplicationBuilder builder) =>
         builder.AddBusinessGauge(MeterName, Name, "Grant applications, by programme year and status (submitted to closed, not-eligible, cancelled).", CountAsync);
 
-    private static async Task<IReadOnlyList<GaugeCount>> CountAsync(IDocumentStore store, CancellationToken cancellationToken)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+    private static Task<IReadOnlyList<GaugeCount>> CountAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        BusinessGauges.CountRowsAsync(
+            store,
             $"""
             select (data ->> 'programmeYear')::int, data ->> 'status', count(*)
             from {BusinessGauges.DocumentTable<Application>(store)}
             group by 1, 2
             """,
-            connection);
-        var counts = new List<GaugeCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts.Add(new GaugeCount(
+            reader => new GaugeCount(
                 reader.GetInt64(2),
                 new("programme_year", reader.GetInt32(0).ToString(CultureInfo.InvariantCulture)),
-                new("status", KebabEnum.Name(Enum.Parse<ApplicationStatus>(reader.GetString(1))))));
-        }
-
-        return counts;
-    }
+                new("status", KebabEnum.Name(Enum.Parse<ApplicationStatus>(reader.GetString(1))))),
+            cancellationToken);
 }

@@ -3,7 +3,6 @@ using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Telemetry;
 using Marten;
-using Npgsql;
 
 namespace Koperasi.Registry.Statistics;
 
@@ -19,30 +18,19 @@ public static class CooperativeGauge
     public static IHostApplicationBuilder AddCooperativeGauge(this IHostApplicationBuilder builder) =>
         builder.AddBusinessGauge(MeterName, Name, "Koperasi in the register, by regency, activity (aktif, tidak-aktif) and legal status (existing, dissolved).", CountAsync);
 
-    private static async Task<IReadOnlyList<GaugeCount>> CountAsync(IDocumentStore store, CancellationToken cancellationToken)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+    private static Task<IReadOnlyList<GaugeCount>> CountAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        BusinessGauges.CountRowsAsync(
+            store,
             $"""
             select data -> 'address' ->> 'regencyCode', data ->> 'activity', (data ->> 'dissolution') is not null, count(*)
             from {BusinessGauges.DocumentTable<Cooperative>(store)}
             group by 1, 2, 3
             """,
-            connection);
-        var counts = new List<GaugeCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var regency = reader.GetString(0);
-            counts.Add(new GaugeCount(
+            reader => new GaugeCount(
                 reader.GetInt64(3),
-                new("regency", regency),
-                new("regency_name", Regencies.Get(regency).DisplayName),
+                new("regency", reader.GetString(0)),
+                new("regency_name", Regencies.Get(reader.GetString(0)).DisplayName),
                 new("activity", KebabEnum.Name(Enum.Parse<ActivityStatus>(reader.GetString(1)))),
-                new("legal_status", KebabEnum.Name(reader.GetBoolean(2) ? LegalStatus.Dissolved : LegalStatus.Existing))));
-        }
-
-        return counts;
-    }
+                new("legal_status", KebabEnum.Name(reader.GetBoolean(2) ? LegalStatus.Dissolved : LegalStatus.Existing))),
+            cancellationToken);
 }

@@ -2,7 +2,6 @@ using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Telemetry;
 using Koperasi.Transformation.Cases;
 using Marten;
-using Npgsql;
 
 namespace Koperasi.Transformation.Statistics;
 
@@ -18,27 +17,17 @@ public static class CaseGauge
     public static IHostApplicationBuilder AddCaseGauge(this IHostApplicationBuilder builder) =>
         builder.AddBusinessGauge(MeterName, Name, "Transformation cases, by kind (merger, amalgamation, articles-amendment) and state.", CountAsync);
 
-    private static async Task<IReadOnlyList<GaugeCount>> CountAsync(IDocumentStore store, CancellationToken cancellationToken)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+    private static Task<IReadOnlyList<GaugeCount>> CountAsync(IDocumentStore store, CancellationToken cancellationToken) =>
+        BusinessGauges.CountRowsAsync(
+            store,
             $"""
             select data ->> 'kind', data ->> 'state', count(*)
             from {BusinessGauges.DocumentTable<TransformationCase>(store)}
             group by 1, 2
             """,
-            connection);
-        var counts = new List<GaugeCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts.Add(new GaugeCount(
+            reader => new GaugeCount(
                 reader.GetInt64(2),
                 new("kind", KebabEnum.Name(Enum.Parse<CaseKind>(reader.GetString(0)))),
-                new("state", KebabEnum.Name(Enum.Parse<CaseState>(reader.GetString(1))))));
-        }
-
-        return counts;
-    }
+                new("state", KebabEnum.Name(Enum.Parse<CaseState>(reader.GetString(1))))),
+            cancellationToken);
 }
