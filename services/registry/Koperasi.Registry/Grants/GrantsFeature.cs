@@ -1,4 +1,5 @@
 using Koperasi.Contracts.Funding;
+using Koperasi.ServiceDefaults.Messaging;
 using MassTransit;
 
 namespace Koperasi.Registry.Grants;
@@ -10,10 +11,7 @@ namespace Koperasi.Registry.Grants;
 /// </summary>
 public static class GrantsFeature
 {
-    /// <summary>Grants handled at once; those for one koperasi wait for each other instead of racing on its stream.</summary>
-    public const int Partitions = 16;
-
+    /// <summary>Grants for one koperasi wait for each other instead of racing on its stream.</summary>
     public static void AddGrantConsumers(this IBusRegistrationConfigurator bus) =>
-        bus.AddConsumer<RecordGovernmentAid>(consumer => consumer.Message<GrantDisbursed>(message =>
-            message.UsePartitioner(Partitions, context => context.Message.CooperativeId ?? context.Message.ApplicationId)));
+        bus.AddPartitionedConsumer<RecordGovernmentAid, GrantDisbursed>(grant => grant.CooperativeId ?? grant.ApplicationId);
 }
