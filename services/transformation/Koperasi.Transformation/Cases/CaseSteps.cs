@@ -10,6 +10,17 @@ namespace Koperasi.Transformation.Cases;
 /// <summary>What every step of an open case does: If-Match, validation, load, authorize, decide, append, commit.</summary>
 public static class CaseSteps
 {
+    /// <summary>What every step endpoint requires and may answer: the write policy, the case, and the problems of <see cref="ApplyAsync"/>.</summary>
+    public static RouteHandlerBuilder AsCaseStep(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .RequireAuthorization(TransformationPolicies.Write)
+            .Produces<CaseResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
     /// <summary>
     /// Applies one step to a case. The change needs If-Match with the version read (428 without it,
     /// 409 when someone changed the case since); a pembina acts only on a case all of whose regencies

@@ -19,16 +19,10 @@ public static class RecordDeed
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapPost("/{id:guid}/deed", Handle)
             .WithName("RecordNotarialDeed")
-            .RequireAuthorization(TransformationPolicies.Write)
             .WithSummary("Record the notarial deed")
             .WithDescription("After every members' meeting approved; dated on or after the last meeting and not after today. A change of other articles only is approved with its deed. Needs If-Match.")
-            .Produces<CaseResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .AsCaseStep()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,

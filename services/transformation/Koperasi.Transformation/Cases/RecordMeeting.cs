@@ -23,16 +23,10 @@ public static class RecordMeeting
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapPost("/{id:guid}/meetings", Handle)
             .WithName("RecordMembersMeeting")
-            .RequireAuthorization(TransformationPolicies.Write)
             .WithSummary("Record a members' meeting decision")
             .WithDescription("Once per participant, held on or after the proposal and not after today. votesFor and votesAgainst are the valid votes. A meeting below the quorum (Meetings:Quorum of members present, default 3/4) or the majority (Meetings:Majority of valid votes for, default 2/3) is recorded and rejects the case (rule quorum-not-met or majority-not-reached). Needs If-Match.")
-            .Produces<CaseResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .AsCaseStep()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<MeetingPolicy> policy,

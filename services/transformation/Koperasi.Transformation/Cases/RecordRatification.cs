@@ -18,16 +18,10 @@ public static class RecordRatification
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapPost("/{id:guid}/ratification", Handle)
             .WithName("RecordRatification")
-            .RequireAuthorization(TransformationPolicies.Write)
             .WithSummary("Record the ministry's ratification")
             .WithDescription("Where the case needs one (merger, amalgamation, a change of name, domicile, type, form or business field), after the deed; the decree is dated on or after the deed and not after today. The case is then approved and published for the register to apply. Needs If-Match.")
-            .Produces<CaseResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .AsCaseStep()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,

@@ -16,15 +16,9 @@ public static class Withdraw
     public static void Map(RouteGroupBuilder cases) =>
         cases.MapPost("/{id:guid}/withdrawal", Handle)
             .WithName("WithdrawCase")
-            .RequireAuthorization(TransformationPolicies.Write)
             .WithSummary("Withdraw a case")
             .WithDescription("Any time before approval, with a reason. An approved or closed case answers 409. Needs If-Match.")
-            .Produces<CaseResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .AsCaseStep();
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, ClaimsPrincipal user, IDocumentSession session,
