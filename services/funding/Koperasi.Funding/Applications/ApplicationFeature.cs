@@ -2,12 +2,16 @@ using Koperasi.Funding.Applicants;
 
 namespace Koperasi.Funding.Applications;
 
-/// <summary>Applications and their flow: endpoints under <c>/api/funding/applications</c>.</summary>
+/// <summary>
+/// Applications and their flow: endpoints under <c>/api/funding/applications</c>. Every answer
+/// there names or describes an applicant, so none may be kept by a cache along the way
+/// (<c>Cache-Control: no-store</c>).
+/// </summary>
 public static class ApplicationFeature
 {
     public static void MapApplications(this RouteGroupBuilder funding)
     {
-        var applications = funding.MapGroup("/applications").WithTags("Permohonan");
+        var applications = funding.MapGroup("/applications").WithTags("Permohonan").AddEndpointFilter(NoStoreAsync);
         SubmitApplication.Map(applications);
         ListApplications.Map(applications);
         ExportApplications.Map(applications);
@@ -20,5 +24,12 @@ public static class ApplicationFeature
         CloseApplication.Map(applications);
         CancelApplication.Map(applications);
         RevealApplicant.Map(applications);
+    }
+
+    /// <summary>An endpoint filter: the answer may not be stored by any cache.</summary>
+    public static ValueTask<object?> NoStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return next(context);
     }
 }

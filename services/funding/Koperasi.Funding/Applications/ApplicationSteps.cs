@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Koperasi.Funding.Applicants;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
@@ -55,7 +54,7 @@ public static class ApplicationSteps
             Version = application.Version + decision.Events.Count,
         };
         http.Response.SetETag(after.Version);
-        return TypedResults.Ok(ApplicationResponse.From(after, await session.LoadAsync<ApplicantCard>(after.ApplicantId, cancellationToken)));
+        return TypedResults.Ok(await ApplicationViews.ShowAsync(session, http.User, after, cancellationToken));
     }
 
     /// <summary>A decision that lists no eligibility rules.</summary>

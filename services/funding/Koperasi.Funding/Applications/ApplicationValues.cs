@@ -56,9 +56,9 @@ public sealed record EligibilityFailure(string Rule, string Detail);
 /// <summary>The documents check of a verifikator.</summary>
 public sealed record DocumentsCheck(DateOnly CheckedOn, bool Complete, IReadOnlyList<string> Missing, string? Notes);
 
-/// <summary>What a pendamping found at the applicant's business.</summary>
+/// <summary>What a pendamping found at the applicant's business (the findings are null in a view once the applicant is erased).</summary>
 public sealed record FieldVerification(
-    DateOnly VisitedOn, string VerifiedBy, string Findings, bool BusinessFound, bool KurDebtorFound, IReadOnlyList<string> PhotoReferences);
+    DateOnly VisitedOn, string VerifiedBy, string? Findings, bool BusinessFound, bool KurDebtorFound, IReadOnlyList<string> PhotoReferences);
 
 /// <summary>The eligibility decision and its reasons.</summary>
 public sealed record EligibilityDecision(DateOnly DecidedOn, bool Eligible, IReadOnlyList<EligibilityFailure> Reasons, string? Notes);
@@ -87,8 +87,8 @@ public sealed record MonitoringVisit(
     IReadOnlyList<string> PhotoReferences,
     string? Notes);
 
-/// <summary>Why and when an application ended before disbursement.</summary>
-public sealed record CancellationRecord(DateOnly CancelledOn, string Reason);
+/// <summary>Why and when an application ended before disbursement (the reason is null in a view once the applicant is erased).</summary>
+public sealed record CancellationRecord(DateOnly CancelledOn, string? Reason);
 
 /// <summary>When the grant's follow-up ended.</summary>
 public sealed record ClosureRecord(DateOnly ClosedOn, string? Notes);

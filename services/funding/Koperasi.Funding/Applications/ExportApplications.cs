@@ -13,8 +13,10 @@ namespace Koperasi.Funding.Applications;
 
 /// <summary>
 /// The applications as a CSV file for the Dinas staff's spreadsheets: the list's filters and
-/// regency scope, one row per application, the applicant as screens show it (NIK masked, name;
-/// nothing once erased). Never a phone, a street, an account or a NIK in clear.
+/// regency scope, one row per application, the applicant as the caller's screens show it
+/// (<see cref="ApplicantDisclosure"/>: NIK masked and name to the officers who work it, empty cells
+/// to an auditor; nothing once erased). Never a birth date, a phone, a street, an account or a NIK
+/// in clear.
 /// </summary>
 public static partial class ExportApplications
 {
@@ -79,7 +81,7 @@ public static partial class ExportApplications
         return TypedResults.Stream(
             async body =>
             {
-                var rows = await WriteAsync(body, filter.Apply(session.Query<Application>(), user), session, cancellationToken);
+                var rows = await WriteAsync(body, filter.Apply(session.Query<Application>(), user), session, ApplicantDisclosure.Identifies(user), cancellationToken);
                 LogExported(logger, actor.Name, actor.Role, rows, fileName);
             },
             ContentType,
@@ -87,7 +89,7 @@ public static partial class ExportApplications
     }
 
     /// <summary>The header and every selected application, a chunk at a time in the order of their ids (submission order); the number of rows.</summary>
-    private static async Task<int> WriteAsync(Stream body, IQueryable<Application> selected, IQuerySession session, CancellationToken cancellationToken)
+    private static async Task<int> WriteAsync(Stream body, IQueryable<Application> selected, IQuerySession session, bool identified, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
         // The byte order mark tells Excel the file is UTF-8 (names with é, ñ and the like).
@@ -107,7 +109,7 @@ public static partial class ExportApplications
             var cards = (await session.LoadManyAsync<ApplicantCard>(cancellationToken, [.. applications.Select(a => a.ApplicantId).Distinct()])).ToDictionary(c => c.Id);
             foreach (var application in applications)
             {
-                await writer.WriteAsync(CsvText.Line(Row(application, cards.GetValueOrDefault(application.ApplicantId))));
+                await writer.WriteAsync(CsvText.Line(Row(application, cards.GetValueOrDefault(application.ApplicantId), identified)));
             }
 
             await writer.FlushAsync(cancellationToken);
@@ -116,10 +118,10 @@ public static partial class ExportApplications
         }
     }
 
-    /// <summary>One application's cells, in the order of <see cref="Header"/>.</summary>
-    public static IReadOnlyList<string?> Row(Application a, ApplicantCard? card)
+    /// <summary>One application's cells, in the order of <see cref="Header"/>; NIK and name empty for a caller who does not see them.</summary>
+    public static IReadOnlyList<string?> Row(Application a, ApplicantCard? card, bool identified)
     {
-        var applicant = ApplicantView.Of(a.ApplicantId, card);
+        var applicant = ApplicantView.Of(a.ApplicantId, card, identified);
         return
         [
             a.Id.ToString(),

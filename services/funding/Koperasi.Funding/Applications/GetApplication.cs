@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Koperasi.Funding.Applicants;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
 using Marten;
@@ -34,6 +33,6 @@ public static class GetApplication
         }
 
         response.SetETag(application.Version);
-        return TypedResults.Ok(ApplicationResponse.From(application, await session.LoadAsync<ApplicantCard>(application.ApplicantId, cancellationToken)));
+        return TypedResults.Ok(await ApplicationViews.ShowAsync(session, user, application, cancellationToken));
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Koperasi.Funding.Applicants;
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,8 +45,7 @@ public static class ListApplications
         var query = filter.Apply(session.Query<Application>(), user);
         var totalCount = await query.LongCountAsync(cancellationToken);
         var results = await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var cards = (await session.LoadManyAsync<ApplicantCard>(cancellationToken, [.. results.Select(a => a.ApplicantId).Distinct()])).ToDictionary(c => c.Id);
-        var items = results.Select(a => ApplicationResponse.From(a, cards.GetValueOrDefault(a.ApplicantId))).ToList();
+        var items = await ApplicationViews.ShowAsync(session, user, results, cancellationToken);
         return TypedResults.Ok(new Page(items, page, pageSize, totalCount));
     }
 }

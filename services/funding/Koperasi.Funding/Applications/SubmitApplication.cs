@@ -104,7 +104,7 @@ public static partial class SubmitApplication
         var application = await session.LoadAsync<Application>(command.ApplicationId, cancellationToken)
             ?? throw new InvalidOperationException("The submitted application was not projected.");
         response.SetETag(application.Version);
-        return TypedResults.Created($"/api/funding/applications/{application.Id}", ApplicationResponse.From(application, ApplicantCard.For(applicantId, record)));
+        return TypedResults.Created($"/api/funding/applications/{application.Id}", ApplicationResponse.From(application, ApplicantCard.For(applicantId, record), programme.ReferenceDate, ApplicantDisclosure.Identifies(user)));
     }
 
     /// <summary>
