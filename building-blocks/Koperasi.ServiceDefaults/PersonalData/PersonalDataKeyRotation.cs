@@ -31,6 +31,9 @@ public sealed partial class PersonalDataKeyRotation
     /// <summary>The id of the master key new data keys are wrapped under.</summary>
     public string CurrentMasterKeyId => _keys.CurrentMasterKeyId;
 
+    /// <summary>The ids of every master key this process holds: the current one and those of <c>PersonalData:PreviousMasterKeys</c>.</summary>
+    public IReadOnlyCollection<string> ConfiguredMasterKeyIds => _keys.MasterKeyIds;
+
     /// <summary>How many data keys each master key id wraps (ids this service has no key for included).</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountByMasterKeyAsync(CancellationToken cancellationToken)
     {

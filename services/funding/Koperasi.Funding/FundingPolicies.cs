@@ -47,7 +47,7 @@ public static class FundingPolicies
     /// <summary>Read the reports (no personal data).</summary>
     public const string Reports = "funding:reports";
 
-    /// <summary>Operate the service: replay the relay.</summary>
+    /// <summary>Operate the service: replay the relay; the personal-data keys and the breach report.</summary>
     public const string Operate = "funding:operate";
 
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>

@@ -37,6 +37,7 @@ funding.MapApplicants();
 funding.MapReports();
 funding.MapDemoData();
 funding.MapRelayReplay(FundingPolicies.Operate);
+funding.MapPersonalDataOperations(FundingPolicies.Operate);
 
 app.Run();
 

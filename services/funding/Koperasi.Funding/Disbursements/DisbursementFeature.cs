@@ -1,3 +1,4 @@
+using Koperasi.Funding.Applications;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -71,7 +72,7 @@ public static class DisbursementFeature
 
     public static void MapDisbursements(this RouteGroupBuilder funding)
     {
-        var applications = funding.MapGroup("/applications").WithTags("Pencairan");
+        var applications = funding.MapGroup("/applications").WithTags("Pencairan").AddEndpointFilter(ApplicationFeature.NoStoreAsync);
         OrderDisbursement.Map(applications);
         RetryDisbursement.Map(applications);
     }
