@@ -61,13 +61,19 @@ public class PersonalDataEndpointTests(FundingHost funding) : IClassFixture<Fund
     }
 
     [Fact]
-    public async Task An_auditor_reads_the_application_with_the_NIK_masked_only()
+    public async Task An_auditor_reads_the_application_by_pseudonym_without_the_NIK_the_name_or_the_birth_date()
     {
         var (application, nik) = await SubmittedAsync();
         using var response = await funding.CreateClientAs(KoperasiRoles.Auditor).GetAsync(new Uri($"/api/funding/applications/{Api.Id(application)}", UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
-        body.ShouldNotContain(nik);
-        JsonNode.Parse(body)!["applicant"]!["maskedNik"]!.GetValue<string>().ShouldBe(Nik.Mask(nik));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        foreach (var personal in new[] { nik, Nik.Mask(nik), _name, "1990-07-15" })
+        {
+            body.ShouldNotContain(personal);
+        }
+
+        var applicant = JsonNode.Parse(body)!["applicant"]!;
+        (applicant["id"]!.GetValue<string>(), applicant["erased"]!.GetValue<bool>()).ShouldBe((application["applicant"]!["id"]!.GetValue<string>(), false));
     }
 
     [Fact]
