@@ -1,6 +1,10 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json.Nodes;
 using Koperasi.Funding.Applications;
+using Koperasi.Funding.Demo;
+using Koperasi.Funding.Tests.Security;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
 
 namespace Koperasi.Funding.Tests.Demo;
@@ -85,6 +89,40 @@ public class DemoDataLoadTests(DemoDataHost demo) : IClassFixture<DemoDataHost>
         history!.Select(e => e!["type"]!.GetValue<string>()).ShouldBe(
             ["application-submitted", "documents-checked", "field-verified", "application-found-eligible", "grant-decreed", "disbursement-requested", "grant-disbursed", "monitoring-visit-recorded", "application-closed"]);
         history!.ShouldAllBe(e => e!["actor"]!.GetValue<string>() == "system:demo-data");
+    }
+
+    [Fact]
+    public async Task No_role_that_reads_applications_rebuilds_any_demo_applicants_NIK_from_the_list_or_the_export()
+    {
+        var niks = DemoSet.Generate().Batches.SelectMany(b => b.Applications).Select(a => new string([.. a.Request.Nik.Where(char.IsAsciiDigit)])).ToHashSet(StringComparer.Ordinal);
+        var total = Published.Regencies.Values.Sum();
+        foreach (var role in FundingPolicies.All[FundingPolicies.ReadApplications])
+        {
+            // A pendamping of every regency: together, the pendamping see every application.
+            var client = demo.Funding.CreateClientAs(role, [.. Published.Regencies.Keys]);
+            var views = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
+            for (var page = 1; views.Count < total; page++)
+            {
+                var items = (await Api.GetAsync(client, $"/api/funding/applications?pageSize={ListApplications.MaxPageSize}&page={page}"))["items"]!.AsArray();
+                items.ShouldNotBeEmpty(role);
+                foreach (var item in items)
+                {
+                    views[item!["id"]!.GetValue<string>()] = new StringBuilder(item.ToJsonString());
+                }
+            }
+
+            var export = await Export.CsvFile.GetAsync(client, "");
+            export.Rows.Count.ShouldBe(total, role);
+            foreach (var row in export.Rows)
+            {
+                views[row[0]].AppendLine(string.Join(",", row));
+            }
+
+            // The officers see every masked NIK, so the attack has each one's prefix and suffix; the auditor sees none.
+            views.Values.Count(view => view.ToString().Contains("******", StringComparison.Ordinal)).ShouldBe(role == KoperasiRoles.Auditor ? 0 : total, role);
+            var rebuilt = views.Values.Count(view => NikRebuild.Attempt(view.ToString(), []).Any(niks.Contains));
+            rebuilt.ShouldBe(0, $"{role} rebuilt {rebuilt} of {views.Count} demo applicants' NIKs");
+        }
     }
 
     [Fact]
