@@ -160,9 +160,10 @@ public class ApplicantDisclosureTests(FundingHost funding) : IClassFixture<Fundi
         var programme = await Api.OpenProgrammeAsync(_admin);
         var (programmeId, year) = (Api.Id(programme), programme["year"]!.GetValue<int>());
         var other = Api.Id(await Api.OpenProgrammeAsync(_admin));
+        var third = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var tag = Guid.NewGuid().ToString("N")[..10];
         var name = $"Terhapus {tag}";
-        var texts = new[] { $"Usaha {tag}", $"Temuan {tag}", $"foto/{tag}-v.jpg", $"Catatan dokumen {tag}", $"Catatan kelayakan {tag}", $"Produksi {tag}", $"Kunjungan {tag}", $"foto/{tag}-m.jpg", $"Selesai {tag}", $"Mundur {tag}" };
+        var texts = new[] { $"Usaha {tag}", $"Temuan {tag}", $"foto/{tag}-v.jpg", $"Catatan dokumen {tag}", $"Catatan kelayakan {tag}", $"Produksi {tag}", $"Kunjungan {tag}", $"foto/{tag}-m.jpg", $"Selesai {tag}", $"Mundur {tag}", $"Surat usaha {tag}", $"Temuan petugas {tag}" };
         var nik = Api.Nik("female", "1983-06-17");
         var application = Api.Application(programmeId, nik, "female", "1983-06-17", name: name);
         application["businessDescription"] = texts[0];
@@ -186,8 +187,14 @@ public class ApplicantDisclosureTests(FundingHost funding) : IClassFixture<Fundi
         var cancelled = Api.Id(await Api.SubmitAsync(_admin, Api.Application(other, nik, "female", "1983-06-17", name: name)));
         var applicantId = (await Api.GetAsync(_admin, $"/api/funding/applications/{cancelled}"))["applicant"]!["id"]!.GetValue<string>();
         await Api.StepAsync(_admin, cancelled, "cancellation", new JsonObject { ["reason"] = texts[9] });
+        // And a third time, found not eligible by the officer's own finding.
+        var refused = Api.Id(await Api.SubmitAsync(_admin, Api.Application(third, nik, "female", "1983-06-17", name: name)));
+        await Api.StepAsync(_admin, refused, "documents-check", new JsonObject { ["complete"] = false, ["missing"] = new JsonArray(texts[10]) });
+        await Api.StepAsync(_admin, refused, "documents-check", Api.Documents());
+        await Api.StepAsync(_admin, refused, "field-verification", Api.FieldVisit());
+        await Api.StepAsync(_admin, refused, "eligibility", new JsonObject { ["eligible"] = false, ["reasons"] = new JsonArray(texts[11]) });
         var before = await ReportsWhenAsync(year, r => r.Contains("\"monitored\":1", StringComparison.Ordinal));
-        var shownBefore = await ViewsAsync(KoperasiRoles.AdminProvinsi, [paid, cancelled], [programmeId, other]);
+        var shownBefore = await ViewsAsync(KoperasiRoles.AdminProvinsi, [paid, cancelled, refused], [programmeId, other, third]);
         foreach (var personal in texts.Append(name).Append(Nik.Mask(nik)))
         {
             shownBefore.ShouldContain(personal, Case.Sensitive);
@@ -198,13 +205,13 @@ public class ApplicantDisclosureTests(FundingHost funding) : IClassFixture<Fundi
 
         foreach (var role in FundingPolicies.All[FundingPolicies.ReadApplications])
         {
-            var views = await ViewsAsync(role, [paid, cancelled], [programmeId, other]);
+            var views = await ViewsAsync(role, [paid, cancelled, refused], [programmeId, other, third]);
             foreach (var personal in texts.Append(name).Append("1983-06-17").Append(Nik.Mask(nik)))
             {
                 views.ShouldNotContain(personal, Case.Sensitive, role);
             }
 
-            foreach (var id in new[] { paid, cancelled })
+            foreach (var id in new[] { paid, cancelled, refused })
             {
                 var shown = await Api.GetAsync(As(role), $"/api/funding/applications/{id}");
                 (shown["sex"], shown["age"], shown["applicant"]!["erased"]!.GetValue<bool>()).ShouldBe((null, null, true), role);
@@ -214,6 +221,8 @@ public class ApplicantDisclosureTests(FundingHost funding) : IClassFixture<Fundi
         var history = (await _admin.GetFromJsonAsync<JsonArray>(new Uri($"/api/funding/applications/{paid}/history", UriKind.Relative)))!;
         history[0]!["data"]!["sex"].ShouldBeNull();
         history.Count.ShouldBeGreaterThan(5);
+        var refusal = (await _admin.GetFromJsonAsync<JsonArray>(new Uri($"/api/funding/applications/{refused}/history", UriKind.Relative)))!;
+        refusal[^1]!["data"]!["reasons"]![0]!["rule"]!.GetValue<string>().ShouldBe("officer-finding");
         (await ReportsWhenAsync(year, _ => true)).ShouldBe(before);
     }
 

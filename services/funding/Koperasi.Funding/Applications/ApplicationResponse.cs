@@ -61,13 +61,17 @@ public sealed record ApplicationResponse(
     /// <summary>The application with what officers typed or attached about the person removed; the dates, outcomes and amounts stay.</summary>
     private static Application WithoutFreeText(Application a) => a with
     {
-        DocumentChecks = [.. a.DocumentChecks.Select(c => c with { Notes = null })],
+        DocumentChecks = [.. a.DocumentChecks.Select(c => c with { Missing = [], Notes = null })],
         Field = a.Field is { } field ? field with { Findings = null, PhotoReferences = [] } : null,
-        Eligibility = a.Eligibility is { } eligibility ? eligibility with { Notes = null } : null,
+        Eligibility = a.Eligibility is { } eligibility ? eligibility with { Reasons = [.. eligibility.Reasons.Select(WithoutOfficerText)], Notes = null } : null,
         Visits = [.. a.Visits.Select(v => v with { Production = null, Notes = null, PhotoReferences = [] })],
         Cancellation = a.Cancellation is { } cancellation ? cancellation with { Reason = null } : null,
         Closure = a.Closure is { } closure ? closure with { Notes = null } : null,
     };
+
+    /// <summary>An officer's own finding keeps its rule name and loses its text; the rules' own texts say nothing of the person.</summary>
+    private static EligibilityFailure WithoutOfficerText(EligibilityFailure reason) =>
+        reason.Rule == Application.OfficerFinding ? reason with { Detail = "" } : reason;
 }
 
 /// <summary>

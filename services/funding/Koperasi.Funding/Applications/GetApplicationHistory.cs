@@ -12,7 +12,8 @@ namespace Koperasi.Funding.Applications;
 /// The history of an application: every event of its stream, with who recorded it and when. The
 /// events name the applicant by pseudonym; the birth date they keep for the eligibility rules is
 /// never shown (with the masked NIK it would complete the NIK), and once the applicant is erased
-/// neither is the sex, the NIB or what officers typed or attached about the person.
+/// neither is the sex, the NIB or what officers typed or attached about the person (notes, findings,
+/// photos, missing documents, their own eligibility findings, the cancellation reason).
 /// </summary>
 public static class GetApplicationHistory
 {
@@ -53,6 +54,15 @@ public static class GetApplicationHistory
                     shown[Name(property)] = null;
                 }
             }
+
+            // An officer's own finding among the reasons keeps its rule name, not its text.
+            foreach (var reason in (shown[Name(nameof(ApplicationFoundNotEligible.Reasons))] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                if (reason[Name(nameof(EligibilityFailure.Rule))]?.GetValue<string>() == Application.OfficerFinding)
+                {
+                    reason[Name(nameof(EligibilityFailure.Detail))] = "";
+                }
+            }
         }
 
         return shown;
@@ -61,7 +71,7 @@ public static class GetApplicationHistory
     private static string[] ErasedWithThePerson(object data) => data switch
     {
         ApplicationSubmitted => [nameof(ApplicationSubmitted.Sex), nameof(ApplicationSubmitted.Nib), nameof(ApplicationSubmitted.BusinessDescription)],
-        DocumentsChecked => [nameof(DocumentsChecked.Notes)],
+        DocumentsChecked => [nameof(DocumentsChecked.Missing), nameof(DocumentsChecked.Notes)],
         FieldVerified => [nameof(FieldVerified.Findings), nameof(FieldVerified.PhotoReferences)],
         ApplicationFoundEligible => [nameof(ApplicationFoundEligible.Notes)],
         ApplicationFoundNotEligible => [nameof(ApplicationFoundNotEligible.Notes)],
