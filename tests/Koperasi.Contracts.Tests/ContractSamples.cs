@@ -32,7 +32,7 @@ public static class ContractSamples
         [typeof(CooperativeActivityChanged)] = new CooperativeActivityChanged(
             Cooperative, 3, At, "aktif", "tidak-aktif", new DateOnly(2025, 7, 1), "Tidak menyelenggarakan RAT 3 tahun buku berturut-turut (2022–2024)."),
         [typeof(RatReported)] = new RatReported(
-            Cooperative, 2, At, 2024, new DateOnly(2025, 3, 10), 80, 118, "in-person", false, 1_250_000_000m, 3_400_000_000m, 85_500_000m),
+            Cooperative, 2, At, 2024, new DateOnly(2025, 3, 10), 80, 118, "in-person", false, 1_250_000_000m, 3_400_000_000m, 85_500_000m, 118),
         [typeof(CooperativeDissolved)] = new CooperativeDissolved(
             Absorbed, 7, At, "merger", new DateOnly(2026, 10, 15), Cooperative, Case, true),
         [typeof(CooperativeMerged)] = new CooperativeMerged(

@@ -49,7 +49,20 @@ public sealed class DevelopmentTokenTests : IAsyncLifetime
         proxied.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_Kemendagri_regency_code_is_put_in_the_token_as_its_BPS_code()
+    {
+        var anonymous = _development.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        var issued = await anonymous.GetFromJsonAsync<JsonObject>("/dev/tokens/pendamping?regency=15.06&regency=15.09&regency=1506");
+
+        // 15.06 is Tanjung Jabung Barat (BPS 1507), 15.09 Tebo (BPS 1508); 1506 is Tanjung Jabung Timur.
+        issued!["regencies"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["1507", "1508", "1506"]);
+    }
+
     [Theory]
+    [InlineData("/dev/tokens/pendamping?regency=15.10", "regency")]
     [InlineData("/dev/tokens/juragan", "role")]
     [InlineData("/dev/tokens/pembina", "regency")]
     [InlineData("/dev/tokens/pendamping?regency=9999", "regency")]

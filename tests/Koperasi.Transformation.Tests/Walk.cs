@@ -21,7 +21,8 @@ public static class Walk
         var current = await Api.ProposeAsync(client, kind, proposal);
         foreach (var participant in participants)
         {
-            current = await Api.StepOkAsync(client, current, "meetings", Api.Meeting(participant, heldOn: dates.MeetingOn));
+            // 200 members: no fewer than the register counts for any koperasi these tests register.
+            current = await Api.StepOkAsync(client, current, "meetings", Api.Meeting(participant, heldOn: dates.MeetingOn, present: 160, total: 200, votesFor: 140, against: 10));
         }
 
         current = await Api.StepOkAsync(client, current, "deed", Api.Deed(dates.DeedOn));

@@ -15,6 +15,10 @@ namespace Koperasi.Contracts.Registry;
 /// <param name="Assets">Total assets in rupiah, if reported.</param>
 /// <param name="BusinessVolume">Business volume in rupiah, if reported.</param>
 /// <param name="Surplus">Sisa hasil usaha (SHU) in rupiah, if reported.</param>
+/// <param name="MemberCount">
+/// The register's member count from this RAT on, when this RAT changed it (the latest year's RAT,
+/// reported after the registration); null when the count stays as it was. Added compatibly in v1.
+/// </param>
 [MessageUrn("koperasi:registry:rat-reported:v1")]
 public sealed record RatReported(
     Guid CooperativeId,
@@ -28,4 +32,5 @@ public sealed record RatReported(
     bool Late,
     decimal? Assets,
     decimal? BusinessVolume,
-    decimal? Surplus) : IIntegrationEvent;
+    decimal? Surplus,
+    int? MemberCount = null) : IIntegrationEvent;

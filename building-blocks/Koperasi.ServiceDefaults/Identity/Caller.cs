@@ -5,9 +5,14 @@ namespace Koperasi.ServiceDefaults.Identity;
 /// <summary>What the platform needs to know about the caller of a request.</summary>
 public static class Caller
 {
-    /// <summary>The regencies (BPS codes) the caller is scoped to, "15.01" written as "1501".</summary>
+    /// <summary>
+    /// The regencies (BPS codes) the caller is scoped to; a claim may spell a regency in either
+    /// system ("15.06" is BPS 1507). A claim naming no regency of Jambi reaches nothing.
+    /// </summary>
     public static IReadOnlySet<string> Regencies(this ClaimsPrincipal user) =>
-        user.FindAll(KoperasiRoles.RegencyClaim).Select(c => c.Value.Replace(".", "", StringComparison.Ordinal).Trim()).ToHashSet(StringComparer.Ordinal);
+        user.FindAll(KoperasiRoles.RegencyClaim)
+            .Select(c => Regions.Regencies.TryNormalize(c.Value, out var code) ? code : c.Value.Trim())
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the caller may change things of a regency: an admin-provinsi anywhere, a pembina or

@@ -19,6 +19,7 @@ builder.AddKoperasiMarten<FundingIntegrationEvents>(FundingStore.DefaultSchema, 
 builder.AddKoperasiMessaging("funding", bus => bus.AddCooperativeConsumers());
 builder.AddPersonalDataVault();
 builder.AddProgrammes();
+builder.AddApplications();
 builder.AddReports();
 builder.AddDisbursements();
 builder.AddDemoData();

@@ -23,6 +23,7 @@ public static class RegistryStore
             .Index(c => c.Activity)
             .Index(c => c.ActivityBaselineYear);
         options.Schema.For<DecreeNumberClaim>().DocumentAlias("decree_number_claim");
+        options.Schema.For<IdentifierClaim>().DocumentAlias("identifier_claim");
         StatisticsProjection.Register(options);
         ImportJob.ConfigureStorage(options);
         DemoDataLoad.Register(options);

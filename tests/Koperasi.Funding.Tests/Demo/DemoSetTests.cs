@@ -3,6 +3,7 @@ using Koperasi.Funding.Cooperatives;
 using Koperasi.Funding.Demo;
 using Koperasi.Funding.Programmes;
 using Koperasi.ServiceDefaults.PersonalData;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Funding.Tests.Demo;
 
@@ -75,6 +76,17 @@ public class DemoSetTests
             NikStructure.Disagreement(parts!, request.BirthDate, request.Sex).ShouldBeNull();
             request.CooperativeId.ShouldBeNull();
         }
+    }
+
+    [Fact]
+    public void A_NIK_starts_with_the_Kemendagri_code_of_the_applicant_s_regency_not_its_BPS_code()
+    {
+        var requests = Set.Value.Batches.SelectMany(b => b.Applications).Select(a => a.Request).ToList();
+
+        // 1507 (Tanjung Jabung Barat) is 15.06 in Kemendagri's codes, the ones a NIK starts with.
+        requests.Where(r => r.Address.RegencyCode == "1507").ShouldNotBeEmpty();
+        requests.ShouldAllBe(r => Regencies.OfNikPrefix(r.Nik)!.Code == r.Address.RegencyCode);
+        requests.Where(r => r.Address.RegencyCode == "1507").ShouldAllBe(r => r.Nik.StartsWith("1506", StringComparison.Ordinal));
     }
 
     [Fact]

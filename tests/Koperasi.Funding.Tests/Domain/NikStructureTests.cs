@@ -42,6 +42,32 @@ public class NikStructureTests
     }
 
     [Theory]
+    [InlineData("1501013102900001", "day 31 of month 2")]
+    [InlineData("1501017102900001", "day 31 of month 2")]
+    [InlineData("1501013002900001", "day 30 of month 2")]
+    [InlineData("1501012902900001", "day 29 of month 2 of a year ending 90")]
+    [InlineData("1501013104900001", "day 31 of month 4")]
+    [InlineData("1501013111900001", "day 31 of month 11")]
+    public void A_NIK_encoding_a_date_that_does_not_exist_is_an_invalid_NIK(string nik, string complaint)
+    {
+        NikStructure.Read(nik, out var problem).ShouldBeNull();
+        problem.ShouldNotBeNull().ShouldContain(complaint);
+        problem.ShouldNotContain(nik);
+    }
+
+    [Theory]
+    [InlineData("1501012902880001", 29, 2)]
+    [InlineData("1501016902000001", 29, 2)]
+    [InlineData("1501013112900001", 31, 12)]
+    [InlineData("1501013004900001", 30, 4)]
+    public void The_last_day_of_a_month_and_29_February_of_a_leap_year_are_dates(string nik, int day, int month)
+    {
+        var parts = NikStructure.Read(nik, out var problem);
+        problem.ShouldBeNull();
+        (parts!.Day, parts.Month).ShouldBe((day, month));
+    }
+
+    [Theory]
     [InlineData(1990, 7, 16)]
     [InlineData(1990, 8, 15)]
     public void A_day_or_month_of_birth_other_than_the_NIK_s_is_refused(int year, int month, int day)

@@ -59,6 +59,44 @@ public class SubmitTests
         Refused(Submission(programme, category: category, birthDate: D(2000, 7, 15)), programme).Rule.ShouldBe("category-not-open");
     }
 
+    [Fact]
+    public void An_applicant_born_after_the_application_is_refused()
+    {
+        var programme = Opened();
+        var error = Refused(Submission(programme, birthDate: Today.AddDays(1)), programme);
+        (error.Rule, error.Kind, error.Field).ShouldBe(("birth-date-after-application", DomainErrorKind.Unprocessable, "birthDate"));
+        error.Detail.ShouldContain("2026-03-11");
+    }
+
+    [Theory]
+    [InlineData(2020, 3, 10, 6)]
+    [InlineData(2009, 3, 11, 16)]
+    public void An_applicant_younger_than_the_age_for_a_KTP_on_the_day_of_the_application_is_refused(int year, int month, int day, int age)
+    {
+        var programme = Opened();
+        var error = Refused(Submission(programme, birthDate: D(year, month, day)), programme);
+        (error.Rule, error.Field).ShouldBe(("applicant-under-age", "birthDate"));
+        error.Detail.ShouldContain($"at least 17");
+        error.Detail.ShouldContain($"the applicant is {age}");
+    }
+
+    [Fact]
+    public void An_applicant_turning_17_on_the_day_of_the_application_may_apply()
+    {
+        var programme = Opened();
+        Submitted(programme, Submission(programme, birthDate: D(2009, 3, 10))).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void The_minimum_age_is_configurable()
+    {
+        var programme = Opened();
+        var twenty = Submission(programme, birthDate: D(2006, 3, 10));
+        Accepted(Application.Submit(twenty, programme, false, [], Today, minimumAge: 20)).ShouldHaveSingleItem();
+        Rejected(Application.Submit(twenty with { BirthDate = D(2006, 3, 11), Nik = NikStructure.Read(NikOf(D(2006, 3, 11), Sex.Female), out _)! }, programme, false, [], Today, minimumAge: 20))
+            .Rule.ShouldBe("applicant-under-age");
+    }
+
     [Theory]
     [InlineData(2026, 1, 31)]
     [InlineData(2026, 5, 1)]

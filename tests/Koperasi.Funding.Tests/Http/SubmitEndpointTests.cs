@@ -46,6 +46,7 @@ public class SubmitEndpointTests(FundingHost funding) : IClassFixture<FundingHos
     {
         { "nik", "\"15010155079000\"", "nik" },
         { "nik", "\"1501011513900001\"", "nik" },
+        { "nik", "\"1501017102900001\"", "nik" },
         { "nik", "\"150101550790000A\"", "nik" },
         { "name", "\"  \"", "name" },
         { "sex", "\"perempuan\"", "sex" },
@@ -106,6 +107,22 @@ public class SubmitEndpointTests(FundingHost funding) : IClassFixture<FundingHos
         var problem = await Api.ProblemAsync(response);
         (problem["rule"]!.GetValue<string>(), problem["field"]!.GetValue<string>()).ShouldBe((rule, "nik"));
         problem.ToJsonString().ShouldNotContain(nik);
+        (await ApplicationsInAsync(programmeId)).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("2020-03-01", "applicant-under-age")]
+    [InlineData("2026-05-01", "birth-date-after-application")]
+    public async Task A_child_or_someone_not_yet_born_answers_422_and_stores_nothing(string birthDate, string rule)
+    {
+        var programmeId = await ProgrammeAsync();
+        var body = Api.Application(programmeId, Api.Nik("female", birthDate), birthDate: birthDate);
+
+        using var response = await _admin.PostAsJsonAsync("/api/funding/applications", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await Api.ProblemAsync(response);
+        (problem["rule"]!.GetValue<string>(), problem["field"]!.GetValue<string>()).ShouldBe((rule, "birthDate"));
         (await ApplicationsInAsync(programmeId)).ShouldBe(0);
     }
 

@@ -29,6 +29,18 @@ public class RegisterTests
     }
 
     [Fact]
+    public void The_registrations_member_count_is_the_one_stored_and_published_whatever_its_RAT_history_counts()
+    {
+        var command = Primer(D(2015, 3, 2), Rat(2024, D(2025, 3, 1), 50, 56)) with { MemberCount = 40 };
+
+        var events = Accepted(Cooperative.Register(command, Today, Policy));
+
+        events[0].ShouldBeOfType<CooperativeRegistered>().MemberCount.ShouldBe(40);
+        events.OfType<RatReported>().Single().MemberCount.ShouldBeNull();
+        Given(events).MemberCount.ShouldBe(40);
+    }
+
+    [Fact]
     public void A_primer_needs_nine_founders()
     {
         var error = Rejected(Cooperative.Register(Primer(D(2022, 5, 1)) with { FoundingMembers = 8 }, Today, Policy));

@@ -71,11 +71,25 @@ public class ReportRatTests
     }
 
     [Fact]
-    public void The_members_of_the_latest_RAT_become_the_member_count()
+    public void The_RAT_of_the_latest_year_sets_the_member_count_and_its_event_says_so()
     {
-        var (given, cooperative) = History(Primer(D(2020, 3, 1), Rat(2024, D(2025, 3, 1), 50, 70)), Today);
-        cooperative.MemberCount.ShouldBe(70);
-        var events = Accepted(cooperative.ReportRat(Rat(2023, D(2024, 3, 1), 40, 60), Today, Policy));
-        Given([.. given, .. events]).MemberCount.ShouldBe(70);
+        var (given, cooperative) = History(Primer(D(2020, 3, 1), Rat(2023, D(2024, 3, 1), 30, 40)), Today);
+
+        var latest = Accepted(cooperative.ReportRat(Rat(2024, D(2025, 3, 1), 50, 70), Today, Policy));
+
+        latest[0].ShouldBeOfType<RatReported>().MemberCount.ShouldBe(70);
+        Given([.. given, .. latest]).MemberCount.ShouldBe(70);
+    }
+
+    [Fact]
+    public void An_older_year_s_RAT_or_one_counting_the_same_members_leaves_the_member_count_and_says_nothing_of_it()
+    {
+        var (given, cooperative) = History(Primer(D(2020, 3, 1), Rat(2024, D(2025, 3, 1), 30, 40)), Today);
+
+        var older = Accepted(cooperative.ReportRat(Rat(2023, D(2024, 3, 1), 40, 60), Today, Policy));
+        var same = Accepted(Given([.. given, .. older]).ReportRat(Rat(2025, D(2026, 3, 1), 30, 40), Today, Policy));
+
+        (older[0].ShouldBeOfType<RatReported>().MemberCount, same[0].ShouldBeOfType<RatReported>().MemberCount).ShouldBe((null, null));
+        Given([.. given, .. older, .. same]).MemberCount.ShouldBe(40);
     }
 }

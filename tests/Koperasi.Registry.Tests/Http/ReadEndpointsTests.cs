@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
 namespace Koperasi.Registry.Tests.Http;
@@ -16,6 +17,21 @@ public class ReadEndpointsTests(RegistryHost registry) : IClassFixture<RegistryH
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.ETag!.Tag.ShouldBe($"\"{registered["version"]}\"");
+    }
+
+    [Fact]
+    public async Task The_regencies_show_both_codes_and_a_Kemendagri_code_names_its_own_regency()
+    {
+        var regencies = (await _client.GetFromJsonAsync<JsonArray>(new Uri("/api/registry/regencies", UriKind.Relative)))!;
+        regencies.Select(r => (r!["code"]!.GetValue<string>(), r["kemendagriCode"]!.GetValue<string>(), r["name"]!.GetValue<string>()))
+            .Where(r => r.Item1 is "1506" or "1507" or "1508" or "1509")
+            .ShouldBe([("1506", "15.07", "Tanjung Jabung Timur"), ("1507", "15.06", "Tanjung Jabung Barat"), ("1508", "15.09", "Tebo"), ("1509", "15.08", "Bungo")]);
+
+        var name = $"Koperasi Uji {Guid.NewGuid():N}";
+        var registered = await Api.RegisterAsync(_client, Api.Registration(name, regency: "15.06"));
+        (registered["address"]!["regencyCode"]!.GetValue<string>(), registered["address"]!["regencyName"]!.GetValue<string>()).ShouldBe(("1507", "Tanjung Jabung Barat"));
+        (await Api.GetAsync(_client, $"/api/registry/cooperatives?regency=15.06&q={name}"))["totalCount"]!.GetValue<long>().ShouldBe(1);
+        (await Api.GetAsync(_client, $"/api/registry/cooperatives?regency=1506&q={name}"))["totalCount"]!.GetValue<long>().ShouldBe(0);
     }
 
     [Fact]

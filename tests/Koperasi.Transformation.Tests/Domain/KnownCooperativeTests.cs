@@ -9,8 +9,10 @@ public class KnownCooperativeTests
 {
     private static readonly Guid Id = Guid.NewGuid();
 
-    private static Registry.RatReported Rat(long version, int year, int total) =>
-        new(Id, version, DateTimeOffset.UnixEpoch, year, new DateOnly(year + 1, 3, 1), total / 2, total, "in-person", false, null, null, null);
+    /// <summary>A RAT as the register publishes it: one that changed the member count says so.</summary>
+    private static Registry.RatReported Rat(long version, int year, int total, bool setsMemberCount = true) =>
+        new(Id, version, DateTimeOffset.UnixEpoch, year, new DateOnly(year + 1, 3, 1), total / 2, total, "in-person", false, null, null, null,
+            setsMemberCount ? total : null);
 
     private static Registry.CooperativeAmended Renamed(long version, string name) =>
         new(Id, version, DateTimeOffset.UnixEpoch, 2, new DateOnly(2026, 10, 15), Guid.NewGuid(), name, null, null, null, null, null, null);
@@ -56,10 +58,13 @@ public class KnownCooperativeTests
     }
 
     [Fact]
-    public void The_RAT_of_an_older_financial_year_does_not_set_the_member_count()
+    public void A_RAT_the_register_did_not_count_members_by_leaves_the_member_count()
     {
-        var known = KnownCooperative.Unknown(Id).With(Registration(Id, "Koperasi Maju Bersama", members: 40)).With(Rat(2, 2024, 70)).With(Rat(3, 2023, 60));
+        // The register publishes a member count only with the RAT that changed it (not an older year's, nor a registration's history).
+        var known = KnownCooperative.Unknown(Id).With(Registration(Id, "Koperasi Maju Bersama", members: 40)).With(Rat(2, 2024, 70)).With(Rat(3, 2023, 60, setsMemberCount: false));
         known.MemberCount!.Value.ShouldBe(70);
+        KnownCooperative.Unknown(Id).With(Registration(Id, "Koperasi Maju Bersama", members: 40)).With(Rat(2, 2024, 85, setsMemberCount: false))
+            .MemberCount!.Value.ShouldBe(40);
     }
 
     [Fact]

@@ -47,13 +47,54 @@ public class MeetingTests
     {
         var (history, survivor, _) = AProposedMerger();
 
-        var events = Accepted(State(history).RecordMeeting(Votes(survivor, 40, 96, 40, 0), Today, Policy));
+        var events = Accepted(State(history).RecordMeeting(Votes(survivor, 40, 100, 40, 0), Today, Policy));
 
         var rejected = events[1].ShouldBeOfType<CaseRejected>();
         rejected.Rule.ShouldBe("quorum-not-met");
-        rejected.Reason.ShouldBe("Rapat anggota Koperasi Maju Bersama dihadiri 40 dari 96 anggota; kuorum 3/4 tidak tercapai.");
+        rejected.Reason.ShouldBe("Rapat anggota Koperasi Maju Bersama dihadiri 40 dari 100 anggota; kuorum 3/4 tidak tercapai.");
         var state = State([.. history, .. events]);
         (state.State, state.Rejection!.Rule).ShouldBe((CaseState.Rejected, "quorum-not-met"));
+    }
+
+    [Fact]
+    public void A_members_total_below_the_registers_member_count_is_refused_naming_both_figures()
+    {
+        // "3 present of 4" must not approve for a koperasi the register counts 85 members of.
+        var (survivor, absorbed) = (Known("Koperasi Maju Bersama", members: 85), Known("Koperasi Tani Makmur"));
+        var history = MergerProposed(survivor, absorbed);
+
+        var error = Rejected(State(history).RecordMeeting(Votes(survivor, 3, 4, 3, 0), Today, Policy));
+
+        (error.Rule, error.Kind, error.Field).ShouldBe(("members-total-below-register", DomainErrorKind.Unprocessable, "membersTotal"));
+        error.Detail.ShouldContain("counts 4 members in total");
+        error.Detail.ShouldContain("the register counts 85");
+    }
+
+    [Theory]
+    [InlineData(84, false)]
+    [InlineData(85, true)]
+    [InlineData(120, true)]
+    public void The_registers_member_count_is_the_floor_of_the_members_total(int total, bool accepted)
+    {
+        var (survivor, absorbed) = (Known("Koperasi Maju Bersama", members: 85), Known("Koperasi Tani Makmur"));
+        var history = MergerProposed(survivor, absorbed);
+
+        var decision = State(history).RecordMeeting(Votes(survivor, total, total, total, 0), Today, Policy);
+
+        (decision.Error?.Rule).ShouldBe(accepted ? null : "members-total-below-register");
+    }
+
+    [Fact]
+    public void The_floor_is_the_registers_member_count_now_not_the_one_known_at_the_proposal()
+    {
+        var (history, survivor, _) = AProposedMerger();
+
+        // Known with 100 members at the proposal; the register counts 130 by the meeting.
+        var error = Rejected(State(history).RecordMeeting(Votes(survivor, 100, 110, 100, 0), Today, Policy, registeredMembers: 130));
+
+        error.Rule.ShouldBe("members-total-below-register");
+        error.Detail.ShouldContain("the register counts 130");
+        Accepted(State(history).RecordMeeting(Votes(survivor, 100, 130, 100, 0), Today, Policy, registeredMembers: 130)).ShouldHaveSingleItem();
     }
 
     [Theory]

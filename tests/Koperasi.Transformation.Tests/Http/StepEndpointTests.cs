@@ -37,13 +37,31 @@ public class StepEndpointTests(TransformationHost host) : IClassFixture<Transfor
     {
         var (proposed, survivor, absorbed) = await ProposedMergerAsync();
 
-        var rejected = await Api.StepOkAsync(_client, proposed, "meetings", Api.Meeting(absorbed, present: 40, total: 96, votesFor: 40, against: 0));
+        var rejected = await Api.StepOkAsync(_client, proposed, "meetings", Api.Meeting(absorbed, present: 40, total: 100, votesFor: 40, against: 0));
 
         (Api.Text(rejected["state"]), Api.Text(rejected["rejection"]!["rule"])).ShouldBe(("rejected", "quorum-not-met"));
-        Api.Text(rejected["rejection"]!["reason"]).ShouldBe("Rapat anggota Koperasi Tani Makmur dihadiri 40 dari 96 anggota; kuorum 3/4 tidak tercapai.");
+        Api.Text(rejected["rejection"]!["reason"]).ShouldBe("Rapat anggota Koperasi Tani Makmur dihadiri 40 dari 100 anggota; kuorum 3/4 tidak tercapai.");
         rejected["awaiting"].ShouldBeNull();
         var other = await RegistryFacts.RegisterAsync(host);
         await Api.ProposeAsync(_client, "mergers", Api.Merger(survivor, other));
+    }
+
+    [Fact]
+    public async Task A_meeting_counting_fewer_members_than_the_register_answers_422_naming_both_and_records_nothing()
+    {
+        var survivor = await RegistryFacts.RegisterAsync(host, "Koperasi Maju Bersama", members: 85);
+        var absorbed = await RegistryFacts.RegisterAsync(host, "Koperasi Tani Makmur");
+        var proposed = await Api.ProposeAsync(_client, "mergers", Api.Merger(survivor, absorbed));
+
+        using var response = await Api.StepAsync(_client, proposed, "meetings", Api.Meeting(survivor, present: 3, total: 4, votesFor: 3, against: 0));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await Api.ProblemAsync(response);
+        (Api.Text(problem["rule"]), Api.Text(problem["field"])).ShouldBe(("members-total-below-register", "membersTotal"));
+        Api.Text(problem["detail"]).ShouldContain("4");
+        Api.Text(problem["detail"]).ShouldContain("85");
+        var unchanged = await Api.CaseAsync(_client, proposed);
+        (unchanged["version"]!.GetValue<long>(), Api.Text(unchanged["state"])).ShouldBe((proposed["version"]!.GetValue<long>(), "proposed"));
     }
 
     [Fact]

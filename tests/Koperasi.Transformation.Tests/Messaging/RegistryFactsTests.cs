@@ -12,7 +12,7 @@ public class RegistryFactsTests(TransformationHost host) : IClassFixture<Transfo
     private readonly HttpClient _client = host.CreateClient();
 
     private static Registry.RatReported Rat(Guid id, long version, int year, int total) =>
-        new(id, version, DateTimeOffset.UtcNow, year, new DateOnly(year + 1, 3, 1), total / 2, total, "in-person", false, null, null, null);
+        new(id, version, DateTimeOffset.UtcNow, year, new DateOnly(year + 1, 3, 1), total / 2, total, "in-person", false, null, null, null, total);
 
     [Fact]
     public async Task A_registered_koperasi_becomes_known_and_may_take_part()

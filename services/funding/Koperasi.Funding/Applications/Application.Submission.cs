@@ -10,8 +10,10 @@ public sealed partial record Application
     /// <param name="programme">The programme applied to.</param>
     /// <param name="alreadyApplied">Whether the same NIK has an application in this programme that was not cancelled.</param>
     /// <param name="grantsHeld">The grants the same NIK holds in any programme.</param>
-    /// <param name="today">Jambi's date.</param>
-    public static Decision Submit(SubmitApplicationCommand command, Programme programme, bool alreadyApplied, IReadOnlyList<GrantHeld> grantsHeld, DateOnly today)
+    /// <param name="today">Jambi's date, the day of the application.</param>
+    /// <param name="minimumAge">How old an applicant is at least on the day of the application (<see cref="ApplicantAge"/>).</param>
+    public static Decision Submit(
+        SubmitApplicationCommand command, Programme programme, bool alreadyApplied, IReadOnlyList<GrantHeld> grantsHeld, DateOnly today, int minimumAge = ApplicantAge.KtpAge)
     {
         if (programme.Category(command.Category) is not { Open: true })
         {
@@ -34,6 +36,11 @@ public sealed partial record Application
             return disagreement;
         }
 
+        if (CheckAge(command.BirthDate, today, minimumAge) is { } tooYoung)
+        {
+            return tooYoung;
+        }
+
         if (alreadyApplied)
         {
             return DomainError.Conflict(
@@ -50,6 +57,26 @@ public sealed partial record Application
             command.ApplicationId, command.ApplicantId, programme.Id, programme.Year, command.Category, command.Sex, command.BirthDate,
             command.RegencyCode, command.Kecamatan, command.Occupation, command.DeclaredKurDebtor, command.Nib, command.BusinessDescription,
             command.CooperativeId, today));
+    }
+
+    /// <summary>Someone born after the application, or younger than the age for a KTP on its day, cannot apply.</summary>
+    private static DomainError? CheckAge(DateOnly birthDate, DateOnly applicationDate, int minimumAge)
+    {
+        if (birthDate > applicationDate)
+        {
+            return DomainError.Unprocessable(
+                "birth-date-after-application",
+                $"The birth date {birthDate:yyyy-MM-dd} is after the day of the application, {applicationDate:yyyy-MM-dd}.",
+                "birthDate");
+        }
+
+        var age = EligibilityCheck.AgeOn(birthDate, applicationDate);
+        return age < minimumAge
+            ? DomainError.Unprocessable(
+                "applicant-under-age",
+                $"An applicant is at least {minimumAge} (the age for a KTP) on the day of the application, {applicationDate:yyyy-MM-dd}; born {birthDate:yyyy-MM-dd}, the applicant is {age}.",
+                "birthDate")
+            : null;
     }
 
     /// <summary>The eligibility facts of a submission (nothing is found in the field yet).</summary>

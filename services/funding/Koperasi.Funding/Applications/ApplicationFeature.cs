@@ -9,6 +9,16 @@ namespace Koperasi.Funding.Applications;
 /// </summary>
 public static class ApplicationFeature
 {
+    /// <summary>The applicant's minimum age (section "Applications", default 17).</summary>
+    public static IHostApplicationBuilder AddApplications(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApplicantAge>()
+            .Bind(builder.Configuration.GetSection(ApplicantAge.Section))
+            .Validate(age => age.MinimumAge is >= 0 and <= 100, "Applications:MinimumAge must be between 0 and 100.")
+            .ValidateOnStart();
+        return builder;
+    }
+
     public static void MapApplications(this RouteGroupBuilder funding)
     {
         var applications = funding.MapGroup("/applications").WithTags("Permohonan").AddEndpointFilter(NoStoreAsync);

@@ -29,6 +29,7 @@ public static class NikStructure
         var kecamatan = Number(nik, 4);
         var day = Number(nik, 6);
         var month = Number(nik, 8);
+        var year = Number(nik, 10);
         var serial = Number(nik, 12, 4);
         var female = day > 40;
         var dayOfMonth = female ? day - 40 : day;
@@ -39,6 +40,8 @@ public static class NikStructure
             (_, _, _, < 1 or > 31, _, _) => "Digits 7 and 8 of a NIK are the day of birth (01–31, or 41–71 for a woman).",
             (_, _, _, _, < 1 or > 12, _) => "Digits 9 and 10 of a NIK are the month of birth (01–12).",
             (_, _, _, _, _, 0) => "The last four digits of a NIK are a serial number starting at 0001.",
+            _ when dayOfMonth > LongestMonth(month, year) =>
+                $"Digits 7 to 12 of a NIK are the birth date as DDMMYY; day {dayOfMonth} of month {month} of a year ending {year:D2} does not exist.",
             _ => null,
         };
         return problem is null ? new Parts(dayOfMonth, month, female ? Sex.Female : Sex.Male) : null;
@@ -64,6 +67,10 @@ public static class NikStructure
                 "nik")
             : null;
     }
+
+    /// <summary>Days in the month; a two-digit year ending in a multiple of 4 may be a leap year (2000 was one).</summary>
+    private static int LongestMonth(int month, int twoDigitYear) =>
+        month == 2 ? (twoDigitYear % 4 == 0 ? 29 : 28) : DateTime.DaysInMonth(2001, month);
 
     private static int Number(string digits, int start, int length = 2) =>
         int.Parse(digits.AsSpan(start, length), System.Globalization.CultureInfo.InvariantCulture);

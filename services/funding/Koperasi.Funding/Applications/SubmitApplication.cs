@@ -13,6 +13,7 @@ using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Koperasi.Funding.Applications;
 
@@ -46,7 +47,7 @@ public static partial class SubmitApplication
             .WithName("SubmitApplication")
             .RequireAuthorization(FundingPolicies.Submit)
             .WithSummary("Submit an application")
-            .WithDescription("Checks the NIK (16 digits; day and month of birth and sex agree with birthDate and sex), the regency (Jambi; the NIK's prefix proves nothing), the category (open in the programme), the window, one application per NIK per programme (409) and the programme's eligibility switches (422 not-eligible, every failed rule in rules). A pendamping submits only in its regencies.")
+            .WithDescription("Checks the NIK (16 digits with a birth date that exists; day and month of birth and sex agree with birthDate and sex), the applicant's age on the day of the application (born before it, 422 birth-date-after-application; at least Applications:MinimumAge, default 17, the age for a KTP, 422 applicant-under-age), the regency (Jambi; the NIK's prefix proves nothing), the category (open in the programme), the window, one application per NIK per programme (409) and the programme's eligibility switches (422 not-eligible, every failed rule in rules). A pendamping submits only in its regencies.")
             .Produces<ApplicationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -55,7 +56,7 @@ public static partial class SubmitApplication
 
     private static async Task<Results<Created<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Request request, ClaimsPrincipal user, IDocumentSession session, IDocumentStore store, [FromServices] IPersonalDataVault vault, TimeProvider clock,
-        HttpResponse response, CancellationToken cancellationToken)
+        IOptions<ApplicantAge> age, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = Validate(request, out var nik);
         if (!v.IsValid)
@@ -82,7 +83,7 @@ public static partial class SubmitApplication
         var grantsHeld = await GrantsHeldQuery.OfAnyAsync(session, known, cancellationToken);
 
         var command = ToCommand(request, Guid.CreateVersion7(), applicantId, nik!, regency);
-        var decision = Application.Submit(command, programme, claims.Count > 0, grantsHeld, clock.Today());
+        var decision = Application.Submit(command, programme, claims.Count > 0, grantsHeld, clock.Today(), age.Value.MinimumAge);
         if (decision.Error is { } error)
         {
             return Refusals.ToProblem(error, error.Rule == EligibilityCheck.NotEligible

@@ -1,3 +1,4 @@
+using Koperasi.ServiceDefaults.Regions;
 using System.Globalization;
 using Koperasi.Funding.Applications;
 
@@ -37,7 +38,7 @@ public sealed class DemoPeople(DemoVocabulary words, Random random)
     private string Nik(string regencyCode, int kecamatanIndex, DateOnly birthDate, Sex sex)
     {
         var day = birthDate.Day + (sex == Sex.Female ? 40 : 0);
-        var head = string.Create(CultureInfo.InvariantCulture, $"{regencyCode}{kecamatanIndex + 1:D2}{day:D2}{birthDate.Month:D2}{birthDate.Year % 100:D2}");
+        var head = string.Create(CultureInfo.InvariantCulture, $"{Regencies.NikPrefixOf(regencyCode)}{kecamatanIndex + 1:D2}{day:D2}{birthDate.Month:D2}{birthDate.Year % 100:D2}");
         var serial = (_serials.TryGetValue(head, out var last) ? last : 0) + random.Next(1, 8);
         _serials[head] = serial;
         return serial <= 9999

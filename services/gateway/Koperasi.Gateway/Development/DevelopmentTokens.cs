@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.ServiceDefaults.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koperasi.Gateway.Development;
@@ -10,7 +10,7 @@ namespace Koperasi.Gateway.Development;
 /// so a developer can call the API. Outside the Development environment this route does not
 /// exist at all.
 /// </summary>
-internal static partial class DevelopmentTokens
+internal static class DevelopmentTokens
 {
     public sealed record Token(string AccessToken, string TokenType, string Role, IReadOnlyList<string> Regencies, DateTimeOffset ExpiresAt);
 
@@ -32,9 +32,11 @@ internal static partial class DevelopmentTokens
         string role, TokenIssuer issuer, TimeProvider clock, string[]? regency = null, string? name = null, bool raw = false)
     {
         var v = new RequestValidation();
-        var regencies = (regency ?? []).Select(r => r.Replace(".", "", StringComparison.Ordinal).Trim()).ToList();
+        var given = regency ?? [];
+        var regencies = given.Select(r => Regencies.TryNormalize(r, out var code) ? code : null).OfType<string>().Distinct().ToList();
         v.Check(KoperasiRoles.All.Contains(role), "role", $"Unknown role '{role}'; one of: {string.Join(", ", KoperasiRoles.All)}.");
-        v.Check(regencies.All(r => RegencyCode().IsMatch(r)), "regency", "A regency of Jambi, such as 1501 or 15.71.");
+        v.Check(given.All(r => Regencies.TryNormalize(r, out _)), "regency",
+            "A regency of Jambi by its BPS code (1501) or its Kemendagri code (15.01; 15.06 is Tanjung Jabung Barat, BPS 1507).");
         v.Check(regencies.Count > 0 || role is not (KoperasiRoles.Pembina or KoperasiRoles.Pendamping), "regency",
             "A pembina or pendamping is assigned to at least one regency: add ?regency=1501.");
         if (!v.IsValid)
@@ -48,7 +50,4 @@ internal static partial class DevelopmentTokens
             ? TypedResults.Text(token)
             : TypedResults.Ok(new Token(token, "Bearer", role, regencies, clock.GetUtcNow() + Lifetime));
     }
-
-    [GeneratedRegex(@"^15\d{2}$")]
-    private static partial Regex RegencyCode();
 }

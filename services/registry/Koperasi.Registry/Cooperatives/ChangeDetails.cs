@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using JasperFx;
 using Koperasi.Registry.Activity;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
@@ -27,7 +28,7 @@ public static class ChangeDetails
             .WithName("ChangeCooperativeDetails")
             .RequireAuthorization(RegistryPolicies.Write)
             .WithSummary("Change notifiable data")
-            .WithDescription("Parts left out stay as they are. Requires If-Match with the ETag read; a stale ETag answers 409. Moving to another regency is an amendment of the articles, not a notification (422).")
+            .WithDescription("Parts left out stay as they are. Requires If-Match with the ETag read; a stale ETag answers 409, and so does an NIB or NIK koperasi another koperasi holds. Moving to another regency is an amendment of the articles, not a notification (422).")
             .Produces<CooperativeResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -74,8 +75,21 @@ public static class ChangeDetails
             return error.ToProblem();
         }
 
+        if (await IdentifierClaim.CheckAsync(session, id, decision.Events, cancellationToken) is { } taken)
+        {
+            return taken.ToProblem();
+        }
+
         stream.AppendMany(decision.Events);
-        await session.SaveChangesAsync(cancellationToken);
+        IdentifierClaim.Stage(session, id, decision.Events, cooperative);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException claimed) when (claimed.DocType == typeof(IdentifierClaim))
+        {
+            return IdentifierClaim.Conflict(claimed.Id).ToProblem();
+        }
 
         var after = decision.Events.Aggregate(cooperative, (state, e) => Cooperative.Fold(state, e)!) with
         {

@@ -6,7 +6,10 @@ namespace Koperasi.Registry.Cooperatives;
 // Reporting a RAT.
 public sealed partial record Cooperative
 {
-    /// <summary>Records a RAT (late ones are accepted and flagged) and what it means for activity.</summary>
+    /// <summary>
+    /// Records a RAT (late ones are accepted and flagged) and what it means for activity. The RAT of
+    /// the latest year sets the register's member count to its members' total, saying so in the event.
+    /// </summary>
     public Decision ReportRat(RatReport report, DateOnly today, ActivityPolicy policy)
     {
         if ((CheckExisting() ?? CheckRat(report, today)) is { } broken)
@@ -14,7 +17,11 @@ public sealed partial record Cooperative
             return broken;
         }
 
-        var reported = Reported(report, policy);
+        var isLatest = Rats.All(r => r.FinancialYear < report.FinancialYear);
+        var reported = Reported(report, policy) with
+        {
+            MemberCount = isLatest && report.MembersTotal != MemberCount ? report.MembersTotal : null,
+        };
         return Decision.Accept([reported, .. WithRat(reported).ReconcileActivity(today, policy)]);
     }
 

@@ -122,11 +122,10 @@ public sealed partial record Cooperative
     private Cooperative WithRat(RatReported e)
     {
         var rat = new RatRecord(e.FinancialYear, e.HeldOn, e.MembersPresent, e.MembersTotal, e.Mode, e.Late, e.Assets, e.BusinessVolume, e.Surplus);
-        var isLatest = Rats.All(r => r.FinancialYear < e.FinancialYear);
         return this with
         {
             Rats = [.. Rats, rat],
-            MemberCount = isLatest ? e.MembersTotal : MemberCount,
+            MemberCount = e.MemberCount ?? MemberCount,
             ActivityBaselineYear = Math.Max(ActivityBaselineYear, e.FinancialYear),
         };
     }

@@ -27,6 +27,11 @@ public sealed record CooperativeRegistered(
     IReadOnlyList<Guid>? PredecessorIds = null,
     Guid? CaseId = null);
 
+/// <summary>
+/// A RAT was reported. <see cref="MemberCount"/> is set when it changes the register's member count
+/// (a RAT of the latest year, reported after the registration, whose members' total differs): the
+/// register's count changes only by an event that says so, never as a side effect.
+/// </summary>
 public sealed record RatReported(
     Guid CooperativeId,
     int FinancialYear,
@@ -37,7 +42,8 @@ public sealed record RatReported(
     bool Late,
     decimal? Assets,
     decimal? BusinessVolume,
-    decimal? Surplus);
+    decimal? Surplus,
+    int? MemberCount = null);
 
 public sealed record ActivityChanged(
     Guid CooperativeId,

@@ -52,7 +52,7 @@ public static class Register
             .WithName("RegisterCooperative")
             .RequireAuthorization(RegistryPolicies.Write)
             .WithSummary("Register a koperasi")
-            .WithDescription("Registers a koperasi with its legal-entity decree. A duplicate decree number answers 409. RATs it already held may come along in ratHistory; its activity is evaluated up to today.")
+            .WithDescription("Registers a koperasi with its legal-entity decree. A duplicate decree number, or an NIB or NIK koperasi another koperasi holds, answers 409. RATs it already held may come along in ratHistory; its activity is evaluated up to today.")
             .Produces<CooperativeResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -82,6 +82,10 @@ public static class Register
         try
         {
             await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (DocumentAlreadyExistsException taken) when (taken.DocType == typeof(IdentifierClaim))
+        {
+            return IdentifierClaim.Conflict(taken.Id).ToProblem();
         }
         catch (DocumentAlreadyExistsException)
         {
@@ -114,6 +118,11 @@ public static class Register
             return new Outcome(command.CooperativeId, error);
         }
 
+        if (await IdentifierClaim.CheckAsync(session, command.CooperativeId, decision.Events, cancellationToken) is { } taken)
+        {
+            return new Outcome(command.CooperativeId, taken);
+        }
+
         Stage(session, command.CooperativeId, command.LegalEntity.DecreeNumber, decision.Events);
         return new Outcome(command.CooperativeId, null);
     }
@@ -123,13 +132,14 @@ public static class Register
         session.LoadAsync<DecreeNumberClaim>(DecreeNumberClaim.Normalize(decreeNumber), cancellationToken);
 
     /// <summary>
-    /// Stages a decided registration: the new stream and the claim on its decree number, committed
-    /// together so two registrations of one number cannot both commit.
+    /// Stages a decided registration: the new stream and the claims on its decree number, NIB and
+    /// NIK koperasi, committed together so two registrations of one number cannot both commit.
     /// </summary>
     public static void Stage(IDocumentSession session, Guid cooperativeId, string decreeNumber, IReadOnlyList<object> events)
     {
         session.Events.StartStream<Cooperative>(cooperativeId, events);
         session.Insert(new DecreeNumberClaim(DecreeNumberClaim.Normalize(decreeNumber), cooperativeId));
+        IdentifierClaim.Stage(session, cooperativeId, events);
     }
 
     public static DomainError AlreadyRegistered(string decreeNumber) => DomainError.Conflict(
@@ -146,7 +156,7 @@ public static class Register
         CooperativeValidation.Text(v, request.LegalEntity.DecreeNumber, "legalEntity.decreeNumber", 100);
         v.Check(request.LegalEntity.DecreeDate.Year >= 1945, "legalEntity.decreeDate", "The decree date is not plausible.");
         v.Check(request.FoundingMembers > 0, "foundingMembers", "At least one founder.");
-        v.Check(request.MemberCount >= 0, "memberCount", "Members cannot be negative.");
+        v.Check(request.MemberCount > 0, "memberCount", "A koperasi has members: at least 1.");
         CooperativeValidation.Nib(v, request.Nib);
         CooperativeValidation.NikKoperasi(v, request.NikKoperasi);
         CooperativeValidation.Board(v, request.Board);

@@ -79,8 +79,9 @@ public static class RunImport
     }
 
     /// <summary>
-    /// The rows still to process. A later row repeating an earlier row's decree number is a
-    /// duplicate, also across a resume: the rows already processed are read again for their numbers.
+    /// The rows still to process. A later row repeating an earlier row's decree number, NIB or NIK
+    /// koperasi is a duplicate, also across a resume: the rows already processed are read again for
+    /// their numbers.
     /// </summary>
     private static IEnumerable<RegisterCsv.ParsedRow> Rows(string content, int skip)
     {
@@ -96,11 +97,34 @@ public static class RunImport
                 row = row with { Request = null, Errors = [.. row.Errors, duplicate] };
             }
 
+            if (row.Request is { } request && RepeatedIdentifier(request, row.Row, firstRowOf) is { } repeated)
+            {
+                row = row with { Request = null, Errors = [.. row.Errors, repeated] };
+            }
+
             if (index++ >= skip)
             {
                 yield return row;
             }
         }
+    }
+
+    private static ImportRowError? RepeatedIdentifier(Cooperatives.Register.Request request, int row, Dictionary<string, int> firstRowOf)
+    {
+        var identifiers = new (string? Key, string Column, string Rule, string Name)[]
+        {
+            (request.Nib is { } nib ? IdentifierClaim.KeyOfNib(nib) : null, "nib", "nib-duplicated-in-file", $"The NIB {request.Nib}"),
+            (request.NikKoperasi is { } nik ? IdentifierClaim.KeyOfNikKoperasi(nik.Number) : null, "nik_koperasi", "nik-koperasi-duplicated-in-file", $"The NIK koperasi {request.NikKoperasi?.Number}"),
+        };
+        foreach (var (key, column, rule, name) in identifiers)
+        {
+            if (key is not null && !firstRowOf.TryAdd(key, row))
+            {
+                return new ImportRowError(row, column, rule, $"{name} is already in row {firstRowOf[key]} of this file.");
+            }
+        }
+
+        return null;
     }
 
     private static async Task<ImportJob> CommitBatchAsync(
@@ -112,13 +136,21 @@ public static class RunImport
         }
         catch (DocumentAlreadyExistsException)
         {
-            // A decree number of this batch was registered since it was checked (over HTTP or by
-            // another import): row by row, that row alone counts as already registered.
+            // A decree number, NIB or NIK koperasi of this batch was claimed since it was checked
+            // (over HTTP, by another import, or by an earlier row of the batch): row by row, a row
+            // whose decree number is taken counts as already registered, one whose NIB or NIK
+            // koperasi is taken is refused with the rule.
             foreach (var row in rows)
             {
                 try
                 {
                     job = await CommitAsync(store, job, [row], today, policy, cancellationToken);
+                }
+                catch (DocumentAlreadyExistsException taken) when (taken.DocType == typeof(IdentifierClaim))
+                {
+                    var refused = new ImportTally();
+                    refused.Reject([RegisterCsv.ToRowError(row.Row, IdentifierClaim.Conflict(taken.Id))]);
+                    job = await SaveAsync(store, job.Advance(1, refused), cancellationToken);
                 }
                 catch (DocumentAlreadyExistsException)
                 {

@@ -32,7 +32,7 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
             e.NikKoperasi?.Number),
         RatReported e => new Public.RatReported(
             e.CooperativeId, committed.Version, committed.Timestamp, e.FinancialYear, e.HeldOn, e.MembersPresent, e.MembersTotal,
-            Name(e.Mode), e.Late, e.Assets, e.BusinessVolume, e.Surplus),
+            Name(e.Mode), e.Late, e.Assets, e.BusinessVolume, e.Surplus, e.MemberCount),
         ActivityChanged e => new Public.CooperativeActivityChanged(
             e.CooperativeId, committed.Version, committed.Timestamp, Name(e.From), Name(e.To), e.EffectiveOn, e.Reason),
         // A revised history is published as a change only when the current activity differs from

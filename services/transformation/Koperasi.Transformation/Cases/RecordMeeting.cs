@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
+using Koperasi.Transformation.Cooperatives;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -24,18 +25,19 @@ public static class RecordMeeting
         cases.MapPost("/{id:guid}/meetings", Handle)
             .WithName("RecordMembersMeeting")
             .WithSummary("Record a members' meeting decision")
-            .WithDescription("Once per participant, held on or after the proposal and not after today. votesFor and votesAgainst are the valid votes. A meeting below the quorum (Meetings:Quorum of members present, default 3/4) or the majority (Meetings:Majority of valid votes for, default 2/3) is recorded and rejects the case (rule quorum-not-met or majority-not-reached). Needs If-Match.")
+            .WithDescription("Once per participant, held on or after the proposal and not after today. votesFor and votesAgainst are the valid votes. membersTotal may not be below the register's member count (422 members-total-below-register, naming both). A meeting below the quorum (Meetings:Quorum of members present, default 3/4) or the majority (Meetings:Majority of valid votes for, default 2/3) is recorded and rejects the case (rule quorum-not-met or majority-not-reached). Needs If-Match.")
             .AsCaseStep()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+    private static async Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<MeetingPolicy> policy,
         HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var votes = new MeetingVotes(request.CooperativeId, request.HeldOn, request.MembersPresent, request.MembersTotal, request.VotesFor, request.VotesAgainst);
-        return CaseSteps.ApplyAsync(
+        var registered = (await session.LoadAsync<KnownCooperative>(request.CooperativeId, cancellationToken))?.MemberCount?.Value;
+        return await CaseSteps.ApplyAsync(
             id, httpRequest, response, user, session, Validate(request),
-            current => current.RecordMeeting(votes, clock.Today(), policy.Value), cancellationToken);
+            current => current.RecordMeeting(votes, clock.Today(), policy.Value, registered), cancellationToken);
     }
 
     /// <summary>Numbers a meeting cannot have: fewer than none, more present than members, more votes than present.</summary>

@@ -7,9 +7,11 @@ public sealed partial record TransformationCase
 {
     /// <summary>
     /// Records a participant's meeting, once. A meeting that misses the quorum or the majority is recorded
-    /// and rejects the case, naming the rule.
+    /// and rejects the case, naming the rule. The members' total is checked against the register's
+    /// member count (<paramref name="registeredMembers"/>, or the count known when the case was
+    /// proposed): a meeting cannot have fewer members than the register says the koperasi has.
     /// </summary>
-    public Decision RecordMeeting(MeetingVotes votes, DateOnly today, MeetingPolicy policy)
+    public Decision RecordMeeting(MeetingVotes votes, DateOnly today, MeetingPolicy policy, int? registeredMembers = null)
     {
         if (RefuseWhenDecided() is { } decided)
         {
@@ -39,6 +41,15 @@ public sealed partial record TransformationCase
         if (votes.HeldOn > today)
         {
             return DomainError.Unprocessable("meeting-in-future", "Keputusan rapat anggota dicatat setelah rapat diadakan; tanggalnya setelah hari ini.", "heldOn");
+        }
+
+        var floor = registeredMembers ?? participant.MemberCount;
+        if (votes.MembersTotal < floor)
+        {
+            return DomainError.Unprocessable(
+                "members-total-below-register",
+                $"The meeting of {participant.Name} counts {votes.MembersTotal} members in total; the register counts {floor}. The quorum is judged against at least the register's members.",
+                "membersTotal");
         }
 
         var validVotes = votes.VotesFor + votes.VotesAgainst;

@@ -30,7 +30,7 @@ public sealed record KnownCooperative
     public Versioned<string>? Type { get; init; }
     public Versioned<int>? MemberCount { get; init; }
 
-    /// <summary>The latest financial year whose RAT was reported: an older year's RAT does not set the member count.</summary>
+    /// <summary>The latest financial year whose RAT was reported.</summary>
     public int? LatestRatYear { get; init; }
 
     /// <summary>The day it ceased to be a legal entity, once the register says so.</summary>
@@ -53,13 +53,12 @@ public sealed record KnownCooperative
         MemberCount = Newer(MemberCount, m.MemberCount, m.StreamVersion),
     };
 
-    public KnownCooperative With(Registry.RatReported m) => m.FinancialYear < LatestRatYear
-        ? Seen(m.StreamVersion)
-        : Seen(m.StreamVersion) with
-        {
-            LatestRatYear = m.FinancialYear,
-            MemberCount = Newer(MemberCount, m.MembersTotal, m.StreamVersion),
-        };
+    /// <summary>A RAT sets the member count only when the register says it did (<c>MemberCount</c>), never by its members' total alone.</summary>
+    public KnownCooperative With(Registry.RatReported m) => Seen(m.StreamVersion) with
+    {
+        LatestRatYear = Math.Max(LatestRatYear ?? m.FinancialYear, m.FinancialYear),
+        MemberCount = m.MemberCount is { } count ? Newer(MemberCount, count, m.StreamVersion) : MemberCount,
+    };
 
     public KnownCooperative With(Registry.CooperativeAmended m) => Seen(m.StreamVersion) with
     {
