@@ -1,0 +1,18 @@
+using Koperasi.Testing;
+
+namespace Koperasi.Transformation.Tests.Http;
+
+/// <summary>
+/// Transformation's OpenAPI document, read from its own endpoints: each request and answer has a schema
+/// of its own with the properties its handler binds.
+/// </summary>
+public class OpenApiDocumentTests(TransformationHost host) : IClassFixture<TransformationHost>
+{
+    [Fact]
+    public async Task Each_schema_stands_for_one_type() =>
+        OpenApiChecks.EachSchemaStandsForOneType(await OpenApiChecks.DocumentAsync(host.CreateClient()), OpenApiChecks.Operations(host.Services));
+
+    [Fact]
+    public async Task Each_request_schema_has_the_properties_its_handler_binds() =>
+        OpenApiChecks.EveryRequestSchemaHasTheBoundProperties(await OpenApiChecks.DocumentAsync(host.CreateClient()), OpenApiChecks.Operations(host.Services));
+}
