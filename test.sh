@@ -29,6 +29,28 @@ set -a
 . .local/infra.env
 set +a
 
+# --- npm tools for the checks (installed into .local/tools, only when missing) ---------------------
+# ensure_npm_tool NAME VERSION: installs the npm package NAME@VERSION into .local/tools, where the
+# tests look for it. Without npm it says so and the run goes on: the tests that need the tool skip
+# (or fail under CI=true); a failed install is reported the same way, never stopping the run.
+ensure_npm_tool() {
+  local name="$1" version="$2" tools="$ROOT/.local/tools"
+  if [ -f "$tools/node_modules/$name/package.json" ] \
+      && grep -q "\"version\": *\"$version\"" "$tools/node_modules/$name/package.json"; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null; then
+    echo "test.sh: npm not found; $name@$version is not installed and the tests that need it cannot run" >&2
+    return 0
+  fi
+  echo "== npm install $name@$version"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --save-exact --loglevel=error "$name@$version" \
+    || echo "test.sh: installing $name@$version failed; the tests that need it cannot run" >&2
+}
+ensure_npm_tool @redocly/cli 2.77.0   # OpenAPI lint of the services' documents
+# -------------------------------------------------------------------------------------------------
+
 echo "== build"
 dotnet build Koperasi.sln -c Release -nologo -v minimal || conclude "0 passed, 1 failed" 1
 

@@ -52,15 +52,7 @@ public static class ServiceDefaultsExtensions
         // Bad input answers 400 with problem details in every environment, not only in development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => KoperasiJson.Configure(options.SerializerOptions));
-        builder.Services.AddOpenApi(options =>
-        {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = $"Koperasi {serviceName} API";
-                return Task.CompletedTask;
-            });
-            options.AddDocumentTransformer<BearerSecurityScheme>();
-        });
+        builder.Services.AddKoperasiOpenApi(serviceName);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();

@@ -15,6 +15,7 @@ public class AccessTests(GatewayWithRegistry fixture)
         "GET /health/live",
         "GET /health/ready",
         "GET /metrics",
+        "GET /openapi/overview.json",
         "GET /openapi/registry.json",
         "HEAD /openapi/registry.json",
     ];

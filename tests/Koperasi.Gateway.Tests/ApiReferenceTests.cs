@@ -59,9 +59,10 @@ public partial class ApiReferenceTests(GatewayWithRegistry fixture)
 
     [Theory]
     [InlineData("/registry", HttpStatusCode.OK)]
+    [InlineData("/overview", HttpStatusCode.OK)]
     [InlineData("/nothing-here", HttpStatusCode.NotFound)]
     [InlineData("/reference", HttpStatusCode.NotFound)]
-    public async Task Only_the_root_and_a_service_name_are_pages_of_the_reference(string path, HttpStatusCode expected)
+    public async Task Only_the_root_the_overview_and_a_service_name_are_pages_of_the_reference(string path, HttpStatusCode expected)
     {
         using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
 

@@ -8,6 +8,7 @@ using Koperasi.Funding.Messaging;
 using Koperasi.Funding.Programmes;
 using Koperasi.Funding.Reports;
 using Koperasi.ServiceDefaults;
+using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.ServiceDefaults.PersonalData;
@@ -15,6 +16,7 @@ using Koperasi.ServiceDefaults.PersonalData;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("funding", FundingPolicies.All);
+builder.Services.AddApiIntroduction(FundingApi.Introduction, FundingApi.Tags);
 builder.AddKoperasiMarten<FundingIntegrationEvents>(FundingStore.DefaultSchema, FundingStore.Configure);
 builder.AddKoperasiMessaging("funding", bus => bus.AddCooperativeConsumers());
 builder.AddPersonalDataVault();

@@ -9,12 +9,14 @@ using Koperasi.Registry.Regions;
 using Koperasi.Registry.Statistics;
 using Koperasi.Registry.Transformations;
 using Koperasi.ServiceDefaults;
+using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("registry", RegistryPolicies.All);
+builder.Services.AddApiIntroduction(RegistryApi.Introduction, RegistryApi.Tags);
 builder.AddKoperasiMarten<RegistryIntegrationEvents>(RegistryStore.DefaultSchema, RegistryStore.Configure);
 builder.AddKoperasiMessaging("registry", bus =>
 {

@@ -1,4 +1,5 @@
 using Koperasi.ServiceDefaults;
+using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.Transformation;
@@ -10,6 +11,7 @@ using Koperasi.Transformation.Statistics;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("transformation", TransformationPolicies.All);
+builder.Services.AddApiIntroduction(TransformationApi.Introduction, TransformationApi.Tags);
 builder.AddKoperasiMarten<TransformationIntegrationEvents>(TransformationStore.DefaultSchema, TransformationStore.Configure);
 builder.AddKoperasiMessaging("transformation", bus => bus.AddRegistryConsumers());
 builder.AddCases();

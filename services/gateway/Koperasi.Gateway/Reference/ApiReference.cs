@@ -1,18 +1,18 @@
-using System.Globalization;
 using Koperasi.Gateway.Routing;
 using Scalar.AspNetCore;
 
 namespace Koperasi.Gateway.Reference;
 
 /// <summary>
-/// The browsable API reference at the root: one document per configured service, each fetched
-/// through the gateway's own <c>/openapi/{name}.json</c> route.
+/// The browsable API reference at the root: it opens on the <see cref="Overview"/> of the
+/// platform, then one document per configured service, each fetched through the gateway's own
+/// <c>/openapi/{name}.json</c> route.
 /// </summary>
 internal static class ApiReference
 {
     public static WebApplication MapApiReference(this WebApplication app, IReadOnlyList<DownstreamService> downstream)
     {
-        var documents = downstream.Select(service => service.Name).ToHashSet(StringComparer.Ordinal);
+        var documents = downstream.Select(service => service.Name).Append(Overview.Name).ToHashSet(StringComparer.Ordinal);
         app.MapScalarApiReference("/", options =>
         {
             options.WithTitle("Referensi API Koperasi · Dinas Koperasi dan UKM Provinsi Jambi")
@@ -27,10 +27,10 @@ internal static class ApiReference
                 .DisableTelemetry()
                 .DisableAgent()
                 .DisableMcp();
-            for (var i = 0; i < downstream.Count; i++)
+            options.AddDocument(Overview.Name, "Overview", Overview.DocumentPath, isDefault: true);
+            foreach (var service in downstream)
             {
-                var service = downstream[i];
-                options.AddDocument(service.Name, Title(service), service.DocumentPath, isDefault: i == 0);
+                options.AddDocument(service.Name, Overview.Title(service), service.DocumentPath);
             }
         })
         .AddEndpointFilter(async (context, next) =>
@@ -40,9 +40,6 @@ internal static class ApiReference
                 : await next(context))
         .ExcludeFromDescription()
         .AllowAnonymous();
-        return app;
+        return app.MapOverview(downstream);
     }
-
-    private static string Title(DownstreamService service) =>
-        CultureInfo.InvariantCulture.TextInfo.ToTitleCase(service.Name.Replace('-', ' '));
 }

@@ -36,6 +36,11 @@ internal sealed partial record DownstreamService(string Name, Uri Address)
             throw new InvalidOperationException($"{Section}:{key}: a service name is letters, digits and hyphens, starting with a letter.");
         }
 
+        if (name == Reference.Overview.Name)
+        {
+            throw new InvalidOperationException($"{Section}:{key}: '{name}' is the name of the gateway's own overview document; give the service another name.");
+        }
+
         if (!Uri.TryCreate(value, UriKind.Absolute, out var address) || (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps))
         {
             throw new InvalidOperationException($"{Section}:{key}: '{value}' is not an absolute http(s) address.");

@@ -1,0 +1,22 @@
+namespace Koperasi.Registry;
+
+/// <summary>What the Registry's API reference says about the service and its tags.</summary>
+internal static class RegistryApi
+{
+    public const string Introduction =
+        "The register of the koperasi of Jambi province: registration with the legal-entity decree, "
+        + "notifiable changes, RAT reports and the activity (aktif / tidak aktif) they decide, the "
+        + "articles of association and every transformation applied to them, and statistics by regency, "
+        + "type and form. Each koperasi is an event stream: its ETag is the version a change sends "
+        + "back in If-Match. Errors are RFC 9457 problem details naming the field or the rule.";
+
+    public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
+    {
+        ["Koperasi"] = "Register, read and change a koperasi; its RAT reports, history and articles of association.",
+        ["Keaktifan"] = "Activity: a koperasi that held no RAT for the policy's number of consecutive financial years (three) becomes tidak aktif.",
+        ["Statistik"] = "Counts of the register and of the transformations, grouped as asked.",
+        ["Wilayah"] = "The regencies (kabupaten/kota) of Jambi province, by code.",
+        ["Impor"] = "Bulk registration from a CSV file, as a background job with a report per row.",
+        ["Data demo"] = "The synthetic demonstration register loaded at start-up, where it is turned on.",
+    };
+}
