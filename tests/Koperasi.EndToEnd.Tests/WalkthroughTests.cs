@@ -21,6 +21,21 @@ public sealed class WalkthroughTests(ReadmePlatform platform) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task Every_walkthrough_stops_at_the_first_error_answer_and_shows_it()
+    {
+        // Behind a path the gateway does not serve, the first call (the token) answers 401 with a problem.
+        var nowhere = new Uri(platform.GatewayAddress, "nowhere");
+        foreach (var (name, _) in Walkthroughs.All())
+        {
+            var run = await Walkthroughs.RunAsync(name, nowhere);
+
+            run.ExitCode.ShouldNotBe(0, $"{name}: {run}");
+            run.Error.ShouldContain("answered 401", Case.Sensitive, $"{name}: {run}");
+            run.Output.ShouldBeEmpty($"{name} went on after the error: {run}");
+        }
+    }
+
+    [Fact]
     public async Task The_registration_walkthrough_changes_the_details_with_the_etag_it_was_answered()
     {
         await TwiceAsync("registry");
