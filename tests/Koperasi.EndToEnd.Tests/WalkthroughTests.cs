@@ -15,7 +15,7 @@ public sealed class WalkthroughTests(ReadmePlatform platform) : IClassFixture<Re
         var readme = File.ReadAllText(Path.Combine(Walkthroughs.Root, "README.md"));
         var names = Walkthroughs.All().Select(w => w.Name).ToList();
 
-        names.ShouldBe(["registry", "merger", "amalgamation", "articles-amendment", "dumisake"]);
+        names.ShouldBe(["registry", "csv-import", "merger", "amalgamation", "articles-amendment", "dumisake"]);
         // A marker whose block is not a bash fence right below it would be skipped silently.
         readme.Split("<!-- walkthrough:").Length.ShouldBe(names.Count + 1);
     }
@@ -47,6 +47,16 @@ public sealed class WalkthroughTests(ReadmePlatform platform) : IClassFixture<Re
             Api.Text(koperasi["contact"]!["email"]).ShouldBe("kantor@koperasi.example");
             (await Register.HistoryAsync(platform.RegistryClient, Api.Id(koperasi)))[^1].ShouldBe("cooperative-details-changed");
         }
+    }
+
+    [Fact]
+    public async Task The_csv_import_walkthrough_imports_the_sample_once_and_follows_the_job_to_its_end()
+    {
+        await TwiceAsync("csv-import");
+
+        var jobs = await Api.GetArrayAsync(platform.RegistryClient, "/api/registry/imports");
+        jobs.Select(j => (Api.Text(j!["status"]), j["imported"]!.GetValue<int>(), j["alreadyRegistered"]!.GetValue<int>()))
+            .ShouldBe([("completed", 0, 15), ("completed", 15, 0)]); // newest first
     }
 
     [Fact]
