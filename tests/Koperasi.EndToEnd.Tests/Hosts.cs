@@ -18,15 +18,15 @@ public static class Hosts
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
 
-    public static ServiceHost<registry::Program> Registry(string name) =>
-        Configure(new ServiceHost<registry::Program>("registry", name, Now)).With("Activity:ScheduledEvaluation", "false");
+    public static ServiceHost<registry::Program> Registry(string name, DateTimeOffset? now = null) =>
+        Configure(new ServiceHost<registry::Program>("registry", name, now ?? Now)).With("Activity:ScheduledEvaluation", "false");
 
-    public static ServiceHost<transformation::Program> Transformation(string name) =>
-        Configure(new ServiceHost<transformation::Program>("transformation", name, Now));
+    public static ServiceHost<transformation::Program> Transformation(string name, DateTimeOffset? now = null) =>
+        Configure(new ServiceHost<transformation::Program>("transformation", name, now ?? Now));
 
     /// <summary>Funding, paying grants through the bank at <paramref name="bank"/>.</summary>
-    public static ServiceHost<funding::Program> Funding(string name, Uri bank) =>
-        Configure(new ServiceHost<funding::Program>("funding", name, Now))
+    public static ServiceHost<funding::Program> Funding(string name, Uri bank, DateTimeOffset? now = null) =>
+        Configure(new ServiceHost<funding::Program>("funding", name, now ?? Now))
             .With("Bank:BaseAddress", bank.ToString())
             .With("Bank:PollInterval", "00:00:00.250");
 
