@@ -36,6 +36,9 @@ public static class MessagingDefaults
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(names.EndpointNameFormatter);
+            // MassTransit 8.4+ reports anonymous usage to an outside host by default: a government
+            // system on a closed network sends nothing anywhere it was not told to.
+            bus.DisableUsageTelemetry();
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.PublishFaults = false);
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
