@@ -270,7 +270,9 @@ loopback_users = none
 log.console = false
 log.file.level = warning
 EOF
-  echo '[].' > "$dir/advanced.config"
+  # Erlang's distribution port (inter-node traffic and rabbitmqctl) listens on every interface
+  # unless told otherwise: loopback only, like the other ports.
+  echo '[{kernel, [{inet_dist_use_interface, {127,0,0,1}}]}].' > "$dir/advanced.config"
   : > "$dir/rabbitmq-env.conf"
   if [ ! -s "$dir/home/.erlang.cookie" ]; then
     (umask 077; secret erlang-cookie > "$dir/home/.erlang.cookie")
