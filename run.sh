@@ -59,7 +59,9 @@ if ! dotnet build Koperasi.sln -c Release -nologo -v quiet >"$LOGS/build.log" 2>
   die "the build failed; see $LOGS/build.log"
 fi
 
-# start NAME URL DLL [KEY=VALUE...]: one service in the background, its output in .local/logs
+# start NAME URL DLL [KEY=VALUE...]: one service in the background, its output in .local/logs.
+# A local run is a Development system: the gateway mints development tokens, to callers on
+# loopback only (the banner says so); docker-compose.yml and every other deployment run Production.
 start() {
   local name="$1" url="$2" dll="$3"
   shift 3
@@ -207,7 +209,9 @@ cat <<EOF
   Metrics (Prometheus)           $REGISTRY_URL/metrics  $TRANSFORMATION_URL/metrics  $FUNDING_URL/metrics
   Logs                           $LOGS
 
-  Tokens (development only; roles: admin-provinsi, pembina, pendamping, verifikator, auditor, service):
+  Development tokens are ON (ASPNETCORE_ENVIRONMENT=Development): the gateway mints a token for
+  any role, for callers on this machine (loopback) only; no other environment has the route.
+  Roles: admin-provinsi, pembina, pendamping, verifikator, auditor, service:
     TOKEN=\$(curl -s '$GATEWAY_URL/dev/tokens/admin-provinsi?raw=true')
     TOKEN=\$(curl -s '$GATEWAY_URL/dev/tokens/pembina?regency=1501&name=siti&raw=true')
     curl -H "Authorization: Bearer \$TOKEN" '$GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29'

@@ -270,7 +270,9 @@ loopback_users = none
 log.console = false
 log.file.level = warning
 EOF
-  echo '[].' > "$dir/advanced.config"
+  # Erlang's distribution port (inter-node traffic and rabbitmqctl) listens on every interface
+  # unless told otherwise: loopback only, like the other ports.
+  echo '[{kernel, [{inet_dist_use_interface, {127,0,0,1}}]}].' > "$dir/advanced.config"
   : > "$dir/rabbitmq-env.conf"
   if [ ! -s "$dir/home/.erlang.cookie" ]; then
     (umask 077; secret erlang-cookie > "$dir/home/.erlang.cookie")
@@ -475,6 +477,21 @@ provision_rabbitmq_api() {
   done
 }
 
+# Every contract's exchange, declared in the running system's vhost as its publisher's MassTransit
+# declares it (fanout, durable): a subscriber may not create a publisher's exchange, only bind it.
+provision_contract_exchanges() {
+  local exchange
+  for i in $(seq 1 60); do
+    mq_api GET /overview 2>/dev/null && break
+    [ "$i" = 60 ] && die "RabbitMQ management API at $(mq_host):$(mq_mgmt_port) does not answer"
+    sleep 1
+  done
+  while read -r exchange; do
+    [ -n "$exchange" ] || continue
+    mq_api PUT "/exchanges/$RUNNING_VHOST/$exchange" '{"type":"fanout","durable":true,"auto_delete":false,"internal":false,"arguments":{}}'
+  done <<< "$(koperasi_contract_exchanges)"
+}
+
 # ---------------------------------------------------------------- commands
 
 write_env() {
@@ -516,12 +533,14 @@ cmd_up() {
       ensure_packages
       provision_postgres
       provision_rabbitmq_api
+      provision_contract_exchanges
       ;;
     compose)
       ensure_packages
       compose_up
       provision_postgres
       provision_rabbitmq_ctl
+      provision_contract_exchanges
       ;;
     local)
       ensure_packages servers
@@ -529,6 +548,7 @@ cmd_up() {
       mq_local_up
       provision_postgres
       provision_rabbitmq_ctl
+      provision_contract_exchanges
       ;;
   esac
   write_env

@@ -28,7 +28,7 @@ koperasi_services() { # the service names, one a line
 # koperasi_mq_permissions NAME: the three regexes (configure, write, read) of NAME's broker user
 # in the vhost `koperasi`, one a line.
 koperasi_mq_permissions() {
-  local name="$1" names line="" candidate consumed="" other readable
+  local name="$1" names line="" candidate consumed="" other
   names="$(koperasi_services)" || return 1
   while read -r candidate; do
     if [ "${candidate%% *}" = "$name" ]; then line="$candidate"; fi
@@ -41,8 +41,18 @@ koperasi_mq_permissions() {
     esac
     consumed="$consumed|$other"
   done
-  readable="^($name-|koperasi:($name$consumed):)"
-  echo "$readable"
+  # configure (declare, delete) and write only its own names; read also the contracts it consumes,
+  # which it binds to an exchange of its own (exchange.bind needs read on the source only).
   echo "^($name-|koperasi:$name:)"
-  echo "$readable"
+  echo "^($name-|koperasi:$name:)"
+  echo "^($name-|koperasi:($name$consumed):)"
+}
+
+# koperasi_contract_exchanges: the exchange of every contract (its URN, as MessageUrn names it in
+# building-blocks/Koperasi.Contracts, or in KOPERASI_CONTRACTS_DIR), one a line. Provisioning declares
+# them, so a subscriber binds to a publisher's exchange before the publisher first published.
+koperasi_contract_exchanges() {
+  local dir="${KOPERASI_CONTRACTS_DIR:-$(dirname "${BASH_SOURCE[0]}")/../building-blocks/Koperasi.Contracts}"
+  [ -d "$dir" ] || { echo "services: no contracts folder $dir" >&2; return 1; }
+  grep -rhoE --include='*.cs' 'MessageUrn\("koperasi:[a-z0-9]+:[a-z0-9-]+:v[0-9]+"\)' "$dir" | sed -E 's/MessageUrn\("([^"]*)"\)/\1/' | sort -u
 }

@@ -4,7 +4,9 @@
 # boot: the vhosts koperasi and koperasi-test, the administrator koperasi-admin (password from
 # KOPERASI_MQ_ADMIN_PASSWORD) and, for each service in deploy/services.txt (mounted with
 # deploy/services.sh under /opt/koperasi), a user of that name (password from <SERVICE>_MQ_PASSWORD)
-# with the narrow permissions of services.txt in koperasi and full rights in koperasi-test. A node
+# with the narrow permissions of services.txt in koperasi and full rights in koperasi-test, and every
+# contract's exchange in koperasi (building-blocks/Koperasi.Contracts, mounted under
+# /opt/koperasi/contracts), which subscribers bind but may not declare. A node
 # that imports definitions at boot creates no guest user.
 set -euo pipefail
 
@@ -44,11 +46,16 @@ for service in $services; do
   permissions="$permissions,$(permission_json "$service" "$running_vhost" "${rights[0]}" "${rights[1]}" "${rights[2]}")"
   permissions="$permissions,$(permission_json "$service" "$test_vhost" '.*' '.*' '.*')"
 done
+exchanges=""
+for exchange in $(KOPERASI_CONTRACTS_DIR="${KOPERASI_CONTRACTS_DIR:-/opt/koperasi/contracts}" koperasi_contract_exchanges); do
+  exchanges="$exchanges${exchanges:+,}$(printf '{"name":%s,"vhost":%s,"type":"fanout","durable":true,"auto_delete":false,"internal":false,"arguments":{}}' \
+    "$(json_string "$exchange")" "$(json_string "$running_vhost")")"
+done
 vhost_list="$(printf '{"name":%s},{"name":%s}' "$(json_string "$running_vhost")" "$(json_string "$test_vhost")")"
 
 (
   umask 077
-  printf '{"users":[%s],"vhosts":[%s],"permissions":[%s]}\n' "$users" "$vhost_list" "$permissions" > "$definitions"
+  printf '{"users":[%s],"vhosts":[%s],"permissions":[%s],"exchanges":[%s]}\n' "$users" "$vhost_list" "$permissions" "$exchanges" > "$definitions"
   printf 'load_definitions = %s\n' "$definitions" > "$conf_dir/conf.d/90-koperasi.conf"
 )
 if [ "$(id -u)" = 0 ]; then

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Koperasi.Gateway.Tests;
 
-/// <summary>Development mints tokens for any role; no other environment has the route.</summary>
+/// <summary>Development mints tokens for any role, for a caller on loopback only; no other environment has the route.</summary>
 public sealed class DevelopmentTokenTests : IAsyncLifetime
 {
     private FakeService _registry = null!;
@@ -72,6 +72,42 @@ public sealed class DevelopmentTokenTests : IAsyncLifetime
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey(field).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("203.0.113.7")]
+    [InlineData("10.0.0.5")]
+    [InlineData("172.17.0.1")]
+    [InlineData("::ffff:192.168.1.20")]
+    [InlineData("2001:db8::1")]
+    public async Task In_development_a_caller_from_another_machine_finds_no_route(string address)
+    {
+        await using var gateway = new GatewayHost(
+            new Dictionary<string, string?> { ["Services:Registry"] = _registry.Address.ToString() }, "Development", IPAddress.Parse(address));
+        var anonymous = gateway.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        using var response = await anonymous.GetAsync(new Uri("/dev/tokens/admin-provinsi?raw=true", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("eyJ", customMessage: "no token in the answer");
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.10.0.3")]
+    [InlineData("::1")]
+    [InlineData("::ffff:127.0.0.1")]
+    public async Task In_development_a_caller_on_loopback_gets_a_token(string address)
+    {
+        await using var gateway = new GatewayHost(
+            new Dictionary<string, string?> { ["Services:Registry"] = _registry.Address.ToString() }, "Development", IPAddress.Parse(address));
+        var anonymous = gateway.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        var token = await anonymous.GetStringAsync(new Uri("/dev/tokens/auditor?raw=true", UriKind.Relative));
+
+        token.Split('.').Length.ShouldBe(3, "a signed JWT");
     }
 
     [Theory]

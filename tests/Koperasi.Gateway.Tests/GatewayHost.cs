@@ -1,18 +1,27 @@
+using System.Net;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Koperasi.Gateway.Tests.GatewayWithRegistry))]
 
 namespace Koperasi.Gateway.Tests;
 
-/// <summary>The gateway hosted in the test process with the services and settings a test gives it.</summary>
-public class GatewayHost(IReadOnlyDictionary<string, string?> settings, string environment = "Testing") : WebApplicationFactory<Program>
+/// <summary>
+/// The gateway hosted in the test process with the services and settings a test gives it. Its
+/// callers connect from <paramref name="remoteAddress"/> (loopback unless a test says otherwise: the
+/// test server itself gives a request no address).
+/// </summary>
+public class GatewayHost(IReadOnlyDictionary<string, string?> settings, string environment = "Testing", IPAddress? remoteAddress = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(remoteAddress ?? IPAddress.Loopback)));
+
         // Only the services a test names: the others of appsettings.json are turned off.
         foreach (var name in ConfiguredServices().Where(name => !settings.Keys.Any(k => string.Equals(k, $"Services:{name}", StringComparison.OrdinalIgnoreCase))))
         {
@@ -52,6 +61,20 @@ public class GatewayHost(IReadOnlyDictionary<string, string?> settings, string e
         .. new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build()
             .GetSection("Services").GetChildren().Select(entry => entry.Key),
     ];
+}
+
+/// <summary>Gives every request the caller's address a real connection would have.</summary>
+internal sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            context.Connection.RemoteIpAddress = address;
+            return following(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>A fake Registry and the gateway in front of it, shared by the tests that only read.</summary>

@@ -180,6 +180,19 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
             $"declare {kind} {name}");
     }
 
+    /// <summary>
+    /// How a service subscribes to another's contract (ContractSubscriptions): an exchange of its own
+    /// for it, bound to its endpoint, and the publisher's exchange (declared by the publisher or
+    /// provisioning) bound to that: read on the publisher's exchange, never configure.
+    /// </summary>
+    private static async Task SubscribeAsync(IChannel channel, string endpoint, string ownExchange, string contract, CancellationToken cancellation)
+    {
+        await DeclareEndpointAsync(channel, endpoint, cancellation);
+        await DeclareContractAsync(channel, ownExchange, cancellation);
+        await channel.ExchangeBindAsync(endpoint, ownExchange, "", cancellationToken: cancellation);
+        await channel.ExchangeBindAsync(ownExchange, contract, "", cancellationToken: cancellation);
+    }
+
     [Fact]
     public async Task A_service_may_subscribe_to_the_contracts_it_consumes_and_to_no_others()
     {
@@ -191,12 +204,14 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
             await DeclareContractAsync(funding, fundingContract, Cancellation);
         }
 
+        await using (var registry = await ChannelAsync("registry"))
+        {
+            await DeclareContractAsync(registry, registryContract, Cancellation);
+        }
+
         await using (var transformation = await ChannelAsync("transformation"))
         {
-            // MassTransit's sequence for a consumer of a registry contract.
-            await DeclareEndpointAsync(transformation, endpoint, Cancellation);
-            await DeclareContractAsync(transformation, registryContract, Cancellation);
-            await transformation.ExchangeBindAsync(endpoint, registryContract, "", cancellationToken: Cancellation);
+            await SubscribeAsync(transformation, endpoint, $"transformation-{registryContract}", registryContract, Cancellation);
         }
 
         await using (var registry = await ChannelAsync("registry"))
@@ -210,6 +225,7 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
             Encoding.UTF8.GetString(delivered.Body.Span).ShouldBe("koperasi registered");
         }
 
+        await ShouldBeRefusedAsync("transformation", channel => DeclareContractAsync(channel, registryContract, Cancellation), $"declare {registryContract}");
         await ShouldBeRefusedAsync("transformation", channel => DeclareContractAsync(channel, fundingContract, Cancellation), $"declare {fundingContract}");
         await ShouldBeRefusedAsync("transformation", channel => channel.ExchangeBindAsync(endpoint, fundingContract, "", cancellationToken: Cancellation), $"bind {fundingContract}");
         await ShouldBeRefusedAsync("transformation", channel => channel.BasicPublishAsync(registryContract, "", Body("forged"), Cancellation).AsTask(), $"publish to {registryContract}");
@@ -218,14 +234,17 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
     [Fact]
     public async Task The_registry_may_subscribe_to_the_grants_Funding_pays()
     {
-        // As the Registry's registry-record-government-aid queue binds to koperasi:funding:grant-disbursed:v1.
+        // As the Registry's registry-record-government-aid queue gets koperasi:funding:grant-disbursed:v1.
         var endpoint = $"registry-{_tag}";
         var fundingContract = $"koperasi:funding:{_tag}:v1";
+        await using (var funding = await ChannelAsync("funding"))
+        {
+            await DeclareContractAsync(funding, fundingContract, Cancellation);
+        }
+
         await using (var registry = await ChannelAsync("registry"))
         {
-            await DeclareEndpointAsync(registry, endpoint, Cancellation);
-            await DeclareContractAsync(registry, fundingContract, Cancellation);
-            await registry.ExchangeBindAsync(endpoint, fundingContract, "", cancellationToken: Cancellation);
+            await SubscribeAsync(registry, endpoint, $"registry-{fundingContract}", fundingContract, Cancellation);
         }
 
         await using (var funding = await ChannelAsync("funding"))
@@ -240,6 +259,53 @@ public sealed class BrokerPermissionTests : IAsyncLifetime
         }
 
         await ShouldBeRefusedAsync("registry", channel => channel.BasicPublishAsync(fundingContract, "", Body("forged"), Cancellation).AsTask(), $"publish to {fundingContract}");
+    }
+
+    /// <summary>
+    /// Deleting a publisher's exchange would drop every subscriber's binding: no user but its owner
+    /// may, not even a subscriber of it. Checked on an exchange the owner declared and bound.
+    /// </summary>
+    [Theory]
+    [InlineData("registry", "transformation")]
+    [InlineData("registry", "funding")]
+    [InlineData("transformation", "registry")]
+    [InlineData("transformation", "funding")]
+    [InlineData("funding", "registry")]
+    [InlineData("funding", "transformation")]
+    public async Task A_service_user_may_not_delete_another_services_exchange(string service, string owner)
+    {
+        var contract = $"koperasi:{owner}:{_tag}:v1";
+        var endpoint = $"{owner}-{_tag}";
+        await using (var channel = await ChannelAsync(owner))
+        {
+            await DeclareContractAsync(channel, contract, Cancellation);
+            await DeclareEndpointAsync(channel, endpoint, Cancellation);
+        }
+
+        await ShouldBeRefusedAsync(service, channel => channel.ExchangeDeleteAsync(contract, cancellationToken: Cancellation), $"delete {contract}");
+        await ShouldBeRefusedAsync(service, channel => channel.ExchangeDeleteAsync(endpoint, cancellationToken: Cancellation), $"delete {endpoint}");
+
+        await using var check = await ChannelAsync(owner);
+        await check.ExchangeDeclarePassiveAsync(contract, Cancellation);
+        await check.ExchangeDeclarePassiveAsync(endpoint, Cancellation);
+    }
+
+    [Fact]
+    public async Task Provisioning_declared_the_exchange_of_every_contract()
+    {
+        var contracts = typeof(Koperasi.Contracts.Registry.CooperativeRegistered).Assembly.GetTypes()
+            .Select(type => type.GetCustomAttributes(typeof(MassTransit.MessageUrnAttribute), false).Cast<MassTransit.MessageUrnAttribute>().SingleOrDefault())
+            .OfType<MassTransit.MessageUrnAttribute>()
+            .Select(urn => urn.Urn.ToString()["urn:message:".Length..])
+            .ToList();
+        contracts.ShouldNotBeEmpty();
+
+        foreach (var contract in contracts)
+        {
+            // A passive declare needs no permission: it fails only when the exchange is missing.
+            await using var channel = await ChannelAsync(contract.Split(':')[1] is var owner && Platform.Services.Contains(owner) ? owner : "registry");
+            await channel.ExchangeDeclarePassiveAsync(contract, Cancellation);
+        }
     }
 
     [Fact]

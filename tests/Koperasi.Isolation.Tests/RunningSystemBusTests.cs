@@ -80,8 +80,18 @@ public sealed class RunningSystemBuses : IAsyncLifetime
         return builder;
     }
 
+    /// <summary>The exchange the transformation service consumes the registry's probe through (its own name).</summary>
+    private const string ProbeSubscription = "transformation-koperasi:registry:isolation-probe:v1";
+
     public async ValueTask InitializeAsync()
     {
+        // As provisioning declares every contract's exchange: the subscriber may bind it, not create it.
+        await using (var admin = await Platform.BrokerAsync(TestInfrastructure.RabbitMqAdminUser, TestInfrastructure.RabbitMqAdminPassword, Platform.RunningVirtualHost))
+        await using (var channel = await admin.CreateChannelAsync())
+        {
+            await channel.ExchangeDeclareAsync(ContractExchanges[0], ExchangeType.Fanout, durable: true, autoDelete: false);
+        }
+
         var transformation = Builder("transformation");
         transformation.Services.AddSingleton(Consumed);
         transformation.AddKoperasiMessaging("transformation", bus =>
@@ -114,7 +124,7 @@ public sealed class RunningSystemBuses : IAsyncLifetime
             }
         }
 
-        await BrokerAdmin.DeleteEntitiesAsync(Platform.RunningVirtualHost, name => name.Contains(Tag, StringComparison.Ordinal) || ContractExchanges.Contains(name));
+        await BrokerAdmin.DeleteEntitiesAsync(Platform.RunningVirtualHost, name => name.Contains(Tag, StringComparison.Ordinal) || ContractExchanges.Contains(name) || name == ProbeSubscription);
     }
 }
 

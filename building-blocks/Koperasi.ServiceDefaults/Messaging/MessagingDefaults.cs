@@ -31,11 +31,16 @@ public static class MessagingDefaults
     {
         var settings = builder.Configuration.GetSection("RabbitMq").Get<RabbitMqSettings>() ?? new RabbitMqSettings();
         var names = new BrokerNames(service, settings.EntityPrefix);
+        var subscriptions = new ContractSubscriptions(names);
         builder.Services.AddSingleton(names);
+        builder.Services.AddSingleton(subscriptions);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(names.EndpointNameFormatter);
+            // MassTransit 8.4+ reports anonymous usage to an outside host by default: a government
+            // system on a closed network sends nothing anywhere it was not told to.
+            bus.DisableUsageTelemetry();
             bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.PublishFaults = false);
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
@@ -46,12 +51,15 @@ public static class MessagingDefaults
                     host.Password(settings.Password);
                 });
                 rabbit.OverrideDefaultBusEndpointQueueName(names.CreateBusEndpointName());
-                rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, names.EntityPrefix));
+                rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, names.EntityPrefix, subscriptions));
                 // No delayed redelivery: it needs a broker plugin Debian's RabbitMQ lacks.
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // After MassTransit's hosted service: the bus it builds names the exchanges to bind.
+        builder.Services.AddHostedService(provider => new ContractSubscriptions.Binder(
+            subscriptions, settings, provider, provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ContractSubscriptions>>()));
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
             options.WaitUntilStarted = false;

@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Middleware;
 
 namespace Koperasi.ServiceDefaults.Messaging;
 
@@ -19,4 +20,22 @@ public static class PartitionedConsumers
         where TMessage : class =>
         bus.AddConsumer<TConsumer>(consumer => consumer.Message<TMessage>(message =>
             message.UsePartitioner(Partitions, context => key(context.Message))));
+
+    /// <summary>
+    /// A partitioner several consumers share (<see cref="AddPartitionedConsumer{TConsumer, TMessage}(IBusRegistrationConfigurator, IPartitioner, Func{TMessage, Guid})"/>):
+    /// messages about one thing wait for each other across all their queues, not only within one.
+    /// </summary>
+    public static IPartitioner CreatePartitioner() => new Partitioner(Partitions, new Murmur3UnsafeHashGenerator());
+
+    /// <summary>
+    /// Registers <typeparamref name="TConsumer"/> with its messages partitioned by <paramref name="key"/>
+    /// on <paramref name="partitioner"/>, which other consumers of the service share: the Registry's
+    /// events about one koperasi travel on one queue per contract, and the consumers of those queues
+    /// write the same stream.
+    /// </summary>
+    public static void AddPartitionedConsumer<TConsumer, TMessage>(this IBusRegistrationConfigurator bus, IPartitioner partitioner, Func<TMessage, Guid> key)
+        where TConsumer : class, IConsumer<TMessage>
+        where TMessage : class =>
+        bus.AddConsumer<TConsumer>(consumer => consumer.Message<TMessage>(message =>
+            message.UsePartitioner(partitioner, context => key(context.Message))));
 }

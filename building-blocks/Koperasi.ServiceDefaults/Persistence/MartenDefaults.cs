@@ -4,6 +4,7 @@ using Marten.Events.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Weasel.Core;
 
 namespace Koperasi.ServiceDefaults.Persistence;
@@ -39,6 +40,10 @@ public static class MartenDefaults
             {
                 relay.Options.BatchSize = 500;
             });
+
+        // A lost race on a version or key is a warning, not an error an alarm would count.
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Logger(new MartenFailureLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>())));
 
         if (settings.ApplySchemaOnStartup)
         {

@@ -21,9 +21,14 @@ public sealed class ConsumerQueuesTests() : TransformationHarness("queues")
         var vhost = Uri.EscapeDataString(TestInfrastructure.TestVirtualHost);
 
         var declared = await admin.GetFromJsonAsync<JsonObject>($"queues/{vhost}/{Uri.EscapeDataString($"{EntityPrefix}.{queue}")}");
-        var bindings = await admin.GetFromJsonAsync<JsonArray>($"exchanges/{vhost}/{Uri.EscapeDataString($"{EntityPrefix}.{contract}")}/bindings/source");
+        // The publisher's exchange feeds the Registry's own exchange for the contract (the Registry
+        // may not configure another service's exchange), which feeds the queue.
+        var subscription = $"{EntityPrefix}.registry-{contract}";
+        var fromContract = await admin.GetFromJsonAsync<JsonArray>($"exchanges/{vhost}/{Uri.EscapeDataString($"{EntityPrefix}.{contract}")}/bindings/source");
+        var fromSubscription = await admin.GetFromJsonAsync<JsonArray>($"exchanges/{vhost}/{Uri.EscapeDataString(subscription)}/bindings/source");
 
         declared!["durable"]!.GetValue<bool>().ShouldBeTrue();
-        bindings!.Select(b => b!["destination"]!.GetValue<string>()).ShouldContain($"{EntityPrefix}.{queue}");
+        fromContract!.Select(b => b!["destination"]!.GetValue<string>()).ShouldContain(subscription);
+        fromSubscription!.Select(b => b!["destination"]!.GetValue<string>()).ShouldContain($"{EntityPrefix}.{queue}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Regions;
@@ -8,7 +9,8 @@ namespace Koperasi.Gateway.Development;
 /// <summary>
 /// Development only: mints a token for any role, signed with the local key ./run.sh generated,
 /// so a developer can call the API. Outside the Development environment this route does not
-/// exist at all.
+/// exist at all; in Development it answers only a caller on this machine (loopback) and is not
+/// found for anyone else, so a development gateway reachable from a network mints nothing for it.
 /// </summary>
 internal static class DevelopmentTokens
 {
@@ -21,12 +23,18 @@ internal static class DevelopmentTokens
         if (app.Environment.IsDevelopment())
         {
             app.MapGet("/dev/tokens/{role}", Issue)
+                .AddEndpointFilter(async (context, next) =>
+                    IsLoopback(context.HttpContext.Connection.RemoteIpAddress) ? await next(context) : TypedResults.NotFound())
                 .AllowAnonymous()
                 .ExcludeFromDescription();
         }
 
         return app;
     }
+
+    /// <summary>A caller on this machine: 127.0.0.0/8 or ::1, also as an IPv4-mapped IPv6 address. No address (no connection) is not one.</summary>
+    internal static bool IsLoopback(IPAddress? remote) =>
+        remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
     private static Results<Ok<Token>, ContentHttpResult, ValidationProblem> Issue(
         string role, TokenIssuer issuer, TimeProvider clock, string[]? regency = null, string? name = null, bool raw = false)

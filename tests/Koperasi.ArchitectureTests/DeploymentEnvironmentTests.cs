@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Koperasi.ArchitectureTests;
+
+/// <summary>
+/// Production is the default everywhere: Development (where the gateway mints tokens) is only ever
+/// chosen on purpose. Read from the deployment files themselves, so a new service is covered.
+/// </summary>
+public partial class DeploymentEnvironmentTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("No Koperasi.sln above the test's directory.");
+    }
+
+    [Fact]
+    public void Every_service_in_docker_compose_runs_as_Production_unless_told_otherwise()
+    {
+        var compose = File.ReadAllText(Path.Combine(Root, "docker-compose.yml"));
+        var builtServices = BuiltService().Matches(compose).Select(m => m.Groups["name"].Value).ToList();
+        var environments = AspNetCoreEnvironment().Matches(compose).Select(m => m.Groups["value"].Value.Trim().Trim('"')).ToList();
+
+        builtServices.ShouldContain("gateway");
+        environments.Count.ShouldBe(builtServices.Count(name => name != "fake-bank"), "every ASP.NET Core service of the platform names its environment");
+        environments.ShouldAllBe(value => value == "${KOPERASI_ENVIRONMENT:-Production}");
+    }
+
+    /// <summary>A service of the file built from this repository: `  name:` followed by `    build:`.</summary>
+    [GeneratedRegex(@"^  (?<name>[a-z-]+):\n    build:", RegexOptions.Multiline)]
+    private static partial Regex BuiltService();
+
+    [GeneratedRegex(@"^\s+ASPNETCORE_ENVIRONMENT:\s*(?<value>.+)$", RegexOptions.Multiline)]
+    private static partial Regex AspNetCoreEnvironment();
+}
