@@ -47,7 +47,7 @@ mkdir -p "$LOGS"
 deploy/infra.sh up --record "$STARTED"
 set -a
 # shellcheck disable=SC1091
-. .local/infra.env
+. "${KOPERASI_LOCAL_STATE:-.local}/infra.env"
 set +a
 
 # The key that signs development tokens: generated once by deploy/infra.sh into .local/secrets.

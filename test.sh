@@ -26,7 +26,7 @@ conclude() {
 deploy/infra.sh up --record "$STARTED" || conclude "0 passed, 1 failed" 1
 set -a
 # shellcheck disable=SC1091
-. .local/infra.env
+. "${KOPERASI_LOCAL_STATE:-.local}/infra.env"
 set +a
 
 # --- npm tools for the checks (installed into .local/tools, only when missing) ---------------------
