@@ -48,7 +48,8 @@ public static class RequestJsonLimits
             }
 
             var converter = typeof(LimitedCollectionConverter<>).MakeGenericType(property.PropertyType);
-            property.CustomConverter = (JsonConverter)Activator.CreateInstance(converter, ItemsMayBeNull(property))!;
+            object[] arguments = [ItemsMayBeNull(property)];
+            property.CustomConverter = (JsonConverter)Activator.CreateInstance(converter, arguments)!;
         }
     }
 

@@ -18,8 +18,8 @@ public sealed class RequestValidation
     /// <summary>True when no error was recorded.</summary>
     public bool IsValid => _errors.Count == 0;
 
-    /// <summary>The errors recorded so far, by field.</summary>
-    public IReadOnlyDictionary<string, string[]> Errors =>
+    /// <summary>The errors recorded so far, by field (a copy).</summary>
+    public IDictionary<string, string[]> Errors =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>Records an error on a field (a JSON path such as <c>address.regencyCode</c>).</summary>
