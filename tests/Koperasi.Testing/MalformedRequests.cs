@@ -171,12 +171,18 @@ public static class MalformedRequests
         System.Text.RegularExpressions.Regex.Replace(endpoint.SampleUrl(), "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", Guid.Empty.ToString());
 
     // A body of the right shape: every property present with a value of its type.
-    private static JsonNode? Sample(JsonSerializerOptions options, Type type, int depth)
+    private static JsonNode? Sample(JsonSerializerOptions options, Type type, int depth, string? name = null)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (depth > 6)
         {
             return null;
+        }
+
+        // Plausible values where a name says what is expected, so more bodies get past the first checks.
+        if (name is not null && Plausible.TryGetValue(name, out var plausible) && (type == typeof(string)) == plausible is string)
+        {
+            return JsonValue.Create(plausible);
         }
 
         if (type == typeof(string))
@@ -221,10 +227,27 @@ public static class MalformedRequests
             JsonTypeInfoKind.Dictionary => new JsonObject(),
             JsonTypeInfoKind.Object => new JsonObject(info.Properties
                 .Where(p => p.Set is not null || p.AssociatedParameter is not null)
-                .Select(p => KeyValuePair.Create(p.Name, Sample(options, p.PropertyType, depth + 1)))),
+                .Select(p => KeyValuePair.Create(p.Name, Sample(options, p.PropertyType, depth + 1, p.Name)))),
             _ => "Sample",
         };
     }
+
+    private static readonly Dictionary<string, object> Plausible = new(StringComparer.Ordinal)
+    {
+        ["regencyCode"] = "1571",
+        ["postalCode"] = "36138",
+        ["email"] = "koperasi@example.org",
+        ["code"] = "sample-code",
+        ["category"] = "sample-code",
+        ["bankCode"] = "002",
+        ["accountNumber"] = "1234567890",
+        ["year"] = 2026,
+        ["financialYear"] = 2025,
+        ["membersTotal"] = 10,
+        ["membersPresent"] = 9,
+        ["foundingMembers"] = 20,
+        ["memberCount"] = 20,
+    };
 
     // Each property of the sample, broken in each way that cannot be valid for its type.
     private static IEnumerable<(string Breaks, string Body)> Mutations(JsonSerializerOptions options, Type bodyType, JsonNode sample)
