@@ -44,8 +44,9 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
                 return Validation(missing, "Required.", exception.StatusCode);
             }
 
-            var field = FieldFromPath(json.Path);
-            var message = json is RequestJsonException limit ? limit.Message
+            var limit = json as RequestJsonException;
+            var field = FieldFromPath(json.Path + limit?.SubPath);
+            var message = limit?.Detail is { } detail ? detail
                 : json.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? $"Nested deeper than {RequestJsonLimits.MaxDepth} levels."
                 : field is null
                 ? "The request body is not valid JSON for this operation."

@@ -112,7 +112,18 @@ public static class RequestJsonLimits
     {
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var value = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            T? value;
+            try
+            {
+                value = JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+            }
+            catch (JsonException inner) when (inner.Path is { Length: > 1 } path)
+            {
+                // The inner read starts its path at "$"; the caller should hear "board[0].name", not "[0].name".
+                var request = inner as RequestJsonException;
+                throw new RequestJsonException(request?.Detail, path[1..] + request?.SubPath, inner);
+            }
+
             if (value is not IEnumerable items)
             {
                 return value;
@@ -143,4 +154,19 @@ public static class RequestJsonLimits
 }
 
 /// <summary>A request body breaks one of <see cref="RequestJsonLimits"/>; the message says which, never the value.</summary>
-public sealed class RequestJsonException(string message) : JsonException(message);
+public sealed class RequestJsonException : JsonException
+{
+    /// <summary>A breach of a limit, at the path the reader is at.</summary>
+    public RequestJsonException(string message)
+        : base(message) => Detail = message;
+
+    /// <summary>A failure inside an array, at <paramref name="subPath"/> below the path the reader is at.</summary>
+    public RequestJsonException(string? detail, string subPath, Exception inner)
+        : base(detail ?? inner.Message, inner) => (Detail, SubPath) = (detail, subPath);
+
+    /// <summary>What is wrong, for the caller; null when only the field is known.</summary>
+    public string? Detail { get; }
+
+    /// <summary>Where below <see cref="JsonException.Path"/> the fault is, such as "[0].name".</summary>
+    public string? SubPath { get; }
+}
