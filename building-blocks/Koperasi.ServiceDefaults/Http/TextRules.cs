@@ -26,7 +26,7 @@ public static partial class TextRules
     /// <summary>
     /// What kind of personal data <paramref name="text"/> seems to hold ("a NIK", "a phone number",
     /// "a bank account number"), or null. Digits may be grouped by spaces, dots or dashes; amounts
-    /// grouped by thousands ("Rp 1.500.000.000") are not personal data.
+    /// grouped by thousands ("Rp 1.500.000.000") and digits inside a word are not personal data.
     /// </summary>
     public static string? FindPersonalData(string text)
     {
@@ -87,8 +87,9 @@ public static partial class TextRules
         return v;
     }
 
-    // Digits, optionally after a '+', with at most one space, dot or dash between two digits.
-    [GeneratedRegex(@"\+?\d(?:[ .\-]?\d)*")]
+    // Digits, optionally after a '+', with at most one space, dot or dash between two digits, and
+    // standing apart from letters: "Uji 3f2a1234567890bc" is an identifier, not an account.
+    [GeneratedRegex(@"(?<![\p{L}\d])\+?\d(?:[ .\-]?\d)*(?![\p{L}\d])")]
     private static partial Regex DigitRun();
 
     // 1.500.000 or 1,500,000: an amount, not an account.

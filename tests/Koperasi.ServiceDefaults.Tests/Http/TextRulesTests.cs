@@ -6,6 +6,7 @@ public class TextRulesTests
 {
     [Theory]
     [InlineData("Pemilik 3571014101900001 datang", "a NIK")]
+    [InlineData("NIK:3571014101900001.", "a NIK")]
     [InlineData("NIK: 3571 0141 0190 0001", "a NIK")]
     [InlineData("NIK 3571.0141.0190.0001", "a NIK")]
     [InlineData("NIK 3571-0141-0190-0001", "a NIK")]
@@ -25,6 +26,7 @@ public class TextRulesTests
     [InlineData("Keputusan 518/123/BH/XIV.10/2018")]
     [InlineData("RT 03 RW 12 Kel. Thehok 36138")]
     [InlineData("Produksi 40 bungkus per hari")]
+    [InlineData("Koperasi Uji a3f21234567890bc")]
     public void Amounts_dates_and_short_numbers_are_not_personal_data(string text) =>
         TextRules.FindPersonalData(text).ShouldBeNull();
 

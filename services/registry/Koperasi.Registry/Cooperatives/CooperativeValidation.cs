@@ -10,9 +10,9 @@ public static partial class CooperativeValidation
     /// <summary>Most board members a koperasi lists.</summary>
     public const int MaxBoard = 50;
 
-    /// <summary>A required one-line text (a name, a place, a decree number): no control characters, no personal data.</summary>
+    /// <summary>A required text (a business field may span lines): no other control characters, no personal data.</summary>
     public static void Text(RequestValidation v, string? value, string field, int maxLength) =>
-        v.Name(value, field, maxLength);
+        v.FreeText(value, field, maxLength);
 
     public static void Address(RequestValidation v, Register.AddressDto address, string field)
     {
@@ -29,7 +29,7 @@ public static partial class CooperativeValidation
         v.Check((board?.Count ?? 0) <= MaxBoard, "board", $"At most {MaxBoard} board members.");
         for (var i = 0; i < Math.Min(board?.Count ?? 0, MaxBoard); i++)
         {
-            Text(v, board![i].Name, $"board[{i}].name", 200);
+            v.Name(board![i].Name, $"board[{i}].name", 200);
         }
     }
 
