@@ -86,14 +86,18 @@ public static class RequestJsonLimits
 
     private sealed class LimitedStringConverter : JsonConverter<string>
     {
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            var value = reader.GetString();
-            if (value is null)
-            {
-                return null;
-            }
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetString() is { } value ? Checked(value) : null;
 
+        // Dictionary keys (regency quotas, problem errors) are strings too.
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Checked(reader.GetString()!);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
+
+        private static string Checked(string value)
+        {
             if (value.Length > MaxStringLength)
             {
                 throw new RequestJsonException($"At most {MaxStringLength} characters.");

@@ -58,4 +58,18 @@ public class RequestJsonLimitsTests
     [Fact]
     public void Deep_nesting_is_refused() =>
         Should.Throw<JsonException>(() => JsonSerializer.Deserialize<JsonElement>(new string('[', 100) + new string(']', 100), Options));
+
+    [Fact]
+    public void Dictionaries_keyed_by_string_still_read_and_write()
+    {
+        var errors = new Dictionary<string, string[]> { ["name"] = ["Required."] };
+
+        var json = JsonSerializer.Serialize(errors, Options);
+
+        JsonSerializer.Deserialize<Dictionary<string, string[]>>(json, Options)!["name"].ShouldBe(["Required."]);
+    }
+
+    [Fact]
+    public void A_control_character_in_a_dictionary_key_is_refused() =>
+        Should.Throw<RequestJsonException>(() => JsonSerializer.Deserialize<Dictionary<string, int>>("""{"15\u000071":1}""", Options));
 }
