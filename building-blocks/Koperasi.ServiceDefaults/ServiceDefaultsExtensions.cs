@@ -51,7 +51,11 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<KoperasiExceptionHandler>();
         // Bad input answers 400 with problem details in every environment, not only in development.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpJsonOptions(options => KoperasiJson.Configure(options.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            KoperasiJson.Configure(options.SerializerOptions);
+            RequestJsonLimits.Configure(options.SerializerOptions);
+        });
         builder.Services.AddKoperasiOpenApi(serviceName);
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -90,7 +94,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// The middleware every service runs first: exceptions and status codes as problem details,
     /// then who is calling (401 without a valid token, 403 without the role), then the write
-    /// limit and the body-size limit.
+    /// limit, the shared guards on query and route values, and the body-size limit.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
@@ -100,6 +104,7 @@ public static class ServiceDefaultsExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRequestGuards();
         app.UseBodySizeLimit();
         return app;
     }

@@ -44,8 +44,11 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
                 return Validation(missing, "Required.", exception.StatusCode);
             }
 
-            var field = FieldFromPath(json.Path);
-            var message = field is null
+            var limit = json as RequestJsonException;
+            var field = FieldFromPath(json.Path + limit?.SubPath);
+            var message = limit?.Detail is { } detail ? detail
+                : json.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? $"Nested deeper than {RequestJsonLimits.MaxDepth} levels."
+                : field is null
                 ? "The request body is not valid JSON for this operation."
                 : $"The value of '{field}' is missing, null where a value is required, of the wrong type, or not a known field.";
             return Validation(field ?? "body", message, exception.StatusCode);
@@ -69,7 +72,11 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
                 Type = Problems.TypePrefix + "unsupported-media-type",
                 Extensions = { ["field"] = "Content-Type" },
             },
-            _ => Validation(ParameterFromMessage(exception.Message) ?? "request", exception.Message, exception.StatusCode),
+            _ => ParameterFromMessage(exception.Message) is { } parameter
+                ? Validation(parameter, exception.Message.StartsWith("Required", StringComparison.Ordinal)
+                    ? "Required."
+                    : $"'{parameter}' has a value of the wrong kind or format.", exception.StatusCode)
+                : Validation("request", "The request could not be read.", exception.StatusCode),
         };
     }
 
@@ -131,7 +138,8 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
     }
 
-    // Minimal APIs say: Failed to bind parameter "DateOnly asOf" from "x".
+    // Minimal APIs say: Failed to bind parameter "Nullable<DateOnly> asOf" from "x"; the caller
+    // hears of "asOf", not of .NET types.
     private static string? ParameterFromMessage(string message)
     {
         const string marker = "parameter \"";

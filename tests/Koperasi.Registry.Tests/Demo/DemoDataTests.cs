@@ -40,7 +40,7 @@ public class DemoDataTests
         foreach (var request in Cooperatives)
         {
             var validation = Register.Validate(request);
-            validation.IsValid.ShouldBeTrue($"{request.Name}: {string.Join("; ", validation.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value))}");
+            validation.IsValid.ShouldBeTrue($"{request.Name}: {string.Join("; ", validation.Errors.SelectMany(e => e.Value))}");
             var decision = Cooperative.Register(Register.ToCommand(request, Guid.NewGuid()), Today, Policy);
             decision.Error.ShouldBeNull($"{request.Name} ({request.LegalEntity.DecreeNumber}): {decision.Error?.Detail}");
         }

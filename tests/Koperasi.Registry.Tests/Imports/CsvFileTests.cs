@@ -14,7 +14,7 @@ public class CsvFileTests
     {
         var errors = new RequestValidation();
         CsvFile.Check(text, errors).ShouldBeNull();
-        return errors.ToProblem().ProblemDetails.Errors;
+        return errors.Errors;
     }
 
     private static string Json(object value) => JsonSerializer.Serialize(value);

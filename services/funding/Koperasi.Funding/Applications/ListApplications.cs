@@ -39,7 +39,7 @@ public static class ListApplications
         v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.");
         if (filter is null || !v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var query = filter.Apply(session.Query<Application>(), user);

@@ -134,11 +134,11 @@ public static partial class SubmitApplication
             v.Add("nik", nikProblem);
         }
 
-        Validation.Text(v, request.Name, "name", 200);
+        Validation.Name(v, request.Name, "name", 200);
         v.Check(request.BirthDate.Year >= 1900, "birthDate", "Not a plausible birth date.");
         v.Check(Regencies.TryNormalize(request.Address.RegencyCode, out _), "address.regencyCode",
             $"Unknown regency '{request.Address.RegencyCode}': the applicant lives in Jambi province (1501–1509, 1571, 1572; or 15.01 ...).");
-        Validation.Text(v, request.Address.Kecamatan, "address.kecamatan", 100);
+        Validation.Name(v, request.Address.Kecamatan, "address.kecamatan", 100);
         Validation.OptionalText(v, request.Address.Street, "address.street", 300);
         Validation.OptionalText(v, request.Address.Village, "address.village", 100);
         v.Check(Validation.IsPhone(request.Phone?.Trim()), "phone", "A phone number has 6 to 15 digits, optionally starting with +.");

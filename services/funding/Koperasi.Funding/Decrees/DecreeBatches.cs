@@ -112,7 +112,7 @@ public static class DecreeBatches
     private static RequestValidation Validate(Request request)
     {
         var v = new RequestValidation();
-        Validation.Text(v, request.DecreeNumber, "decreeNumber", 100);
+        v.Code(request.DecreeNumber, "decreeNumber", 100);
         v.Check(request.ApplicationIds.Count is > 0 and <= MaxApplications, "applicationIds", $"Between 1 and {MaxApplications} applications.");
         v.Check(request.ApplicationIds.Distinct().Count() == request.ApplicationIds.Count, "applicationIds", "Each application once.");
         return v;

@@ -31,7 +31,7 @@ public static class DemoDataWriter
             var validation = OpenProgramme.Validate(request);
             if (!validation.IsValid)
             {
-                throw new InvalidOperationException($"The demo programme {request.Year} is not valid: {string.Join(" ", validation.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value))}");
+                throw new InvalidOperationException($"The demo programme {request.Year} is not valid: {string.Join(" ", validation.Errors.SelectMany(e => e.Value))}");
             }
 
             if (OpenProgramme.Stage(session, OpenProgramme.ToCommand(request, Guid.CreateVersion7(), defaults)) is { } error)

@@ -43,7 +43,7 @@ public sealed class DemoHistory
         var validation = SubmitApplication.Validate(request, out var nik);
         if (!validation.IsValid || !Regencies.TryNormalize(request.Address.RegencyCode, out var regency))
         {
-            return (null, DomainError.Unprocessable("invalid-request", string.Join(" ", validation.ToProblem().ProblemDetails.Errors.SelectMany(e => e.Value))));
+            return (null, DomainError.Unprocessable("invalid-request", string.Join(" ", validation.Errors.SelectMany(e => e.Value))));
         }
 
         var command = SubmitApplication.ToCommand(request, Guid.CreateVersion7(), Guid.CreateVersion7(), nik!, regency);

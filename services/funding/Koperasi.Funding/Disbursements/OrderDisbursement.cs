@@ -33,7 +33,7 @@ public static partial class OrderDisbursement
         var v = new RequestValidation();
         v.Check(request.BankCode is not null && BankCode().IsMatch(request.BankCode.Trim()), "bankCode", "The bank's 3-digit clearing code, e.g. 002.");
         v.Check(request.AccountNumber is not null && AccountNumber().IsMatch(request.AccountNumber.Trim()), "accountNumber", "6 to 20 digits.");
-        Validation.Text(v, request.AccountHolder, "accountHolder", 100);
+        Validation.Name(v, request.AccountHolder, "accountHolder", 100);
         if (!v.IsValid)
         {
             return v.ToProblem();

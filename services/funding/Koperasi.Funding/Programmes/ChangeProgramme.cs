@@ -95,9 +95,9 @@ public static class ChangeProgramme
             Window(v, window);
         }
 
-        if (request.Eligibility is { AgeRanges: { } ranges })
+        if (request.Eligibility is { } eligibility)
         {
-            Eligibility(v, new EligibilityRules([], ranges, GrantLimit.Off, [], false));
+            Eligibility(v, eligibility);
         }
 
         return v;

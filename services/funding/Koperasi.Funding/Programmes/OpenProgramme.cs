@@ -102,15 +102,15 @@ public static class OpenProgramme
     {
         var v = new RequestValidation();
         v.Check(request.Year is >= 2000 and <= 2999, "year", "A year such as 2026.");
-        Validation.Text(v, request.Name, "name", 200);
+        Validation.Name(v, request.Name, "name", 200);
         v.Check(request.Budget > 0, "budget", "A budget of more than Rp 0.");
         v.Check(request.TargetRecipients > 0, "targetRecipients", "At least one recipient.");
         Categories(v, request.Categories);
         Quotas(v, request.RegencyQuotas ?? new Dictionary<string, int>());
         Window(v, request.Window);
-        if (request.Eligibility is { AgeRanges: { } ranges })
+        if (request.Eligibility is { } eligibility)
         {
-            Eligibility(v, new EligibilityRules([], ranges, GrantLimit.Off, [], false));
+            Eligibility(v, eligibility);
         }
 
         return v;

@@ -31,22 +31,32 @@ public static class ProgrammeParts
     public static void Categories(RequestValidation v, IReadOnlyList<CategoryDto> categories)
     {
         v.Check(categories.Count is > 0 and <= 50, "categories", "Between 1 and 50 categories.");
-        for (var i = 0; i < categories.Count; i++)
+        for (var i = 0; i < Math.Min(categories.Count, 50); i++)
         {
             var category = categories[i];
-            v.Check(Validation.IsCode(category.Code?.Trim()), $"categories[{i}].code", "A kebab-case code such as wirausaha-pemula.");
-            Validation.Text(v, category.Name, $"categories[{i}].name", 100);
+            Validation.Code(v, category.Code, $"categories[{i}].code");
+            Validation.Name(v, category.Name, $"categories[{i}].name", 100);
             v.Check(category.Amount > 0, $"categories[{i}].amount", "A grant of more than Rp 0.");
         }
 
         v.Check(categories.Select(c => c.Code?.Trim()).Distinct().Count() == categories.Count, "categories", "Each category code once.");
     }
 
-    public static void Eligibility(RequestValidation v, EligibilityRules rules)
+    public static void Eligibility(RequestValidation v, EligibilityDto rules)
     {
-        for (var i = 0; i < rules.AgeRanges.Count; i++)
+        var womenOnly = rules.WomenOnlyCategories ?? [];
+        v.Check(womenOnly.Count <= 50, "eligibility.womenOnlyCategories", "At most 50 categories.");
+        for (var i = 0; i < Math.Min(womenOnly.Count, 50); i++)
         {
-            var range = rules.AgeRanges[i];
+            Validation.Code(v, womenOnly[i], $"eligibility.womenOnlyCategories[{i}]");
+        }
+
+        var ranges = rules.AgeRanges ?? [];
+        v.Check(ranges.Count <= 50, "eligibility.ageRanges", "At most 50 age ranges.");
+        for (var i = 0; i < Math.Min(ranges.Count, 50); i++)
+        {
+            var range = ranges[i];
+            Validation.Code(v, range.Category, $"eligibility.ageRanges[{i}].category");
             v.Check(range.MinAge is >= 0 and <= 120 && range.MaxAge is >= 0 and <= 120 && range.MinAge <= range.MaxAge,
                 $"eligibility.ageRanges[{i}]", "Ages 0–120, minAge not above maxAge.");
         }

@@ -36,7 +36,7 @@ public static class GetRecipients
         v.Check(year is null or >= 2000 and <= 2999, "year", "A year such as 2023.");
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         bool By(string dimension) => dimensions.Contains(dimension);

@@ -49,7 +49,7 @@ internal static class DevelopmentTokens
             "A pembina or pendamping is assigned to at least one regency: add ?regency=1501.");
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var user = string.IsNullOrWhiteSpace(name) ? $"dev-{role}" : name.Trim();

@@ -7,22 +7,18 @@ namespace Koperasi.Registry.Cooperatives;
 /// <summary>The shape checks that registration and changes of details share (answered as 400).</summary>
 public static partial class CooperativeValidation
 {
-    public static void Text(RequestValidation v, string? value, string field, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            v.Add(field, "Required.");
-        }
-        else if (value.Length > maxLength)
-        {
-            v.Add(field, $"At most {maxLength} characters.");
-        }
-    }
+    /// <summary>Most board members a koperasi lists.</summary>
+    public const int MaxBoard = 50;
+
+    /// <summary>A required text (a business field may span lines): no other control characters, no personal data.</summary>
+    public static void Text(RequestValidation v, string? value, string field, int maxLength) =>
+        v.FreeText(value, field, maxLength);
 
     public static void Address(RequestValidation v, Register.AddressDto address, string field)
     {
         Text(v, address.Street, $"{field}.street", 300);
         Text(v, address.Kecamatan, $"{field}.kecamatan", 100);
+        v.Name(address.Village, $"{field}.village", 100, required: false);
         v.Check(Regencies.TryNormalize(address.RegencyCode, out _), $"{field}.regencyCode",
             $"Unknown regency '{address.RegencyCode}': use a code of Jambi province such as 1571 or 15.71.");
         v.Check(address.PostalCode is null || PostalCode().IsMatch(address.PostalCode), $"{field}.postalCode", "A postal code has 5 digits.");
@@ -30,16 +26,17 @@ public static partial class CooperativeValidation
 
     public static void Board(RequestValidation v, IReadOnlyList<BoardMember>? board)
     {
-        for (var i = 0; i < (board?.Count ?? 0); i++)
+        v.Check((board?.Count ?? 0) <= MaxBoard, "board", $"At most {MaxBoard} board members.");
+        for (var i = 0; i < Math.Min(board?.Count ?? 0, MaxBoard); i++)
         {
-            Text(v, board![i].Name, $"board[{i}].name", 200);
+            v.Name(board![i].Name, $"board[{i}].name", 200);
         }
     }
 
     public static void Contact(RequestValidation v, Contact? contact)
     {
         v.Check(contact?.Phone is null || Phone().IsMatch(contact.Phone), "contact.phone", "A phone number has 6 to 15 digits, optionally starting with +.");
-        v.Check(contact?.Email is null || Email().IsMatch(contact.Email), "contact.email", "Not an e-mail address.");
+        v.Check(contact?.Email is null || (contact.Email.Length <= 254 && Email().IsMatch(contact.Email)), "contact.email", "Not an e-mail address.");
     }
 
     public static void Nib(RequestValidation v, string? nib) =>
@@ -49,7 +46,7 @@ public static partial class CooperativeValidation
     {
         if (nik is not null)
         {
-            Text(v, nik.Number, "nikKoperasi.number", 50);
+            v.Code(nik.Number, "nikKoperasi.number", 50);
         }
     }
 

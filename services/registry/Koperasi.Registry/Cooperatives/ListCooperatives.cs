@@ -53,7 +53,7 @@ public static class ListCooperatives
         v.Check(q is null || q.Length <= 100, "q", "At most 100 characters.");
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var query = session.Query<Cooperative>().AsQueryable();

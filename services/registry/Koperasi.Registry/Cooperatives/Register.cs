@@ -150,10 +150,10 @@ public static class Register
     public static RequestValidation Validate(Request request)
     {
         var v = new RequestValidation();
-        CooperativeValidation.Text(v, request.Name, "name", 200);
+        v.Name(request.Name, "name", 200);
         CooperativeValidation.Text(v, request.BusinessField, "businessField", 300);
         CooperativeValidation.Address(v, request.Address, "address");
-        CooperativeValidation.Text(v, request.LegalEntity.DecreeNumber, "legalEntity.decreeNumber", 100);
+        v.Code(request.LegalEntity.DecreeNumber, "legalEntity.decreeNumber", 100);
         v.Check(request.LegalEntity.DecreeDate.Year >= 1945, "legalEntity.decreeDate", "The decree date is not plausible.");
         v.Check(request.FoundingMembers > 0, "foundingMembers", "At least one founder.");
         v.Check(request.MemberCount > 0, "memberCount", "A koperasi has members: at least 1.");
@@ -163,7 +163,7 @@ public static class Register
         CooperativeValidation.Contact(v, request.Contact);
         if (request.Deed is { } deed)
         {
-            CooperativeValidation.Text(v, deed.Number, "deed.number", 100);
+            v.Code(deed.Number, "deed.number", 100);
             CooperativeValidation.Text(v, deed.Notary, "deed.notary", 200);
         }
 

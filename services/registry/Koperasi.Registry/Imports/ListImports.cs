@@ -30,7 +30,7 @@ public static class ListImports
         v.Check(limit is >= 1 and <= MaxLimit, "limit", $"Between 1 and {MaxLimit}.");
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var query = session.Query<ImportJob>().AsQueryable();

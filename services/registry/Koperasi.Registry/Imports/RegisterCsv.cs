@@ -79,7 +79,7 @@ public static partial class RegisterCsv
             var validation = Register.Validate(request);
             if (!validation.IsValid)
             {
-                foreach (var (path, messages) in validation.ToProblem().ProblemDetails.Errors)
+                foreach (var (path, messages) in validation.Errors)
                 {
                     fields.Fail(ColumnOf(path), messages);
                 }

@@ -57,7 +57,7 @@ public static class GetStatistics
 
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var day = asOf ?? today;

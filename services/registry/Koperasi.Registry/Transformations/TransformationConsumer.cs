@@ -57,7 +57,7 @@ public abstract class TransformationConsumer<TMessage>(IDocumentStore store, Tim
             ? null
             : DomainError.Unprocessable(
                 "validation",
-                string.Join(" ", validation.ToProblem().ProblemDetails.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+                string.Join(" ", validation.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
 }
 
 /// <summary>The transformation consumers' log records.</summary>

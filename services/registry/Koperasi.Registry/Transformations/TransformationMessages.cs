@@ -13,7 +13,7 @@ public static class TransformationMessages
 {
     public static NotarialDeed Deed(Public.Deed deed, RequestValidation v)
     {
-        CooperativeValidation.Text(v, deed.Number, "deed.number", 100);
+        v.Code(deed.Number, "deed.number", 100);
         CooperativeValidation.Text(v, deed.Notary, "deed.notary", 200);
         return new NotarialDeed(deed.Number?.Trim() ?? "", deed.Date, deed.Notary?.Trim() ?? "");
     }
@@ -25,7 +25,7 @@ public static class TransformationMessages
             return null;
         }
 
-        CooperativeValidation.Text(v, ratification.DecreeNumber, "ratification.decreeNumber", 100);
+        v.Code(ratification.DecreeNumber, "ratification.decreeNumber", 100);
         return new Ratification(ratification.DecreeNumber?.Trim() ?? "", ratification.DecreeDate);
     }
 

@@ -19,17 +19,9 @@ public static partial class CaseValidation
     /// <summary>Most koperasi a case names: more would be a mistake, not a transformation.</summary>
     public const int MaxParticipants = 50;
 
-    public static void Text(RequestValidation v, string? value, string field, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            v.Add(field, "Wajib diisi.");
-        }
-        else if (value.Length > maxLength)
-        {
-            v.Add(field, $"Paling banyak {maxLength} karakter.");
-        }
-    }
+    /// <summary>A required one-line text (a name, a place): no control characters, no personal data.</summary>
+    public static void Text(RequestValidation v, string? value, string field, int maxLength) =>
+        v.Name(value, field, maxLength);
 
     /// <summary>An optional text: absent is fine, blank or too long is not.</summary>
     public static void OptionalText(RequestValidation v, string? value, string field, int maxLength)
@@ -37,6 +29,15 @@ public static partial class CaseValidation
         if (value is not null)
         {
             Text(v, value, field, maxLength);
+        }
+    }
+
+    /// <summary>An optional free text that may span lines (articles, reasons): absent is fine, blank or too long is not.</summary>
+    public static void OptionalFreeText(RequestValidation v, string? value, string field, int maxLength)
+    {
+        if (value is not null)
+        {
+            v.FreeText(value, field, maxLength);
         }
     }
 

@@ -47,7 +47,7 @@ public static class ListCases
         v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Antara 1 dan {MaxPageSize}.");
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var query = session.Query<TransformationCase>().AsQueryable();

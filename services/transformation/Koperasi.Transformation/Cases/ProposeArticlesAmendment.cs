@@ -46,7 +46,7 @@ public static class ProposeArticlesAmendment
         var changes = request.Changes;
         CaseValidation.OptionalText(v, changes.Name, "changes.name", 200);
         CaseValidation.OptionalText(v, changes.BusinessField, "changes.businessField", 300);
-        CaseValidation.OptionalText(v, changes.OtherArticles, "changes.otherArticles", 20_000);
+        CaseValidation.OptionalFreeText(v, changes.OtherArticles, "changes.otherArticles", 20_000);
         if (changes.Domicile is { } domicile)
         {
             CaseValidation.Domicile(v, domicile, "changes.domicile");

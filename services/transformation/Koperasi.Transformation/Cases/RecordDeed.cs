@@ -29,7 +29,7 @@ public static class RecordDeed
         HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        CaseValidation.Text(v, request.Number, "number", 100);
+        v.Code(request.Number, "number", 100);
         CaseValidation.Text(v, request.Notary, "notary", 200);
         CaseValidation.Date(v, request.Date, "date");
         var deed = new NotarialDeed(request.Number?.Trim() ?? "", request.Date, request.Notary?.Trim() ?? "");

@@ -28,7 +28,7 @@ public static class RecordRatification
         HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        CaseValidation.Text(v, request.DecreeNumber, "decreeNumber", 100);
+        v.Code(request.DecreeNumber, "decreeNumber", 100);
         CaseValidation.Date(v, request.DecreeDate, "decreeDate");
         var ratification = new Ratification(request.DecreeNumber?.Trim() ?? "", request.DecreeDate);
         return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.RecordRatification(ratification, clock.Today()), cancellationToken);

@@ -25,7 +25,7 @@ public static class Withdraw
         HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        CaseValidation.Text(v, request.Reason, "reason", 1000);
+        v.FreeText(request.Reason, "reason", 1000);
         return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.Withdraw(request.Reason.Trim()), cancellationToken);
     }
 }

@@ -33,7 +33,7 @@ public static class ListCooperatives
         v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Antara 1 dan {MaxPageSize}.");
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var query = session.Query<KnownCooperative>().Where(c => c.IsRegistered);
