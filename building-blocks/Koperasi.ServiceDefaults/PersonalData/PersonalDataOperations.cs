@@ -121,7 +121,7 @@ public static partial class PersonalDataOperations
 
         if (!v.IsValid)
         {
-            return v.ToProblem();
+            return v.ToValidationProblem();
         }
 
         var entries = await session.BetweenAsync(start!.Value, end!.Value, cancellationToken);
