@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole Koperasi platform on this machine:
 #   PostgreSQL and RabbitMQ (deploy/infra.sh: from the environment, Docker Compose, or the OS
-#   packages as project-local instances), every service and the gateway, the demo data set when
-#   the register is empty. Prints the URLs; Ctrl-C stops everything this script started.
+#   packages as project-local instances), every service and the gateway, then the demo data sets
+#   (tools/, not part of any service) when the register is empty. Prints the URLs; Ctrl-C stops
+#   everything this script started.
 # Data stays in .local/ between runs, so running it again keeps the register as it was.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -88,6 +89,8 @@ json_field() { # json_field NAME: the first number or string value of "NAME" in 
 
 # Transformation and Funding first, and ready (their bus up, so their queues exist) before the
 # Registry publishes the demo data set: they learn every koperasi from the Registry's events.
+POSTGRES_REGISTRY="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_registry;Username=$KOPERASI_REGISTRY_DB_USER;Password=$KOPERASI_REGISTRY_DB_PASSWORD"
+POSTGRES_FUNDING="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_funding;Username=$KOPERASI_FUNDING_DB_USER;Password=$KOPERASI_FUNDING_DB_PASSWORD"
 say "starting the Transformation service"
 start transformation "$TRANSFORMATION_URL" services/transformation/Koperasi.Transformation/bin/Release/net10.0/Koperasi.Transformation.dll \
   ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_transformation;Username=$KOPERASI_TRANSFORMATION_DB_USER;Password=$KOPERASI_TRANSFORMATION_DB_PASSWORD" \
@@ -98,21 +101,19 @@ start fake-bank "$BANK_URL" tests/Koperasi.FakeBank/bin/Release/net10.0/Koperasi
 wait_for "the fake bank" "$BANK_URL/health"
 say "starting Funding"
 start funding "$FUNDING_URL" services/funding/Koperasi.Funding/bin/Release/net10.0/Koperasi.Funding.dll \
-  ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_funding;Username=$KOPERASI_FUNDING_DB_USER;Password=$KOPERASI_FUNDING_DB_PASSWORD" \
+  ConnectionStrings__Postgres="$POSTGRES_FUNDING" \
   RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
   RabbitMq__Username="$KOPERASI_FUNDING_MQ_USER" RabbitMq__Password="$KOPERASI_FUNDING_MQ_PASSWORD" \
   PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY" \
-  Bank__BaseAddress="$BANK_URL" \
-  Demo__LoadWhenEmpty=true
+  Bank__BaseAddress="$BANK_URL"
 wait_for "the Transformation service" "$TRANSFORMATION_URL/health/ready"
 wait_for "Funding" "$FUNDING_URL/health/ready"
 
 say "starting the Registry"
 start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/net10.0/Koperasi.Registry.dll \
-  ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_registry;Username=$KOPERASI_REGISTRY_DB_USER;Password=$KOPERASI_REGISTRY_DB_PASSWORD" \
+  ConnectionStrings__Postgres="$POSTGRES_REGISTRY" \
   RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
-  RabbitMq__Username="$KOPERASI_REGISTRY_MQ_USER" RabbitMq__Password="$KOPERASI_REGISTRY_MQ_PASSWORD" \
-  Demo__LoadWhenEmpty=true
+  RabbitMq__Username="$KOPERASI_REGISTRY_MQ_USER" RabbitMq__Password="$KOPERASI_REGISTRY_MQ_PASSWORD"
 
 say "starting the gateway"
 start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll \
@@ -125,17 +126,22 @@ wait_for "the gateway" "$GATEWAY_URL/health/ready"
 TOKEN="$(curl -fs "$GATEWAY_URL/dev/tokens/service?name=run.sh&raw=true")" || die "the gateway gave no development token; see $LOGS/gateway.log"
 api() { curl -fs -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL$1"; }
 
-# The demo data set loads in the background when the register is empty; wait until it is in
-# and the statistics have caught up, so the first screen an officer opens is complete.
-while :; do
-  demo="$(api /api/registry/demo-data || true)"
-  status="$(printf '%s' "$demo" | json_field status)"
-  case "$status" in
-    loading) say "loading the demo data set: $(printf '%s' "$demo" | json_field registered) of $(printf '%s' "$demo" | json_field total)" ;;
-    loaded|skipped|"") break ;;
-  esac
-  sleep 3
-done
+# demo_data NAME DLL [KEY=VALUE...]: runs a demo data tool (tools/, not part of the services) against
+# a service's own store; it loads its set only into an empty store and prints its own progress (its
+# log goes to .local/logs). The running service's daemon relays the events and keeps the reports.
+demo_data() {
+  local name="$1" dll="$2"
+  shift 2
+  : >"$LOGS/$name.log"
+  (cd "$(dirname "$dll")" && exec env "$@" dotnet "$(basename "$dll")") 2>>"$LOGS/$name.log" \
+    | tee -a "$LOGS/$name.log" | { grep --line-buffered '^\[koperasi\]' || true; } \
+    || die "the $name tool failed; see $LOGS/$name.log"
+}
+
+# The Registry's demo data set when the register is empty; then wait until the statistics have
+# caught up, so the first screen an officer opens is complete.
+demo_data demo-data-registry tools/Koperasi.Registry.DemoData/bin/Release/net10.0/Koperasi.Registry.DemoData.dll \
+  ConnectionStrings__Postgres="$POSTGRES_REGISTRY"
 registered="$(api "/api/registry/cooperatives?pageSize=1" | json_field totalCount)"
 for i in $(seq 1 180); do
   counted="$(api /api/registry/statistics | json_field total)"
@@ -166,21 +172,14 @@ for i in $(seq 1 300); do
   sleep 2
 done
 
-# Funding loads its demo data set (Dumisake grants 2022-2023) in the background when it holds no
-# programme; wait until it is in and the reports have caught up with it.
+# Funding's demo data set (Dumisake grants 2022-2023) when it holds no programme; then wait until
+# the reports have caught up with it.
 funding_api() { curl -fs -H "Authorization: Bearer $TOKEN" "$FUNDING_URL$1"; }
-while :; do
-  demo="$(funding_api /api/funding/demo-data || true)"
-  status="$(printf '%s' "$demo" | json_field status)"
-  case "$status" in
-    loading) say "loading the Dumisake demo data: $(printf '%s' "$demo" | json_field applications) of $(printf '%s' "$demo" | json_field total) applications" ;;
-    failed) say "the Dumisake demo data did not load; see $LOGS/funding.log"; break ;;
-    loaded|skipped|disabled|"") break ;;
-  esac
-  sleep 3
-done
-if [ "$status" = loaded ]; then
-  granted="$(printf '%s' "$demo" | json_field applications)"
+demo_data demo-data-funding tools/Koperasi.Funding.DemoData/bin/Release/net10.0/Koperasi.Funding.DemoData.dll \
+  ConnectionStrings__Postgres="$POSTGRES_FUNDING" \
+  PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY"
+granted="$(sed -n 's/^\[koperasi\] Dumisake demo data loaded: \([0-9]*\) grants.*/\1/p' "$LOGS/demo-data-funding.log")"
+if [ -n "$granted" ]; then
   for i in $(seq 1 120); do
     # The answer's own total comes before its rows' (json_field would take the last).
     reported="$(funding_api /api/funding/reports/recipients | grep -o '"recipients":[0-9]*' | head -n 1 | cut -d: -f2 || true)"
@@ -188,7 +187,7 @@ if [ "$status" = loaded ]; then
     [ $((i % 10)) = 0 ] && say "Dumisake reports catching up"
     sleep 1
   done
-  say "Dumisake demo data loaded: $granted grants; $GATEWAY_URL/api/funding/reports/recipients?year=2022"
+  say "Dumisake reports up to date: $granted grants; $GATEWAY_URL/api/funding/reports/recipients?year=2022"
 fi
 
 cat <<EOF

@@ -23,7 +23,6 @@ public sealed class BenchmarkHost(string schema, string entityPrefix) : WebAppli
         builder.UseSetting("Marten:Schema", schema);
         builder.UseSetting("Marten:DaemonMode", "Disabled");
         builder.UseSetting("Activity:ScheduledEvaluation", "false");
-        builder.UseSetting("Demo:LoadWhenEmpty", "false");
         builder.UseSetting("Imports:Processing", "false");
         builder.UseSetting("RabbitMq:Host", TestInfrastructure.RabbitMqHost);
         builder.UseSetting("RabbitMq:Port", TestInfrastructure.RabbitMqPort.ToString(CultureInfo.InvariantCulture));

@@ -1,6 +1,5 @@
 using Koperasi.ServiceDefaults.Messaging;
 using Marten;
-using Marten.Events.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,8 +74,4 @@ public static class MartenDefaults
         options.Schema.For<ProcessedMessage>().DocumentAlias("processed_message");
         configure(options);
     }
-
-    /// <summary>Adds a projection that runs in the async daemon.</summary>
-    public static void AddAsync(this StoreOptions options, IProjection projection) =>
-        options.Projections.Add(projection, JasperFx.Events.Projections.ProjectionLifecycle.Async);
 }

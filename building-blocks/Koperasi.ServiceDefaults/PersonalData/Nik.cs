@@ -49,21 +49,6 @@ public static class Nik
         return Mask(nik.AsSpan());
     }
 
-    /// <summary>
-    /// The NIK as a screen or an export shows it: in clear only to a reader entitled to see it
-    /// (which roles are is the calling service's decision), masked to anyone else.
-    /// </summary>
-    /// <exception cref="ArgumentException">The value is not 16 digits (the message never repeats it).</exception>
-    public static string ForDisplay(string nik, bool entitled)
-    {
-        if (!IsNik(nik))
-        {
-            throw new ArgumentException("A NIK is 16 digits.", nameof(nik));
-        }
-
-        return entitled ? nik : Mask(nik.AsSpan());
-    }
-
     /// <summary>True when <paramref name="text"/> holds a NIK-shaped run anywhere.</summary>
     public static bool ContainsNik([NotNullWhen(true)] string? text) =>
         text is not null && !ReferenceEquals(Scrub(text), text);

@@ -18,6 +18,5 @@ internal static class FundingApi
         ["Pencairan"] = "Paying a decreed grant into the recipient's account through the bank, and retrying a failed payment.",
         ["Data pribadi"] = "An applicant's personal data: revealed for a stated purpose, its access log, and erasure.",
         ["Laporan"] = "Recipients and amounts, progress against the targets, monitoring coverage.",
-        ["Data demo"] = "The synthetic demonstration grants loaded at start-up, where it is turned on.",
     };
 }

@@ -2,7 +2,6 @@ using JasperFx.Events.Projections;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
-using Koperasi.Funding.Demo;
 using Koperasi.Funding.Programmes;
 using Koperasi.Funding.Reports;
 using Marten;
@@ -35,6 +34,5 @@ public static class FundingStore
         options.Schema.For<ApplicationClaim>().DocumentAlias("application_claim");
         options.Schema.For<ApplicantCard>().DocumentAlias("applicant_card");
         GrantTotalsProjection.Register(options);
-        DemoDataLoad.Register(options);
     }
 }

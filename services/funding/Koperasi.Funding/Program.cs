@@ -2,7 +2,6 @@ using Koperasi.Funding;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
-using Koperasi.Funding.Demo;
 using Koperasi.Funding.Disbursements;
 using Koperasi.Funding.Messaging;
 using Koperasi.Funding.Programmes;
@@ -24,7 +23,6 @@ builder.AddProgrammes();
 builder.AddApplications();
 builder.AddReports();
 builder.AddDisbursements();
-builder.AddDemoData();
 builder.AddGrantApplicationGauge();
 
 var app = builder.Build();
@@ -38,7 +36,6 @@ funding.MapApplications();
 funding.MapDisbursements();
 funding.MapApplicants();
 funding.MapReports();
-funding.MapDemoData();
 funding.MapRelayReplay(FundingPolicies.Operate);
 funding.MapPersonalDataOperations(FundingPolicies.Operate);
 

@@ -1,7 +1,6 @@
 using Koperasi.Registry;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
-using Koperasi.Registry.Demo;
 using Koperasi.Registry.Grants;
 using Koperasi.Registry.Imports;
 using Koperasi.Registry.Messaging;
@@ -25,7 +24,6 @@ builder.AddKoperasiMessaging("registry", bus =>
 });
 builder.AddActivity();
 builder.AddImports();
-builder.AddDemoData();
 builder.AddCooperativeGauge();
 
 var app = builder.Build();
@@ -39,7 +37,6 @@ registry.MapActivity();
 registry.MapStatistics();
 registry.MapRegions();
 registry.MapImports();
-registry.MapDemoData();
 registry.MapRelayReplay(RegistryPolicies.Operate);
 
 app.Run();

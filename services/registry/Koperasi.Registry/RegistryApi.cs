@@ -17,6 +17,5 @@ internal static class RegistryApi
         ["Statistik"] = "Counts of the register and of the transformations, grouped as asked.",
         ["Wilayah"] = "The regencies (kabupaten/kota) of Jambi province, by code.",
         ["Impor"] = "Bulk registration from a CSV file, as a background job with a report per row.",
-        ["Data demo"] = "The synthetic demonstration register loaded at start-up, where it is turned on.",
     };
 }

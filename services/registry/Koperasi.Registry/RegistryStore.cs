@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Koperasi.Registry.Cooperatives;
-using Koperasi.Registry.Demo;
 using Koperasi.Registry.Imports;
 using Koperasi.Registry.Statistics;
 using Marten;
@@ -26,6 +25,5 @@ public static class RegistryStore
         options.Schema.For<IdentifierClaim>().DocumentAlias("identifier_claim");
         StatisticsProjection.Register(options);
         ImportJob.ConfigureStorage(options);
-        DemoDataLoad.Register(options);
     }
 }

@@ -15,7 +15,15 @@ public class CooperativeStandingTests
     public void A_registered_koperasi_may_receive_a_grant()
     {
         var standing = Standing(Registered);
-        (standing.MayReceiveGrant, standing.Name, standing.Activity).ShouldBe((true, "Koperasi Maju Bersama", "aktif"));
+        (CooperativeStanding.WhyNot(Id, standing), standing.Name, standing.Activity).ShouldBe((null, "Koperasi Maju Bersama", "aktif"));
+    }
+
+    [Fact]
+    public void A_koperasi_the_registry_never_announced_may_not_receive_a_grant()
+    {
+        CooperativeStanding.WhyNot(Id, null).ShouldNotBeNull().ShouldContain("not known to be registered");
+        var onlyActivity = Standing(new CooperativeActivityNoted(Id, 3, "aktif", D(2019, 7, 1)));
+        CooperativeStanding.WhyNot(Id, onlyActivity).ShouldNotBeNull().ShouldContain("not known to be registered");
     }
 
     [Fact]
@@ -23,7 +31,7 @@ public class CooperativeStandingTests
     {
         var standing = Standing(new CooperativeActivityNoted(Id, 3, "tidak-aktif", D(2019, 7, 1)), Registered);
         (standing.Registered, standing.Activity, standing.Name).ShouldBe((true, "tidak-aktif", "Koperasi Maju Bersama"));
-        standing.MayReceiveGrant.ShouldBeFalse();
+        CooperativeStanding.WhyNot(Id, standing).ShouldBe("Koperasi Koperasi Maju Bersama is tidak-aktif since 2019-07-01.");
     }
 
     [Fact]
@@ -39,8 +47,7 @@ public class CooperativeStandingTests
     public void A_dissolved_koperasi_may_not_receive_a_grant_whatever_its_activity()
     {
         var standing = Standing(Registered, new CooperativeDissolutionNoted(Id, 7, "merger", D(2026, 1, 5)), new CooperativeActivityNoted(Id, 8, "aktif", D(2026, 2, 1)));
-        standing.MayReceiveGrant.ShouldBeFalse();
-        CooperativeStanding.WhyNot(Id, standing).ShouldNotBeNull().ShouldContain("dissolved");
+        CooperativeStanding.WhyNot(Id, standing).ShouldBe("Koperasi Koperasi Maju Bersama was dissolved on 2026-01-05.");
     }
 
     [Fact]

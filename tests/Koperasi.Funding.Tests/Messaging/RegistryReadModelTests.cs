@@ -125,7 +125,8 @@ public sealed class RegistryReadModelTests : IAsyncLifetime
 
         var standing = await Eventually.ValueAsync(async () => await StandingAsync(id) is { Registered: true, ActivityVersion: 3, ProfileVersion: 2 } s ? s : null, "all three facts");
 
-        (standing.Name, standing.Activity, standing.MayReceiveGrant).ShouldBe(("Koperasi Produsen Maju Jaya", "tidak-aktif", false));
+        (standing.Name, standing.Activity).ShouldBe(("Koperasi Produsen Maju Jaya", "tidak-aktif"));
+        CooperativeStanding.WhyNot(id, standing).ShouldNotBeNull().ShouldContain("is tidak-aktif since");
     }
 }
 

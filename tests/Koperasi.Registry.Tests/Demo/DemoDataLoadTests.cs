@@ -7,11 +7,18 @@ using Koperasi.Registry.Demo;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.Testing;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Koperasi.Registry.Tests.Demo;
 
-public class DemoDataLoadTests(RegistryHost registry) : IClassFixture<RegistryHost>
+/// <summary>
+/// The demo data set loaded by the tool (tools/Koperasi.Registry.DemoData) into a running
+/// Registry's store, as ./run.sh runs it: the service's daemon relays the events and counts the
+/// statistics, which know nothing of the demo and answer the published figures.
+/// </summary>
+public class DemoDataLoadTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(3);
@@ -19,111 +26,100 @@ public class DemoDataLoadTests(RegistryHost registry) : IClassFixture<RegistryHo
     [Fact]
     public async Task An_empty_register_gets_the_demo_set_once_and_its_statistics_answer_the_published_figures()
     {
-        var first = new IsolatedRegistryHost("demo", Now);
-        first.With("Demo:LoadWhenEmpty", "true");
-        IsolatedRegistryHost? second = null;
-        try
-        {
-            var watch = Stopwatch.StartNew();
-            var client = first.CreateClient();
-            var loaded = await StateAsync(client, "loaded");
-            var loadTime = watch.Elapsed;
-            loaded["registered"]!.GetValue<int>().ShouldBe(5053);
-            loaded["rejected"]!.GetValue<int>().ShouldBe(0);
+        await using var registry = new IsolatedRegistryHost("demo", Now);
+        var client = registry.CreateClient();
+        var watch = Stopwatch.StartNew();
+        var reported = new List<DemoDataState>();
+        var loaded = await LoadAsync(registry, new SynchronousProgress(reported.Add));
+        var loadTime = watch.Elapsed;
+        loaded.ShouldBe(new DemoDataState(DemoDataStatus.Loaded, 5053, 0, 5053));
+        reported.ShouldNotBeEmpty();
+        reported.Select(r => r.Registered).ShouldBeInOrder();
+        reported[^1].Registered.ShouldBe(5053);
 
-            await PublishedTableAsync(client, "?asOf=2025-08-29");
-            var statisticsTime = watch.Elapsed;
-            (await PublishedTableAsync(client, ""))["asOf"]!.GetValue<string>().ShouldBe("2026-11-22");
-            TestContext.Current.TestOutputHelper?.WriteLine($"Demo set loaded in {loadTime.TotalSeconds:F1} s; statistics caught up after {statisticsTime.TotalSeconds:F1} s.");
+        await PublishedTableAsync(client, "?asOf=2025-08-29");
+        var statisticsTime = watch.Elapsed;
+        (await PublishedTableAsync(client, ""))["asOf"]!.GetValue<string>().ShouldBe("2026-11-22");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Demo set loaded in {loadTime.TotalSeconds:F1} s; statistics caught up after {statisticsTime.TotalSeconds:F1} s.");
 
-            (await CountAsync(client, "hasNikKoperasi=true")).ShouldBe(629);
-            (await CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(232);
-            (await CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(216);
-            (await CountAsync(client, "type=produsen")).ShouldBe(1318);
+        (await CountAsync(client, "hasNikKoperasi=true")).ShouldBe(629);
+        (await CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(232);
+        (await CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(216);
+        (await CountAsync(client, "type=produsen")).ShouldBe(1318);
 
-            var someone = (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["items"]![0]!["id"]!.GetValue<string>();
-            var history = await client.GetFromJsonAsync<JsonArray>($"/api/registry/cooperatives/{someone}/history", TestContext.Current.CancellationToken);
-            history!.ShouldAllBe(e => e!["actor"]!.GetValue<string>() == "system:demo-data");
+        var someone = (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["items"]![0]!["id"]!.GetValue<string>();
+        var history = await client.GetFromJsonAsync<JsonArray>($"/api/registry/cooperatives/{someone}/history", TestContext.Current.CancellationToken);
+        history!.ShouldAllBe(e => e!["actor"]!.GetValue<string>() == "system:demo-data");
 
-            // A second start on the same register (here an API replica: no daemon of its own) adds nothing.
-            second = new IsolatedRegistryHost("demo", Now);
-            second.With("Demo:LoadWhenEmpty", "true").With("Marten:DaemonMode", "Disabled").With("Activity:ScheduledEvaluation", "false");
-            var again = second.CreateClient();
-            (await StateAsync(again, "skipped"))["registered"]!.GetValue<int>().ShouldBe(0);
-            (await CountAsync(again, "")).ShouldBe(5053);
-        }
-        finally
-        {
-            await first.DisposeAsync();
-            if (second is not null)
-            {
-                await second.DisposeAsync();
-            }
-        }
+        // A second run on the same register adds nothing.
+        (await LoadAsync(registry)).ShouldBe(new DemoDataState(DemoDataStatus.Skipped, 0, 0, 5053));
+        (await CountAsync(client, "")).ShouldBe(5053);
     }
 
     [Fact]
-    public async Task A_load_cut_short_is_resumed_at_the_next_start_without_duplicates()
+    public async Task A_register_that_holds_a_koperasi_is_left_alone()
+    {
+        await using var registry = new IsolatedRegistryHost("demoskip", Now);
+        registry.With("Marten:DaemonMode", "Disabled");
+        var client = registry.CreateClient();
+        await Api.RegisterAsync(client, Api.Registration());
+
+        (await LoadAsync(registry)).Status.ShouldBe(DemoDataStatus.Skipped);
+        (await CountAsync(client, "")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_load_cut_short_is_resumed_at_the_next_run_without_duplicates()
     {
         // What an interrupted load leaves behind: its marker and the first batches. No daemon here:
         // this test counts registrations, the one above checks the statistics.
-        var interrupted = new IsolatedRegistryHost("demoresume", Now);
-        interrupted.With("Marten:DaemonMode", "Disabled").With("Activity:ScheduledEvaluation", "false");
-        IsolatedRegistryHost? resumed = null;
-        try
+        await using var registry = new IsolatedRegistryHost("demoresume", Now);
+        registry.With("Marten:DaemonMode", "Disabled");
+        var client = registry.CreateClient();
+        await using (var store = DemoDataTool.OpenStore(registry.Services.GetRequiredService<IConfiguration>()))
+        await using (var session = store.OpenSessionAs(DemoDataLoader.Actor))
         {
-            var store = interrupted.Services.GetRequiredService<IDocumentStore>();
-            await using (var session = store.OpenSessionAs(DemoDataLoader.Actor))
+            session.Insert(new DemoDataLoad(DemoDataLoad.Key, Now, null));
+            foreach (var request in DemoData.Generate().Take(300))
             {
-                session.Insert(new DemoDataLoad(DemoDataLoad.Key, Now, null));
-                foreach (var request in DemoData.Generate().Take(300))
-                {
-                    var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), new DateOnly(2026, 11, 22), new ActivityPolicy(), TestContext.Current.CancellationToken);
-                    outcome.Error.ShouldBeNull();
-                }
-
-                await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+                var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), new DateOnly(2026, 11, 22), new ActivityPolicy(), TestContext.Current.CancellationToken);
+                outcome.Error.ShouldBeNull();
             }
 
-            resumed = new IsolatedRegistryHost("demoresume", Now);
-            resumed.With("Demo:LoadWhenEmpty", "true").With("Marten:DaemonMode", "Disabled").With("Activity:ScheduledEvaluation", "false");
-            var client = resumed.CreateClient();
-            var loaded = await StateAsync(client, "loaded");
-            loaded["registered"]!.GetValue<int>().ShouldBe(5053);
-            loaded["rejected"]!.GetValue<int>().ShouldBe(0);
-            (await CountAsync(client, "")).ShouldBe(5053);
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
-        finally
-        {
-            await interrupted.DisposeAsync();
-            if (resumed is not null)
-            {
-                await resumed.DisposeAsync();
-            }
-        }
+
+        (await LoadAsync(registry)).ShouldBe(new DemoDataState(DemoDataStatus.Loaded, 5053, 0, 5053));
+        (await CountAsync(client, "")).ShouldBe(5053);
     }
 
     [Fact]
-    public async Task The_demo_load_is_off_unless_configured()
+    public void The_tool_reads_the_Registry_settings_and_checks_the_activity_policy()
     {
-        var state = await Api.GetAsync(registry.CreateClient(), "/api/registry/demo-data");
-        state["status"]!.GetValue<string>().ShouldBe("disabled");
+        DemoDataTool.Policy(new ConfigurationBuilder().Build()).ShouldBe(new ActivityPolicy());
+        var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Activity:YearsWithoutRat"] = "0" }).Build();
+        Should.Throw<InvalidOperationException>(() => DemoDataTool.Policy(configured)).Message.ShouldContain("YearsWithoutRat");
+        Should.Throw<InvalidOperationException>(() => DemoDataTool.OpenStore(new ConfigurationBuilder().Build())).Message.ShouldContain("ConnectionStrings__Postgres");
+    }
+
+    /// <summary>Runs the tool's loader on the host's register, with the tool's own store built from the host's settings.</summary>
+    private static async Task<DemoDataState> LoadAsync(IsolatedRegistryHost registry, IProgress<DemoDataState>? progress = null)
+    {
+        var configuration = registry.Services.GetRequiredService<IConfiguration>();
+        await using var store = DemoDataTool.OpenStore(configuration);
+        var loader = new DemoDataLoader(store, registry.Clock, DemoDataTool.Policy(configuration), NullLogger<DemoDataLoader>.Instance);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(LoadTimeout);
+        return await loader.LoadAsync(progress, timeout.Token);
+    }
+
+    private sealed class SynchronousProgress(Action<DemoDataState> report) : IProgress<DemoDataState>
+    {
+        public void Report(DemoDataState value) => report(value);
     }
 
     private static async Task<long> CountAsync(HttpClient client, string filter) =>
         (await Api.GetAsync(client, $"/api/registry/cooperatives?pageSize=1&{filter}"))["totalCount"]!.GetValue<long>();
-
-    private static Task<JsonObject> StateAsync(HttpClient client, string status) =>
-        Eventually.ValueAsync(
-            async () =>
-            {
-                var state = await Api.GetAsync(client, "/api/registry/demo-data");
-                var current = state["status"]!.GetValue<string>();
-                current.ShouldNotBe("failed");
-                return current == status ? state : null;
-            },
-            $"the demo load to be {status}",
-            LoadTimeout);
 
     /// <summary>Waits for the asynchronous statistics projection to reach the published table, then checks every row.</summary>
     private static async Task<JsonObject> PublishedTableAsync(HttpClient client, string query)

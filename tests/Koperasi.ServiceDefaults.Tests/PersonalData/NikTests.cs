@@ -44,13 +44,6 @@ public class NikTests
         error.Message.ShouldNotContain("1571011708850001");
     }
 
-    [Fact]
-    public void A_NIK_is_shown_in_clear_only_to_an_entitled_reader()
-    {
-        Nik.ForDisplay(SyntheticNik.Woman, entitled: true).ShouldBe(SyntheticNik.Woman);
-        Nik.ForDisplay(SyntheticNik.Woman, entitled: false).ShouldBe(SyntheticNik.WomanMasked);
-    }
-
     [Theory]
     [InlineData("1571011708850001", "157101******0001")]
     [InlineData("1571011708850001 mengajukan hibah", "157101******0001 mengajukan hibah")]

@@ -24,9 +24,6 @@ public sealed record CooperativeStanding
     public DateOnly? DissolvedOn { get; init; }
     public long DissolutionVersion { get; init; }
 
-    /// <summary>Registered, aktif and not dissolved: a grant naming it may be decreed.</summary>
-    public bool MayReceiveGrant => Registered && Activity == Aktif && DissolvedOn is null;
-
     /// <summary>Why a grant naming it may not be decreed, or null when it may.</summary>
     public static string? WhyNot(Guid cooperativeId, CooperativeStanding? standing) => standing switch
     {

@@ -8,44 +8,50 @@ using Microsoft.Extensions.Options;
 
 namespace Koperasi.Funding.Demo;
 
+/// <summary>The outcome of a demo load, and its progress while it runs.</summary>
+public enum DemoDataStatus
+{
+    Loading,
+
+    Loaded,
+
+    /// <summary>The store already held programmes (or another load got there first): nothing was added.</summary>
+    Skipped,
+}
+
+/// <summary>Where a demo load stands: the applications granted and refused so far, of the set's total.</summary>
+public sealed record DemoDataState(DemoDataStatus Status, int Applications, int Rejected, int Total);
+
 /// <summary>
-/// Loads the demo data set into a store without programmes (configuration Demo:LoadWhenEmpty),
-/// in-process (<see cref="DemoDataWriter"/>), one decree batch a transaction. A store that held
-/// programmes before is left alone; a load cut short resumes at the next start.
+/// Loads the demo data set into a Funding store without programmes, through the use cases' own
+/// code (<see cref="DemoDataWriter"/>), one decree batch a transaction; the running service's
+/// daemon then keeps the reports and relays the events as for any decree. A store that held
+/// programmes before is left alone; a load cut short is resumed.
 /// </summary>
 public sealed partial class DemoDataLoader(
     IDocumentStore store,
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<ProgrammeDefaults> defaults,
-    DemoDataProgress progress,
-    ILogger<DemoDataLoader> logger) : BackgroundService
+    ILogger<DemoDataLoader> logger)
 {
     public const string Actor = "system:demo-data";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Loads the set (or resumes it), reporting after each batch; the final state says whether anything was added.</summary>
+    public async Task<DemoDataState> LoadAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            await LoadAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopped mid-load: the next start resumes it.
+            return await LoadCoreAsync(progress, cancellationToken);
         }
         catch (ConcurrencyException)
         {
-            // Another instance committed the same batch first; it carries on.
-            Skip(progress.Current.Total);
-        }
-        catch (Exception exception)
-        {
-            progress.Set(progress.Current with { Status = DemoDataStatus.Failed });
-            LogFailed(exception);
+            // Another load committed the same batch first; it carries on.
+            return Skip(0);
         }
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task<DemoDataState> LoadCoreAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
     {
         DemoDataLoad? marker;
         bool holdsProgrammes;
@@ -57,19 +63,17 @@ public sealed partial class DemoDataLoader(
 
         if (marker is { CompletedAt: not null } || (marker is null && holdsProgrammes))
         {
-            Skip(0);
-            return;
+            return Skip(0);
         }
 
         var set = DemoSet.Generate();
         var started = Stopwatch.GetTimestamp();
-        progress.Set(new DemoDataState(DemoDataStatus.Loading, 0, 0, set.Applications));
+        progress?.Report(new DemoDataState(DemoDataStatus.Loading, 0, 0, set.Applications));
         LogLoading(set.Applications, set.Batches.Count, marker is not null);
         var load = marker ?? new DemoDataLoad(DemoDataLoad.Key, clock.GetUtcNow(), null);
         if (marker is null && !await DemoDataWriter.OpenProgrammesAsync(store, set, load, defaults.Value, cancellationToken))
         {
-            Skip(set.Applications);
-            return;
+            return Skip(set.Applications);
         }
 
         var programmes = await DemoDataWriter.ProgrammesAsync(store, set, cancellationToken);
@@ -86,7 +90,7 @@ public sealed partial class DemoDataLoader(
 
             granted += loaded.Granted;
             rejected += loaded.Refused.Count;
-            progress.Set(new DemoDataState(DemoDataStatus.Loading, granted, rejected, set.Applications));
+            progress?.Report(new DemoDataState(DemoDataStatus.Loading, granted, rejected, set.Applications));
         }
 
         await using (var session = store.OpenSessionAs(Actor))
@@ -96,14 +100,14 @@ public sealed partial class DemoDataLoader(
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        progress.Set(new DemoDataState(DemoDataStatus.Loaded, granted, rejected, set.Applications));
         LogLoaded(granted, rejected, elapsed);
+        return new DemoDataState(DemoDataStatus.Loaded, granted, rejected, set.Applications);
     }
 
-    private void Skip(int total)
+    private DemoDataState Skip(int total)
     {
-        progress.Set(new DemoDataState(DemoDataStatus.Skipped, 0, 0, total));
         LogSkipped();
+        return new DemoDataState(DemoDataStatus.Skipped, 0, 0, total);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading the Dumisake demo data set: {Total} applications in {Batches} decree batches (resuming: {Resuming})")]
@@ -117,7 +121,4 @@ public sealed partial class DemoDataLoader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A demo application of decree {DecreeNumber} was refused: [{Rule}] {Detail}")]
     private partial void LogRejected(string decreeNumber, string rule, string detail);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data set failed; the next start resumes it")]
-    private partial void LogFailed(Exception exception);
 }

@@ -5,53 +5,40 @@ using Koperasi.Registry.Cooperatives;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
-using Microsoft.Extensions.Options;
 
 namespace Koperasi.Registry.Demo;
 
+/// <summary>The outcome of a demo load, and its progress while it runs.</summary>
+public enum DemoDataStatus
+{
+    Loading,
+
+    Loaded,
+
+    /// <summary>The register already held koperasi (or another load got there first): nothing was added.</summary>
+    Skipped,
+}
+
+/// <summary>Where a demo load stands: the koperasi registered and rejected so far, of the set's total.</summary>
+public sealed record DemoDataState(DemoDataStatus Status, int Registered, int Rejected, int Total);
+
 /// <summary>
-/// Loads the demo data set when the register is empty (configuration Demo:LoadWhenEmpty), through
-/// the normal decision path: validation, the domain's rules and activity evaluated up to today.
-/// A register that already holds koperasi is left alone.
+/// Loads the demo data set when the register is empty, through the normal decision path: the
+/// Registry's own validation, rules and activity evaluated up to today, into the Registry's own
+/// store; the running Registry's daemon then relays the events and counts the statistics as for any
+/// registration. A register that already holds koperasi is left alone; a load cut short is resumed.
 /// </summary>
 public sealed partial class DemoDataLoader(
     IDocumentStore store,
     TimeProvider clock,
-    IOptions<ActivityPolicy> policy,
-    DemoDataProgress progress,
-    ILogger<DemoDataLoader> logger) : BackgroundService
+    ActivityPolicy policy,
+    ILogger<DemoDataLoader> logger)
 {
     public const string Actor = "system:demo-data";
     private const int BatchSize = 250;
 
-    public static void Add(IHostApplicationBuilder builder)
-    {
-        var enabled = builder.Configuration.GetValue("Demo:LoadWhenEmpty", false);
-        builder.Services.AddSingleton(new DemoDataProgress(enabled));
-        if (enabled)
-        {
-            builder.Services.AddHostedService<DemoDataLoader>();
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await LoadAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopped mid-load: the next start resumes it.
-        }
-        catch (Exception exception)
-        {
-            progress.Set(progress.Current with { Status = DemoDataStatus.Failed });
-            LogFailed(exception);
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Loads the set (or resumes it), reporting after each batch; the final state says whether anything was added.</summary>
+    public async Task<DemoDataState> LoadAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
     {
         var targets = DemoTargets.Load();
         DemoDataLoad? marker;
@@ -64,13 +51,12 @@ public sealed partial class DemoDataLoader(
 
         if (marker is { CompletedAt: not null } || (marker is null && holdsKoperasi))
         {
-            Skip(targets.Total);
-            return;
+            return Skip(targets.Total);
         }
 
         var set = DemoData.Generate(targets);
 
-        if (policy.Value != new ActivityPolicy())
+        if (policy != new ActivityPolicy())
         {
             LogPolicyDiffers();
         }
@@ -80,7 +66,7 @@ public sealed partial class DemoDataLoader(
         var today = clock.Today();
         var started = Stopwatch.GetTimestamp();
         var (registered, rejected) = (0, 0);
-        progress.Set(new DemoDataState(DemoDataStatus.Loading, 0, 0, set.Count));
+        progress?.Report(new DemoDataState(DemoDataStatus.Loading, 0, 0, set.Count));
         LogLoading(set.Count, today, marker is not null);
         foreach (var batch in set.Chunk(BatchSize))
         {
@@ -109,12 +95,11 @@ public sealed partial class DemoDataLoader(
             catch (DocumentAlreadyExistsException)
             {
                 // Another instance started the same load at the same moment; it carries on.
-                Skip(set.Count);
-                return;
+                return Skip(set.Count);
             }
 
             claimLoad = false;
-            progress.Set(new DemoDataState(DemoDataStatus.Loading, registered, rejected, set.Count));
+            progress?.Report(new DemoDataState(DemoDataStatus.Loading, registered, rejected, set.Count));
         }
 
         await using (var session = store.OpenSessionAs(Actor))
@@ -124,8 +109,8 @@ public sealed partial class DemoDataLoader(
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        progress.Set(new DemoDataState(DemoDataStatus.Loaded, registered, rejected, set.Count));
         LogLoaded(registered, rejected, elapsed);
+        return new DemoDataState(DemoDataStatus.Loaded, registered, rejected, set.Count);
     }
 
     /// <summary>Stages one registration; false if it breaks a rule. One already registered by an interrupted load counts as done.</summary>
@@ -137,7 +122,7 @@ public sealed partial class DemoDataLoader(
             return false;
         }
 
-        var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy.Value, cancellationToken);
+        var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
         if (outcome.Error is { } error && error.Rule != Register.AlreadyRegistered(request.LegalEntity.DecreeNumber).Rule)
         {
             LogRejected(request.LegalEntity.DecreeNumber, error.Rule);
@@ -154,10 +139,10 @@ public sealed partial class DemoDataLoader(
         NikKoperasi = request.NikKoperasi is { } nik && nik.IssuedOn <= today ? nik : null,
     };
 
-    private void Skip(int total)
+    private DemoDataState Skip(int total)
     {
-        progress.Set(new DemoDataState(DemoDataStatus.Skipped, 0, 0, total));
         LogSkipped();
+        return new DemoDataState(DemoDataStatus.Skipped, 0, 0, total);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loading the demo data set: {Total} koperasi as of {Today} (resuming: {Resuming})")]
@@ -174,7 +159,4 @@ public sealed partial class DemoDataLoader(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The activity policy differs from its defaults; the demo data set reproduces the published figures only under the defaults")]
     private partial void LogPolicyDiffers();
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the demo data set failed; the next start resumes it")]
-    private partial void LogFailed(Exception exception);
 }
