@@ -142,7 +142,7 @@ demo_data() {
 # caught up, so the first screen an officer opens is complete.
 demo_data demo-data-registry tools/Koperasi.Registry.DemoData/bin/Release/net10.0/Koperasi.Registry.DemoData.dll \
   ConnectionStrings__Postgres="$POSTGRES_REGISTRY"
-registered="$(api "/api/registry/cooperatives?pageSize=1" | json_field totalCount)"
+registered="$(api "/api/registry/cooperatives?legalStatus=existing&pageSize=1" | json_field totalCount)"   # the statistics count the koperasi that exist
 for i in $(seq 1 180); do
   counted="$(api /api/registry/statistics | json_field total)"
   [ "$counted" = "$registered" ] && break
