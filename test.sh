@@ -79,7 +79,7 @@ if [ "$FAST" = 1 ]; then
   } > "$filter"
   echo "== build ${#domains[@]} projects"
   if ! dotnet build "$filter" -c Release -nologo -v quiet -clp:NoSummary; then
-    echo "$(summarize 1)"
+    summarize 1
     exit 1
   fi
   for domain in "${domains[@]}"; do
@@ -157,7 +157,7 @@ run_project() {
     --results-directory "$RESULTS" > "$RESULTS/$name.log" 2>&1
   rc=$?
   echo "$rc $((SECONDS - start))" > "$RESULTS/$name.status"
-  { echo "== $name ($((SECONDS - start))s)"; cat "$RESULTS/$name.log"; } 
+  { echo "== $name ($((SECONDS - start))s)"; cat "$RESULTS/$name.log"; }
 }
 
 # The longest projects of the last run start first, so the slots end close together.
@@ -186,7 +186,7 @@ status=0; crashed=0
 echo "== wall time per project (build ${build_seconds}s, whole run $((SECONDS - SUITE_START))s)"
 for project in "${projects[@]}"; do
   name="$(basename "$project" .csproj)"
-  read -r rc seconds < "$RESULTS/$name.status" 2>/dev/null || { rc=1; seconds=0; }
+  read -r rc seconds 2>/dev/null < "$RESULTS/$name.status" || { rc=1; seconds=0; }
   printf '%6ss  %s\n' "$seconds" "$name"
   echo "$seconds $name" >> "$TIMES.new"
   if [ "$rc" != 0 ]; then
