@@ -7,7 +7,7 @@
 #   deploy/infra.sh env           print the settings (KEY=VALUE) the services and tests read
 #   deploy/infra.sh compose-env   only write .local/compose.env (ports and generated secrets) for
 #                                 `docker compose --env-file .local/compose.env up` (docs/docker.md)
-#   deploy/infra.sh broker-stop   stop the broker (tests of the relay use it); broker-start starts it
+#   deploy/infra.sh broker-stop   stop the broker (to try an outage by hand); broker-start starts it
 #
 # Where the servers come from, in order:
 #   1. KOPERASI_EXTERNAL_POSTGRES_HOST and KOPERASI_EXTERNAL_RABBITMQ_HOST set: those servers

@@ -22,12 +22,6 @@ public static class TestInfrastructure
     public static string RabbitMqAdminPassword => Get("KOPERASI_RABBITMQ_ADMIN_PASSWORD");
     public const string TestVirtualHost = "koperasi-test";
 
-    /// <summary>The script that can stop and start the broker, when this run owns it.</summary>
-    public static string? BrokerControl => Find("KOPERASI_BROKER_CONTROL");
-
-    /// <summary>The state folder deploy/infra.sh was pointed at, when it is not the checkout's own .local.</summary>
-    public static string? LocalState => Find("KOPERASI_LOCAL_STATE");
-
     /// <summary>Database user and password of a service ("registry").</summary>
     public static (string User, string Password) DatabaseCredentials(string service) =>
         (Get($"KOPERASI_{service.ToUpperInvariant()}_DB_USER"), Get($"KOPERASI_{service.ToUpperInvariant()}_DB_PASSWORD"));
