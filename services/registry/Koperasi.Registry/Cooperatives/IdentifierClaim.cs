@@ -9,7 +9,7 @@ namespace Koperasi.Registry.Cooperatives;
 /// claim is inserted in the same transaction as the events that give the number, so two koperasi
 /// given the same number at once cannot both commit.
 /// </summary>
-/// <param name="Id">The kind and the normalized number: "nib:9120001234567", "nik-koperasi:1571240000000012".</param>
+/// <param name="Id">The kind and the normalized number: "nib:9120001234567", "nik-koperasi:3271-AB-0012".</param>
 /// <param name="CooperativeId">The koperasi that holds it.</param>
 public sealed partial record IdentifierClaim(string Id, Guid CooperativeId)
 {
