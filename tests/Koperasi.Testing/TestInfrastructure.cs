@@ -22,6 +22,9 @@ public static class TestInfrastructure
     public static string RabbitMqAdminPassword => Get("KOPERASI_RABBITMQ_ADMIN_PASSWORD");
     public const string TestVirtualHost = "koperasi-test";
 
+    /// <summary>Whether deploy/infra.sh runs the servers on this machine (its "local" mode), so their sockets and processes are readable here.</summary>
+    public static bool ServersAreLocal => Find("KOPERASI_INFRA_MODE") == "local";
+
     /// <summary>Database user and password of a service ("registry").</summary>
     public static (string User, string Password) DatabaseCredentials(string service) =>
         (Get($"KOPERASI_{service.ToUpperInvariant()}_DB_USER"), Get($"KOPERASI_{service.ToUpperInvariant()}_DB_PASSWORD"));
