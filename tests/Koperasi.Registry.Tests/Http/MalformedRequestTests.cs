@@ -103,4 +103,31 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         await Eventually.UntilAsync(async () => { await probe.DrainAsync(); return probe.Received.Count > 0; }, "the koperasi registered");
         await TextNowhere.ShouldBeNowhereAsync(_logs, probe, TimeSpan.FromSeconds(1), text, new string([.. text.Where(char.IsAsciiDigit)]));
     }
+
+    [Fact]
+    public async Task Personal_data_in_a_changed_address_answers_422_naming_the_field_and_is_found_nowhere()
+    {
+        const string text = "Jl. Gatot Subroto, NIK 3571 0141 0190 0003";
+        await _registry.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await using var probe = await TextNowhere.ProbeContractsAsync(_registry.EntityPrefix, typeof(Koperasi.Contracts.Registry.CooperativeRegistered));
+        var client = _registry.CreateClient();
+        var registration = Api.Registration();
+        var koperasi = await Api.RegisterAsync(client, registration);
+        var address = registration["address"]!.DeepClone().AsObject();
+        address["street"] = text;
+
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/registry/cooperatives/{koperasi["id"]}")
+        {
+            Content = JsonContent.Create(new JsonObject { ["address"] = address }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{koperasi["version"]}\"");
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await response.Content.ReadAsStringAsync());
+        var problem = await Api.ProblemAsync(response);
+        (problem["rule"]!.GetValue<string>(), problem["field"]!.GetValue<string>()).ShouldBe(("personal-data-in-text", "address.street"));
+        (await StoredText.TablesHoldingAsync(TestInfrastructure.TestDatabase("registry"), _registry.Schema, text)).ShouldBeEmpty();
+        await Eventually.UntilAsync(async () => { await probe.DrainAsync(); return probe.Received.Count > 0; }, "the koperasi registered");
+        await TextNowhere.ShouldBeNowhereAsync(_logs, probe, TimeSpan.FromSeconds(1), text, "3571014101900003");
+    }
 }
