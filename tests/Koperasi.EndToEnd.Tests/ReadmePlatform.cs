@@ -75,6 +75,8 @@ public sealed class ReadmePlatform : IAsyncLifetime
             ["Services:Registry"] = RegistryClient.BaseAddress!.ToString(),
             ["Services:Transformation"] = TransformationClient.BaseAddress!.ToString(),
             ["Services:Funding"] = FundingClient.BaseAddress!.ToString(),
+            // As the services behind it: the tests that send many writes through it are not refused by the count.
+            ["RateLimits:WritesPerMinute"] = "1000000",
         });
         Gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Gateway.StartServer();

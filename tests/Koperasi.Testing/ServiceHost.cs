@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Xunit;
@@ -17,6 +18,7 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
 {
     private readonly string _service;
     private readonly Dictionary<string, string?> _settings = [];
+    private CapturedLogs? _logs;
     private bool _keepState;
 
     /// <summary>
@@ -45,6 +47,13 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
     public ServiceHost<TProgram> With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Captures every log entry of the host, at every level, into <paramref name="logs"/>.</summary>
+    public ServiceHost<TProgram> WithLogs(CapturedLogs logs)
+    {
+        _logs = logs;
         return this;
     }
 
@@ -96,6 +105,10 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (_logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        }
     }
 
     /// <summary>

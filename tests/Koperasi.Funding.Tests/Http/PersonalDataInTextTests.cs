@@ -7,10 +7,10 @@ namespace Koperasi.Funding.Tests.Http;
 
 /// <summary>
 /// A NIK, a phone number or a bank account typed into a free-text field is refused with 422
-/// naming the field, so it never reaches an event (which erasure cannot remove), a document or
-/// the grant-monitored message.
+/// naming the field, so it never reaches an event (which erasure cannot remove), a document, a
+/// log entry or a message on the bus.
 /// </summary>
-public class PersonalDataInTextTests(FundingHost funding) : IClassFixture<FundingHost>
+public class PersonalDataInTextTests(LoggedTextFundingHost funding) : IClassFixture<LoggedTextFundingHost>
 {
     private const string Nik = "3571014101900001";
     private readonly HttpClient _admin = funding.CreateClient();
@@ -28,6 +28,7 @@ public class PersonalDataInTextTests(FundingHost funding) : IClassFixture<Fundin
     [MemberData(nameof(Personal))]
     public async Task Every_free_text_field_refuses_personal_data_and_stores_none_of_it(string kind, string text)
     {
+        await using var probe = await TextNowhere.ProbeContractsAsync(funding.EntityPrefix, typeof(Koperasi.Contracts.Funding.GrantDecreed));
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var application = Api.Application(programmeId);
         application["businessDescription"] = text;
@@ -65,6 +66,10 @@ public class PersonalDataInTextTests(FundingHost funding) : IClassFixture<Fundin
         {
             (await StoredText.TablesHoldingAsync(TestInfrastructure.TestDatabase("funding"), funding.Schema, stored)).ShouldBeEmpty(stored);
         }
+
+        // The probe heard the steps that were taken (submitted, decreed, disbursed), and none of the refused text.
+        await Eventually.UntilAsync(async () => { await probe.DrainAsync(); return probe.Received.Count >= 3; }, "the application's messages");
+        await TextNowhere.ShouldBeNowhereAsync(funding.Logs, probe, TimeSpan.FromSeconds(1), text, digits);
     }
 
     [Fact]
@@ -96,4 +101,13 @@ public class PersonalDataInTextTests(FundingHost funding) : IClassFixture<Fundin
             body.ShouldNotContain(Nik);
         }
     }
+}
+
+/// <summary>Funding with every log entry captured, for the personal-data-in-text checks.</summary>
+public sealed class LoggedTextFundingHost : FundingService
+{
+    public LoggedTextFundingHost()
+        : base("personaltext") => WithLogs(Logs);
+
+    public CapturedLogs Logs { get; } = new();
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koperasi.Registry.Tests.Http;
 
@@ -11,8 +13,13 @@ namespace Koperasi.Registry.Tests.Http;
 /// </summary>
 public sealed class MalformedRequestTests : IAsyncLifetime
 {
-    private readonly ServiceHost<Program> _registry = new IsolatedRegistryHost("malformed", DateTimeOffset.UtcNow)
-        .With("RateLimits:WritesPerMinute", "1000000");
+    private readonly CapturedLogs _logs = new();
+    private readonly ServiceHost<Program> _registry;
+
+    public MalformedRequestTests() =>
+        _registry = new IsolatedRegistryHost("malformed", DateTimeOffset.UtcNow)
+            .With("RateLimits:WritesPerMinute", "1000000")
+            .WithLogs(_logs);
 
     public ValueTask InitializeAsync() => _registry.InitializeAsync();
 
@@ -75,8 +82,11 @@ public sealed class MalformedRequestTests : IAsyncLifetime
     [InlineData("businessField", "Simpan pinjam, ketua NIK 3571014101900001")]
     [InlineData("name", "Koperasi 081234567890")]
     [InlineData("address.street", "Jl. Sudirman, rek 1234567890")]
-    public async Task Personal_data_in_a_text_answers_422_naming_the_field_and_is_stored_nowhere(string field, string text)
+    [InlineData("address.kecamatan", "Telanaipura hp +62 813-1234-5678")]
+    public async Task Personal_data_in_a_text_answers_422_naming_the_field_and_is_found_nowhere(string field, string text)
     {
+        await _registry.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await using var probe = await TextNowhere.ProbeContractsAsync(_registry.EntityPrefix, typeof(Koperasi.Contracts.Registry.CooperativeRegistered));
         var registration = Api.Registration();
         var parent = field.Contains('.', StringComparison.Ordinal) ? registration[field.Split('.')[0]]!.AsObject() : registration;
         parent[field.Split('.')[^1]] = text;
@@ -87,5 +97,37 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         var problem = await Api.ProblemAsync(response);
         (problem["rule"]!.GetValue<string>(), problem["field"]!.GetValue<string>()).ShouldBe(("personal-data-in-text", field));
         (await StoredText.TablesHoldingAsync(TestInfrastructure.TestDatabase("registry"), _registry.Schema, text)).ShouldBeEmpty();
+
+        // A registration without the text is taken and heard on the bus; the refused one was not.
+        await Api.RegisterAsync(_registry.CreateClient(), Api.Registration());
+        await Eventually.UntilAsync(async () => { await probe.DrainAsync(); return probe.Received.Count > 0; }, "the koperasi registered");
+        await TextNowhere.ShouldBeNowhereAsync(_logs, probe, TimeSpan.FromSeconds(1), text, new string([.. text.Where(char.IsAsciiDigit)]));
+    }
+
+    [Fact]
+    public async Task Personal_data_in_a_changed_address_answers_422_naming_the_field_and_is_found_nowhere()
+    {
+        const string text = "Jl. Gatot Subroto, NIK 3571 0141 0190 0003";
+        await _registry.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        await using var probe = await TextNowhere.ProbeContractsAsync(_registry.EntityPrefix, typeof(Koperasi.Contracts.Registry.CooperativeRegistered));
+        var client = _registry.CreateClient();
+        var registration = Api.Registration();
+        var koperasi = await Api.RegisterAsync(client, registration);
+        var address = registration["address"]!.DeepClone().AsObject();
+        address["street"] = text;
+
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/registry/cooperatives/{koperasi["id"]}")
+        {
+            Content = JsonContent.Create(new JsonObject { ["address"] = address }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{koperasi["version"]}\"");
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, await response.Content.ReadAsStringAsync());
+        var problem = await Api.ProblemAsync(response);
+        (problem["rule"]!.GetValue<string>(), problem["field"]!.GetValue<string>()).ShouldBe(("personal-data-in-text", "address.street"));
+        (await StoredText.TablesHoldingAsync(TestInfrastructure.TestDatabase("registry"), _registry.Schema, text)).ShouldBeEmpty();
+        await Eventually.UntilAsync(async () => { await probe.DrainAsync(); return probe.Received.Count > 0; }, "the koperasi registered");
+        await TextNowhere.ShouldBeNowhereAsync(_logs, probe, TimeSpan.FromSeconds(1), text, "3571014101900003");
     }
 }

@@ -39,6 +39,7 @@ internal static class GatewayProxy
         var limit = app.Configuration.GetValue("Gateway:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseWholeBodyFirst();
             proxy.UseProxyErrorProblems();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
