@@ -33,7 +33,13 @@ public class AccessLogEndpointTests(FundingHost funding) : IClassFixture<Funding
         (unread["applicantId"]!.GetValue<string>(), unread["erased"]!.GetValue<bool>(), unread["entries"]!.AsArray().Count).ShouldBe((applicantId, false, 0));
 
         await RevealAsync(funding.CreateClientAs(KoperasiRoles.Verifikator), applicationId, "Cek data bank");
-        await RevealAsync(funding.CreateClientAs(KoperasiRoles.Pendamping, "1503"), applicationId, $"Konfirmasi NIK {nik} di lapangan");
+        using (var refused = await funding.CreateClientAs(KoperasiRoles.Pendamping, "1503").PostAsJsonAsync(
+            $"/api/funding/applications/{applicationId}/applicant/reveal", Purpose($"Konfirmasi NIK {nik} di lapangan")))
+        {
+            refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity, "a purpose that carries a NIK is refused, so the log never keeps one");
+        }
+
+        await RevealAsync(funding.CreateClientAs(KoperasiRoles.Pendamping, "1503"), applicationId, "Konfirmasi data di lapangan");
         using (var erased = await _admin.PostAsJsonAsync($"/api/funding/applicants/{applicantId}/erasure", new JsonObject { ["reason"] = "Permintaan penghapusan (UU PDP)" }))
         {
             erased.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -49,7 +55,7 @@ public class AccessLogEndpointTests(FundingHost funding) : IClassFixture<Funding
         entries.ShouldBe(
         [
             ("read", "test-verifikator", "verifikator", "Cek data bank"),
-            ("read", "test-pendamping", "pendamping", $"Konfirmasi NIK {Koperasi.ServiceDefaults.PersonalData.Nik.Mask(nik)} di lapangan"),
+            ("read", "test-pendamping", "pendamping", "Konfirmasi data di lapangan"),
             ("erasure", "test-admin-provinsi", "admin-provinsi", "Permintaan penghapusan (UU PDP)"),
         ]);
         var times = log["entries"]!.AsArray().Select(e => e!["at"]!.GetValue<DateTimeOffset>()).ToList();
