@@ -121,7 +121,7 @@ public sealed class NikFlowTests : IAsyncLifetime
         }
 
         bodies[1].ShouldContain($"NIK {SyntheticNik.ManMasked} has already applied this year.");
-        bodies[3].ShouldContain(SyntheticNik.WomanMasked);
+        bodies[3].ShouldContain("year"); // a binding error names the parameter and repeats no value
 
         await Eventually.UntilAsync(() => Task.FromResult(ServerSpans().Count == 4), "the four server spans");
         var spans = SpanText();
