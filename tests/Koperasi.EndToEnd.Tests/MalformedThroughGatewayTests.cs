@@ -9,7 +9,8 @@ namespace Koperasi.EndToEnd.Tests;
 /// each service's endpoint data source) gets one request per kind of breakage, and every read
 /// endpoint each corpus query. None gets a 5xx, every 4xx is a problem, and nothing is stored.
 /// </summary>
-public sealed class MalformedThroughGatewayTests(ReadmePlatform platform) : IClassFixture<ReadmePlatform>
+[Collection(ReadmePlatformCollection.Name)]
+public sealed class MalformedThroughGatewayTests(ReadmePlatform platform)
 {
     [Fact]
     public async Task No_malformed_request_through_the_gateway_gets_a_server_error_or_stores_anything()

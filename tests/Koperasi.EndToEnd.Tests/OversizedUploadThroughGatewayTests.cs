@@ -12,7 +12,8 @@ namespace Koperasi.EndToEnd.Tests;
 /// it answers 413 as a problem, and the next requests, on the same connection and on others, are
 /// served: no 502 from a pooled connection to the service left mid-body.
 /// </summary>
-public sealed class OversizedUploadThroughGatewayTests(ReadmePlatform platform) : IClassFixture<ReadmePlatform>
+[Collection(ReadmePlatformCollection.Name)]
+public sealed class OversizedUploadThroughGatewayTests(ReadmePlatform platform)
 {
     public static TheoryData<string, string, int, bool> Uploads => new()
     {

@@ -170,3 +170,13 @@ public sealed class ReadmePlatform : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// One <see cref="ReadmePlatform"/> for every class that uses it: its schema and entity names are
+/// fixed per run, so two instances at once would share (and fight over) them.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ReadmePlatformCollection : ICollectionFixture<ReadmePlatform>
+{
+    public const string Name = "readme-platform";
+}

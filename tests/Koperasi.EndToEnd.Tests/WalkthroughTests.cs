@@ -7,7 +7,8 @@ namespace Koperasi.EndToEnd.Tests;
 /// behind a real gateway (the second time finds what the first left, as a reader who tries again
 /// does), must end with exit code 0, and leaves the state it promises.
 /// </summary>
-public sealed class WalkthroughTests(ReadmePlatform platform) : IClassFixture<ReadmePlatform>
+[Collection(ReadmePlatformCollection.Name)]
+public sealed class WalkthroughTests(ReadmePlatform platform)
 {
     [Fact]
     public void The_readme_marks_each_walkthrough_once_before_its_bash_block()

@@ -22,6 +22,7 @@ public sealed class FakeService : IAsyncDisposable
 
     private readonly WebApplication _app;
     private int _apiRequests;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _apiQueries = new();
     private int _readinessFailures;
     private int _readinessProbes;
 
@@ -40,6 +41,10 @@ public sealed class FakeService : IAsyncDisposable
 
     /// <summary>How many requests reached the service's API.</summary>
     public int ApiRequests => Volatile.Read(ref _apiRequests);
+
+    /// <summary>How many requests reached the service's API with a raw query string containing <paramref name="fragment"/>
+    /// (tests of one assembly share the service, so a count of all requests is not theirs alone).</summary>
+    public int ApiRequestsWithQuery(string fragment) => _apiQueries.Count(q => q.Contains(fragment, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>How many readiness probes arrived.</summary>
     public int ReadinessProbes => Volatile.Read(ref _readinessProbes);
@@ -65,6 +70,7 @@ public sealed class FakeService : IAsyncDisposable
         _app.Map($"/api/{Name}/{{**rest}}", (HttpContext context) =>
         {
             Interlocked.Increment(ref _apiRequests);
+            _apiQueries.Enqueue(context.Request.QueryString.Value ?? "");
             return Echo(context);
         });
         _app.MapGet($"/api/{Name}/cooperatives/{{id:guid}}", (Guid id) => TypedResults.Problem(

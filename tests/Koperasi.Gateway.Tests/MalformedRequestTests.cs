@@ -27,13 +27,11 @@ public class MalformedRequestTests(GatewayWithRegistry fixture)
     [Fact]
     public async Task A_NUL_character_in_the_query_is_refused_at_the_gateway_and_not_forwarded()
     {
-        var forwarded = fixture.Registry.ApiRequests;
-
         using var response = await _client.GetAsync(new Uri("/api/registry/cooperatives?q=%00", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"q\"");
-        fixture.Registry.ApiRequests.ShouldBe(forwarded);
+        fixture.Registry.ApiRequestsWithQuery("%00").ShouldBe(0, "the request with a NUL character reached the service");
     }
 }
