@@ -8,20 +8,7 @@ namespace Koperasi.ArchitectureTests;
 /// </summary>
 public partial class DeploymentEnvironmentTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No Koperasi.sln above the test's directory.");
-    }
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void Every_service_in_docker_compose_runs_as_Production_unless_told_otherwise()

@@ -9,20 +9,7 @@ namespace Koperasi.ArchitectureTests;
 /// </summary>
 public partial class NoDemoCodeInServicesTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No Koperasi.sln above the test's directory.");
-    }
+    private static readonly string Root = Repository.Root;
 
     private static IEnumerable<string> Sources(string folder, string pattern) =>
         Directory.EnumerateFiles(Path.Combine(Root, folder), pattern, SearchOption.AllDirectories)
