@@ -66,15 +66,15 @@ public class ContractSnapshotTests
 
     [Theory]
     [MemberData(nameof(ContractNames))]
-    public void The_README_documents_every_contract(string name)
+    public void The_integration_events_guide_documents_every_contract(string name)
     {
-        var readme = FindReadme();
-        readme.ShouldContain(Urn(ByName(name)), customMessage: "README.md documents every integration event with its URN and JSON");
+        var guide = FindEventsGuide();
+        guide.ShouldContain(Urn(ByName(name)), customMessage: "docs/integration-events.md documents every integration event with its URN and JSON");
     }
 
     private static string SnapshotName(Type type) => Urn(type)["urn:message:".Length..].Replace(':', '.') + ".json";
 
-    private static string FindReadme() => File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+    private static string FindEventsGuide() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "integration-events.md"));
 
     private static string RepositoryRoot()
     {

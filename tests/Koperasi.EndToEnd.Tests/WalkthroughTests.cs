@@ -3,24 +3,13 @@ using System.Text.Json.Nodes;
 namespace Koperasi.EndToEnd.Tests;
 
 /// <summary>
-/// The README's walkthroughs, pasted as written: each runs twice with bash against the platform
+/// The walkthroughs of the README and docs/ (<see cref="Walkthroughs"/>), pasted as written: each runs twice with bash against the platform
 /// behind a real gateway (the second time finds what the first left, as a reader who tries again
 /// does), must end with exit code 0, and leaves the state it promises.
 /// </summary>
 [Collection(ReadmePlatformCollection.Name)]
 public sealed class WalkthroughTests(ReadmePlatform platform)
 {
-    [Fact]
-    public void The_readme_marks_each_walkthrough_once_before_its_bash_block()
-    {
-        var readme = File.ReadAllText(Path.Combine(Walkthroughs.Root, "README.md"));
-        var names = Walkthroughs.All().Select(w => w.Name).ToList();
-
-        names.ShouldBe(["registry", "csv-import", "merger", "amalgamation", "articles-amendment", "dumisake"]);
-        // A marker whose block is not a bash fence right below it would be skipped silently.
-        readme.ReplaceLineEndings("\n").Split('\n').Count(line => line.StartsWith("<!-- walkthrough:", StringComparison.Ordinal)).ShouldBe(names.Count);
-    }
-
     [Fact]
     public async Task Every_walkthrough_stops_at_the_first_error_answer_and_shows_it()
     {

@@ -4,22 +4,46 @@ using System.Text.RegularExpressions;
 namespace Koperasi.EndToEnd.Tests;
 
 /// <summary>
-/// The README's walkthroughs: each fenced bash block right after a <c>&lt;!-- walkthrough: NAME --&gt;</c>
-/// comment, run as a reader pastes it, with bash, against the gateway at <c>KOPERASI_URL</c>.
+/// The walkthroughs of the README and the guides under docs/: each fenced bash block right after a
+/// <c>&lt;!-- walkthrough: NAME --&gt;</c> comment, run as a reader pastes it, with bash, from the
+/// repository's root, against the gateway at <c>KOPERASI_URL</c>.
 /// </summary>
 public static partial class Walkthroughs
 {
     /// <summary>The repository's root: the folder above the test's output that holds README.md and Koperasi.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Every walkthrough of the README by name, in the order it shows them.</summary>
+    /// <summary>
+    /// The documents walkthroughs may live in, relative to <see cref="Root"/> with '/' separators:
+    /// README.md, then every Markdown file under docs/, in ordinal order.
+    /// </summary>
+    public static IReadOnlyList<string> Documents()
+    {
+        var docs = Path.Combine(Root, "docs");
+        var guides = Directory.Exists(docs)
+            ? Directory.EnumerateFiles(docs, "*.md", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Order(StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+        return ["README.md", .. guides];
+    }
+
+    /// <summary>The text of a document of <see cref="Documents"/>, with "\n" line endings.</summary>
+    public static string Read(string document) =>
+        File.ReadAllText(Path.Combine(Root, document)).ReplaceLineEndings("\n");
+
+    /// <summary>Every walkthrough by name, with the document that holds it, in the order of <see cref="Documents"/>.</summary>
+    public static IReadOnlyList<(string Name, string Document, string Script)> AllWithDocuments() =>
+        [.. Documents().SelectMany(document => Marked().Matches(Read(document))
+            .Select(m => (m.Groups["name"].Value, document, m.Groups["script"].Value)))];
+
+    /// <summary>Every walkthrough by name, in the order of <see cref="Documents"/>.</summary>
     public static IReadOnlyList<(string Name, string Script)> All() =>
-        [.. Marked().Matches(File.ReadAllText(Path.Combine(Root, "README.md")).ReplaceLineEndings("\n"))
-            .Select(m => (m.Groups["name"].Value, m.Groups["script"].Value))];
+        [.. AllWithDocuments().Select(w => (w.Name, w.Script))];
 
     public static string Named(string name) =>
         All().Where(w => w.Name == name).Select(w => w.Script).SingleOrDefault()
-        ?? throw new InvalidOperationException($"README.md has no walkthrough named '{name}'.");
+        ?? throw new InvalidOperationException($"Neither README.md nor docs/ has one walkthrough named '{name}'.");
 
     /// <summary>The outcome of one run: exit code and what it printed.</summary>
     public sealed record Run(int ExitCode, string Output, string Error)

@@ -9,7 +9,7 @@ namespace Koperasi.Testing;
 /// <summary>
 /// The access checks every service runs against its own endpoint data source: the anonymous
 /// endpoints are exactly those listed, every other one answers 401 without a token, each admits
-/// the roles of its policy and refuses the others, and the README's role matrix says the same.
+/// the roles of its policy and refuses the others, and the role matrix of docs/security-and-roles.md says the same.
 /// </summary>
 public static partial class AccessChecks
 {
@@ -78,7 +78,7 @@ public static partial class AccessChecks
         }
     }
 
-    /// <summary>The README's matrix rows under <paramref name="routePrefix"/> match the policies.</summary>
+    /// <summary>The role matrix rows under <paramref name="routePrefix"/> (in <see cref="MatrixDocument"/>) match the policies.</summary>
     public static void ReadmeMatrixMatches(IReadOnlyList<EndpointInfo> endpoints, string routePrefix)
     {
         var documented = ReadmeMatrix().Where(d => d.Key.Contains(" " + routePrefix, StringComparison.Ordinal)).ToDictionary();
@@ -86,14 +86,17 @@ public static partial class AccessChecks
             .ToDictionary(e => $"{e.Method} {Constraint().Replace(e.Route, "}")}", e => e.Roles!.Order().ToList());
         var expectedRows = string.Join("\n", actual.OrderBy(a => a.Key).Select(a =>
             $"| `{a.Key}` | {string.Join(" | ", KoperasiRoles.All.Select(r => a.Value.Contains(r) ? "✓" : "–"))} |"));
-        documented.Keys.Order().ShouldBe(actual.Keys.Order(), $"README rows, as the policies have them:\n{expectedRows}");
+        documented.Keys.Order().ShouldBe(actual.Keys.Order(), $"{MatrixDocument} rows, as the policies have them:\n{expectedRows}");
         foreach (var (endpoint, roles) in actual)
         {
             documented[endpoint].ShouldBe(roles, $"{endpoint}; expected rows:\n{expectedRows}");
         }
     }
 
-    /// <summary>The README's matrix: "| `GET /api/...` | ✓ | – | ... |" with the roles as columns.</summary>
+    /// <summary>The guide that documents the role matrix, relative to the repository's root.</summary>
+    public const string MatrixDocument = "docs/security-and-roles.md";
+
+    /// <summary>The documented matrix: "| `GET /api/...` | ✓ | – | ... |" with the roles as columns.</summary>
     private static Dictionary<string, List<string>> ReadmeMatrix()
     {
         var root = AppContext.BaseDirectory;
@@ -103,7 +106,7 @@ public static partial class AccessChecks
         }
 
         var matrix = new Dictionary<string, List<string>>();
-        var table = File.ReadLines(Path.Combine(root, "README.md"))
+        var table = File.ReadLines(Path.Combine(root, MatrixDocument))
             .SkipWhile(line => !line.StartsWith("| endpoint | " + string.Join(" | ", KoperasiRoles.All), StringComparison.Ordinal))
             .TakeWhile(line => line.StartsWith('|'));
         foreach (var line in table)

@@ -23,6 +23,6 @@ public class AccessTests(RegistryHost registry) : IClassFixture<RegistryHost>
         await AccessChecks.RoleMatrixHoldsAsync(await Endpoints(), role => registry.CreateClientAs(role, "1571"));
 
     [Fact]
-    public async Task The_README_documents_the_role_matrix_as_the_policies_have_it() =>
+    public async Task The_security_guide_documents_the_role_matrix_as_the_policies_have_it() =>
         AccessChecks.ReadmeMatrixMatches(await Endpoints(), "/api/registry/");
 }
