@@ -73,6 +73,17 @@ public class FlagshipTests
     }
 
     [Fact]
+    public void A_designation_is_recorded_once()
+    {
+        var koperasi = Supervised.Koperasi();
+        var command = For();
+        Accepted(koperasi.When((s, k) => s.DesignateFlagship(k, command, Today, Policy)));
+
+        Rejected(koperasi.When((s, k) => s.DesignateFlagship(k, command with { ValidFrom = D(2028, 1, 1), ValidUntil = D(2028, 12, 31) }, Today, Policy)))
+            .Rule.ShouldBe("flagship-designation-already-recorded");
+    }
+
+    [Fact]
     public void Ending_a_designation_is_checked()
     {
         var koperasi = Supervised.Koperasi();

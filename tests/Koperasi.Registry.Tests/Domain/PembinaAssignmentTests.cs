@@ -1,3 +1,4 @@
+using Koperasi.Registry.Cooperatives;
 using Koperasi.Registry.Supervision;
 using static Koperasi.Registry.Tests.Domain.Registrations;
 
@@ -92,6 +93,20 @@ public class PembinaAssignmentTests
         Rejected(koperasi.When((s, k) => s.AssignPembina(k, new AssignPembina(PembinaLevel.Provinsi, "pembina.provinsi", "1502"), Today)))
             .Rule.ShouldBe("provincial-pembina-has-no-regency");
         Rejected(koperasi.When((s, k) => s.AssignPembina(k, Kabupaten(" "), Today))).Field.ShouldBe("pembinaUserId");
+    }
+
+    [Fact]
+    public void After_a_move_of_domicile_the_pembina_is_one_of_the_new_regency()
+    {
+        var koperasi = Supervised.Koperasi(regency: "1502");
+        var moved = new ArticlesAmended(
+            koperasi.Koperasi().Id, 2, D(2026, 10, 15), new ArticlesChange(Domicile: koperasi.Koperasi().Address with { RegencyCode = "1503" }),
+            Cases.Deed, Cases.Ratified, Guid.NewGuid());
+        koperasi.And(moved);
+
+        koperasi.Supervision.RegencyCode.ShouldBe("1503");
+        Rejected(koperasi.When((s, k) => s.AssignPembina(k, Kabupaten("pembina.merangin", "1502"), Today))).Rule.ShouldBe("pembina-outside-regency");
+        Accepted(koperasi.When((s, k) => s.AssignPembina(k, Kabupaten("pembina.sarolangun", "1503"), Today))).ShouldHaveSingleItem();
     }
 
     [Fact]
