@@ -76,7 +76,7 @@ public static partial class Places
     {
         if (Regencies.Find(regency) is not { } inRegency)
         {
-            return Refused<Kecamatan>("unknown-regency", $"'{regency}' is no regency of Jambi, so no kecamatan can be found in it.", field);
+            return Refused<Kecamatan>("unknown-regency", "That is no regency of Jambi (a BPS code such as 1571 or a Kemendagri code such as 15.71), so no kecamatan can be found in it.", field);
         }
 
         if (string.IsNullOrWhiteSpace(input))
@@ -112,7 +112,7 @@ public static partial class Places
     {
         if (FindKecamatan(kecamatanCode) is not { } kecamatan)
         {
-            return Refused<Desa>("unknown-kecamatan", $"No kecamatan of Jambi has the code {kecamatanCode.Trim()}, so no desa can be found in it.", field);
+            return Refused<Desa>("unknown-kecamatan", "No kecamatan of Jambi has that Kemendagri code (e.g. 15.71.04), so no desa can be found in it.", field);
         }
 
         if (string.IsNullOrWhiteSpace(input))

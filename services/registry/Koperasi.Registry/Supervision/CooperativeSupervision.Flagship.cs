@@ -56,7 +56,7 @@ public sealed partial record CooperativeSupervision
         {
             return DomainError.Unprocessable(
                 "flagship-end-outside-period",
-                $"The designation holds from {designation.ValidFrom:yyyy-MM-dd} to {designation.ValidUntil:yyyy-MM-dd}; it can be ended from a day after its first and at most the day after its last.",
+                $"The designation holds from {designation.ValidFrom:yyyy-MM-dd} to {designation.ValidUntil:yyyy-MM-dd}; it can be ended from a day after its first up to its last.",
                 "endedOn");
         }
 
