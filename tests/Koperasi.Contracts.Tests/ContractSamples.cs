@@ -18,6 +18,8 @@ public static class ContractSamples
     private static readonly Guid Application = Guid.Parse("0199a3c7-0a1b-7c2d-8e3f-4a5b6c7d8e9f");
     private static readonly Guid Applicant = Guid.Parse("0199a3c7-1b2c-7d3e-8f4a-5b6c7d8e9f0a");
     private static readonly Guid Programme = Guid.Parse("0199a3c7-2c3d-7e4f-8a5b-6c7d8e9f0a1b");
+    private static readonly Guid Record = Guid.Parse("0199a3c8-3d4e-7f5a-8b6c-7d8e9f0a1b2c");
+    private static readonly Guid Designation = Guid.Parse("0199a3c8-4e5f-7a6b-8c7d-8e9f0a1b2c3d");
     private static readonly Domicile SampleDomicile = new("Jl. Gatot Subroto 8", "Jambi Timur", "1571", "Talang Banjar", "36141");
 
     public static IReadOnlyDictionary<Type, object> All { get; } = new Dictionary<Type, object>
@@ -66,6 +68,20 @@ public static class ContractSamples
             Application, 6, At, Applicant, Programme, 2026, "1503", Cooperative, 5_000_000m, new DateOnly(2026, 10, 7), "TRF-20261007-000451"),
         [typeof(GrantMonitored)] = new GrantMonitored(
             Application, 7, At, Applicant, 2026, "1503", new DateOnly(2026, 11, 12), true, 3_500_000m, "Keripik pisang, 40 bungkus per hari"),
+        [typeof(PembinaAssigned)] = new PembinaAssigned(
+            Cooperative, 10, At, "kabupaten-kota", "pembina.merangin", "1502", new DateOnly(2026, 11, 22), "pembina.merangin.lama"),
+        [typeof(SupervisionRecorded)] = new SupervisionRecorded(
+            Cooperative, 11, At, Record, "visit", new DateOnly(2026, 11, 3), "pembina.merangin", "1502",
+            "Buku kas belum diperbarui sejak Agustus; pengurus belum menjadwalkan RAT tahun buku 2025.",
+            "Perbarui buku kas dan jadwalkan RAT sebelum 30 Juni 2026.",
+            [new SupervisionFollowUp(1, "Kirim salinan buku kas yang diperbarui", new DateOnly(2026, 11, 30)), new SupervisionFollowUp(2, "Tetapkan tanggal RAT", new DateOnly(2026, 12, 31))]),
+        [typeof(FlagshipDesignated)] = new FlagshipDesignated(
+            Cooperative, 12, At, Designation, "1502", "Merangin", "RAT tepat waktu lima tahun berturut-turut; unit usaha simpan pinjam sehat.",
+            new DateOnly(2026, 11, 1), new DateOnly(2027, 12, 31), "admin.dinas"),
+        [typeof(FlagshipDesignationEnded)] = new FlagshipDesignationEnded(
+            Cooperative, 13, At, Designation, "1502", new DateOnly(2027, 3, 1), "Diganti penetapan baru.", "admin.dinas"),
+        [typeof(KdmpMarked)] = new KdmpMarked(
+            Cooperative, 14, At, "15.02.02.1010", "Pasar Bangko", "15.02.02", "Bangko", "1502", new DateOnly(2025, 7, 21)),
         [typeof(TransformationCaseWithdrawn)] = new TransformationCaseWithdrawn(
             Case, 2, At, "amalgamation", [Cooperative, Absorbed], "Rapat pengurus menunda rencana peleburan."),
     };

@@ -27,6 +27,7 @@ public sealed partial record IdentifierClaim(string Id, Guid CooperativeId)
         {
             CooperativeRegistered { Nib: { } nib } => [KeyOfNib(nib)],
             CooperativeDetailsChanged changed => new[] { changed.Nib is { } nib ? KeyOfNib(nib) : null, changed.NikKoperasi is { } nik ? KeyOfNikKoperasi(nik.Number) : null }.OfType<string>(),
+            Supervision.NikKoperasiRenewed renewed => [KeyOfNikKoperasi(renewed.Number)],
             _ => [],
         }).Distinct(StringComparer.Ordinal),
     ];
