@@ -105,7 +105,7 @@ public class DecreeConcurrencyTests(FundingHost funding) : IClassFixture<Funding
         var id = Guid.Parse(programmeId);
         (await session.Query<Application>().CountAsync(a => a.ProgrammeId == id && a.Status == ApplicationStatus.Decreed)).ShouldBe(grants);
         var decreedEvents = (await session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == "grant-decreed").ToListAsync())
-            .Select(e => (GrantDecreed)e.Data).Where(e => e.ProgrammeId == id).ToList();
+            .Select(e => (GrantAwarded)e.Data).Where(e => e.ProgrammeId == id).ToList();
         decreedEvents.Count.ShouldBe(grants);
         decreedEvents.Sum(e => e.Amount).ShouldBe(amount);
     }

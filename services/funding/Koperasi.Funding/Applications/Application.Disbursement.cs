@@ -33,7 +33,7 @@ public sealed partial record Application
             return stage;
         }
 
-        return OtherDisbursement(disbursementId) ?? Decision.Accept(new GrantDisbursed(
+        return OtherDisbursement(disbursementId) ?? Decision.Accept(new DisbursementCompleted(
             Id, ApplicantId, ProgrammeId, ProgrammeYear, Category, RegencyCode, Kecamatan, CooperativeId,
             Disbursement!.Amount, disbursementId, transferReference, disbursedOn));
     }

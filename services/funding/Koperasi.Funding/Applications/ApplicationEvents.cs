@@ -41,7 +41,7 @@ public sealed record ApplicationFoundEligible(Guid ApplicationId, DateOnly Decid
 public sealed record ApplicationFoundNotEligible(Guid ApplicationId, DateOnly DecidedOn, IReadOnlyList<EligibilityFailure> Reasons, string? Notes);
 
 /// <summary>Granted in a decree batch; the programme's stream records the batch in the same transaction.</summary>
-public sealed record GrantDecreed(
+public sealed record GrantAwarded(
     Guid ApplicationId,
     Guid ApplicantId,
     Guid ProgrammeId,
@@ -64,7 +64,7 @@ public sealed record DisbursementFailed(Guid ApplicationId, Guid DisbursementId,
 /// <summary>An officer retried a failed disbursement, under the same idempotency key.</summary>
 public sealed record DisbursementRetried(Guid ApplicationId, Guid DisbursementId, int Attempt, DateOnly RetriedOn);
 
-public sealed record GrantDisbursed(
+public sealed record DisbursementCompleted(
     Guid ApplicationId,
     Guid ApplicantId,
     Guid ProgrammeId,
@@ -113,11 +113,11 @@ public static class ApplicationEventNames
         options.Events.MapEventType<FieldVerified>("field-verified");
         options.Events.MapEventType<ApplicationFoundEligible>("application-found-eligible");
         options.Events.MapEventType<ApplicationFoundNotEligible>("application-found-not-eligible");
-        options.Events.MapEventType<GrantDecreed>("grant-decreed");
+        options.Events.MapEventType<GrantAwarded>("grant-decreed");
         options.Events.MapEventType<DisbursementRequested>("disbursement-requested");
         options.Events.MapEventType<DisbursementFailed>("disbursement-failed");
         options.Events.MapEventType<DisbursementRetried>("disbursement-retried");
-        options.Events.MapEventType<GrantDisbursed>("grant-disbursed");
+        options.Events.MapEventType<DisbursementCompleted>("grant-disbursed");
         options.Events.MapEventType<MonitoringVisitRecorded>("monitoring-visit-recorded");
         options.Events.MapEventType<ApplicationClosed>("application-closed");
         options.Events.MapEventType<ApplicationCancelled>("application-cancelled");

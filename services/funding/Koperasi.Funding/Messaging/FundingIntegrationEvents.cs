@@ -1,7 +1,7 @@
 using JasperFx.Events;
+using Koperasi.Contracts.Funding;
 using Koperasi.Funding.Applications;
 using Koperasi.ServiceDefaults.Messaging;
-using Public = Koperasi.Contracts.Funding;
 
 namespace Koperasi.Funding.Messaging;
 
@@ -12,20 +12,20 @@ namespace Koperasi.Funding.Messaging;
 public sealed class FundingIntegrationEvents : IIntegrationEventMap
 {
     public IReadOnlyCollection<Type> PublishedEventTypes { get; } =
-        [typeof(ApplicationSubmitted), typeof(GrantDecreed), typeof(GrantDisbursed), typeof(MonitoringVisitRecorded)];
+        [typeof(ApplicationSubmitted), typeof(GrantAwarded), typeof(DisbursementCompleted), typeof(MonitoringVisitRecorded)];
 
     public object? Map(IEvent committed) => committed.Data switch
     {
-        ApplicationSubmitted e => new Public.GrantApplicationSubmitted(
+        ApplicationSubmitted e => new GrantApplicationSubmitted(
             e.ApplicationId, committed.Version, committed.Timestamp, e.ApplicantId, e.ProgrammeId, e.ProgrammeYear, e.Category,
             e.RegencyCode, e.Kecamatan, e.CooperativeId),
-        GrantDecreed e => new Public.GrantDecreed(
+        GrantAwarded e => new GrantDecreed(
             e.ApplicationId, committed.Version, committed.Timestamp, e.ApplicantId, e.ProgrammeId, e.ProgrammeYear, e.Category,
             e.RegencyCode, e.Kecamatan, e.CooperativeId, e.Amount, e.DecreeNumber, e.DecreeDate),
-        GrantDisbursed e => new Public.GrantDisbursed(
+        DisbursementCompleted e => new GrantDisbursed(
             e.ApplicationId, committed.Version, committed.Timestamp, e.ApplicantId, e.ProgrammeId, e.ProgrammeYear, e.RegencyCode,
             e.CooperativeId, e.Amount, e.DisbursedOn, e.TransferReference),
-        MonitoringVisitRecorded e => new Public.GrantMonitored(
+        MonitoringVisitRecorded e => new GrantMonitored(
             e.ApplicationId, committed.Version, committed.Timestamp, e.ApplicantId, e.ProgrammeYear, e.RegencyCode, e.VisitedOn,
             e.FundsUsedAsPlanned, e.MonthlyRevenue, e.Production),
         _ => null,

@@ -72,9 +72,9 @@ public sealed class GrantTotalsProjection : IProjection
 
     private static ((int, string, string, string)? Key, Change? Change) ChangeOf(object data) => data switch
     {
-        GrantDecreed e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(1, e.Amount, 0, 0, 0)),
+        GrantAwarded e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(1, e.Amount, 0, 0, 0)),
         ApplicationCancelled { Withdrawn: { } w } => ((w.ProgrammeYear, w.RegencyCode, w.Kecamatan, w.Category), new Change(-1, -w.Amount, 0, 0, 0)),
-        GrantDisbursed e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(0, 0, 1, e.Amount, 0)),
+        DisbursementCompleted e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(0, 0, 1, e.Amount, 0)),
         MonitoringVisitRecorded { Number: 1 } e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(0, 0, 0, 0, 1)),
         _ => (null, null),
     };
