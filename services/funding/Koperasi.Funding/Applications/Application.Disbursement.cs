@@ -34,8 +34,7 @@ public sealed partial record Application
         }
 
         return OtherDisbursement(disbursementId) ?? Decision.Accept(new DisbursementCompleted(
-            Id, ApplicantId, ProgrammeId, ProgrammeYear, Category, RegencyCode, Kecamatan, CooperativeId,
-            Disbursement!.Amount, disbursementId, transferReference, disbursedOn));
+            Id, Disbursement!.Amount, disbursementId, transferReference, disbursedOn));
     }
 
     private DomainError? OtherDisbursement(Guid disbursementId) =>

@@ -16,6 +16,10 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
         typeof(DissolutionRecorded), typeof(MergerRecorded), typeof(ArticlesAmended),
     ];
 
+    /// <summary>Every contract of this service says only what its event says.</summary>
+    public ValueTask<object?> MapAsync(IEvent committed, IStreamStates streams, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Map(committed));
+
     public object? Map(IEvent committed) => committed.Data switch
     {
         RegistrationRecorded e => new CooperativeRegistered(

@@ -16,6 +16,10 @@ public sealed class TransformationIntegrationEvents : IIntegrationEventMap
         typeof(CaseCompleted), typeof(CaseRejected), typeof(CaseWithdrawn),
     ];
 
+    /// <summary>Every contract of this service says only what its event says.</summary>
+    public ValueTask<object?> MapAsync(IEvent committed, IStreamStates streams, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Map(committed));
+
     public object? Map(IEvent committed) => committed.Data switch
     {
         MergerProposed e => Opened(committed, e.CaseId, CaseKind.Merger, [e.Survivor, .. e.Absorbed]),
