@@ -73,7 +73,7 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
                     throw new InvalidOperationException($"The registration of {request.LegalEntity.DecreeNumber} is invalid.");
                 }
 
-                var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
+                var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
                 if (outcome.Error is { } error)
                 {
                     throw new InvalidOperationException($"Koperasi {request.LegalEntity.DecreeNumber} was rejected: {error.Rule}.");

@@ -71,7 +71,7 @@ internal sealed class NothingPublished : IIntegrationEventMap
 {
     public IReadOnlyCollection<Type> PublishedEventTypes { get; } = [];
 
-    public object? Map(IEvent committed) => null;
+    public ValueTask<object?> MapAsync(IEvent committed, IStreamStates streams, CancellationToken cancellationToken) => ValueTask.FromResult<object?>(null);
 }
 
 /// <summary>A message delivered more than once changes nothing after the first time.</summary>

@@ -34,7 +34,7 @@ public static class DemoDataWriter
                 throw new InvalidOperationException($"The demo programme {request.Year} is not valid: {string.Join(" ", validation.Errors.SelectMany(e => e.Value))}");
             }
 
-            if (OpenProgramme.Stage(session, OpenProgramme.ToCommand(request, Guid.CreateVersion7(), defaults)) is { } error)
+            if (OpenProgramme.StartStreamInSession(session, OpenProgramme.ToCommand(request, Guid.CreateVersion7(), defaults)) is { } error)
             {
                 throw new InvalidOperationException($"The demo programme {request.Year} was refused: [{error.Rule}] {error.Detail}");
             }
@@ -113,7 +113,7 @@ public static class DemoDataWriter
         foreach (var history in histories)
         {
             history.Decreed(outcome.ApplicationEvents[history.Command.ApplicationId]);
-            SubmitApplication.Stage(session, vault, history.Command, history.Events, history.Record);
+            SubmitApplication.StartStreamInSession(session, vault, history.Command, history.Events, history.Record);
         }
 
         await session.SaveChangesAsync(cancellationToken);

@@ -29,7 +29,7 @@ public sealed record DemoSet(IReadOnlyList<OpenProgramme.Request> Programmes, IR
     }
 
     private static OpenProgramme.Request ToRequest(DemoGrants.ProgrammeSetup p) => new(
-        p.Year, p.Name, p.Budget, p.TargetRecipients, [.. p.Categories.Select(c => new ProgrammeParts.CategoryDto(c.Code, c.Name, c.Amount))], p.ReferenceDate, p.Window);
+        p.Year, p.Name, p.Budget, p.TargetRecipients, [.. p.Categories.Select(c => new ProgrammeInput.CategoryDto(c.Code, c.Name, c.Amount))], p.ReferenceDate, p.Window);
 }
 
 /// <summary>One decree: its number and date, the year's programme, and the applications it grants.</summary>

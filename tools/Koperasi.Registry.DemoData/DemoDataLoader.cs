@@ -78,7 +78,7 @@ public sealed partial class DemoDataLoader(
 
             foreach (var request in batch.Select(r => KnownBy(r, today)))
             {
-                if (await StageAsync(session, request, today, cancellationToken))
+                if (await RegisterInSessionAsync(session, request, today, cancellationToken))
                 {
                     registered++;
                 }
@@ -113,8 +113,8 @@ public sealed partial class DemoDataLoader(
         return new DemoDataState(DemoDataStatus.Loaded, registered, rejected, set.Count);
     }
 
-    /// <summary>Stages one registration; false if it breaks a rule. One already registered by an interrupted load counts as done.</summary>
-    private async Task<bool> StageAsync(IDocumentSession session, Register.Request request, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Adds one registration to the session; false if it breaks a rule. One already registered by an interrupted load counts as done.</summary>
+    private async Task<bool> RegisterInSessionAsync(IDocumentSession session, Register.Request request, DateOnly today, CancellationToken cancellationToken)
     {
         if (!Register.Validate(request).IsValid)
         {
@@ -122,7 +122,7 @@ public sealed partial class DemoDataLoader(
             return false;
         }
 
-        var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
+        var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
         if (outcome.Error is { } error && error.Rule != Register.AlreadyRegistered(request.LegalEntity.DecreeNumber).Rule)
         {
             LogRejected(request.LegalEntity.DecreeNumber, error.Rule);

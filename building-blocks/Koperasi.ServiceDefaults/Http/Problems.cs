@@ -45,8 +45,8 @@ public static class Problems
     /// <summary>409: someone else changed the resource since the caller read it.</summary>
     public static ProblemHttpResult ConcurrencyConflict(long? expectedVersion) =>
         TypedResults.Problem(
-            detail: expectedVersion is { } v
-                ? $"The resource changed since version {v}. Read it again, then retry with its new ETag in If-Match."
+            detail: expectedVersion is { } expected
+                ? $"The resource changed since version {expected}. Read it again, then retry with its new ETag in If-Match."
                 : "The resource changed while this request was processed. Read it again and retry.",
             statusCode: StatusCodes.Status409Conflict,
             title: "Concurrency conflict",

@@ -30,7 +30,7 @@ internal static class RequestGuards
     {
         foreach (var (name, values) in context.Request.Query)
         {
-            if (HasControl(name) || values.Any(v => v is not null && HasControl(v)))
+            if (HasControl(name) || values.Any(value => value is not null && HasControl(value)))
             {
                 return Invalid(HasControl(name) ? "query" : name, "Control characters (NUL and the like) are not allowed in the query.");
             }

@@ -17,7 +17,7 @@ namespace Koperasi.ServiceDefaults.Messaging;
 /// <summary>
 /// The outbox relay. The event table is the outbox: this subscription, run by Marten's async
 /// daemon with its position stored in PostgreSQL, maps each committed domain event to its
-/// public contract and publishes it with MessageId = the event id (the consumers' dedupe key).
+/// public contract (the map may read the event's stream as of that event) and publishes it with MessageId = the event id (the consumers' dedupe key).
 /// The daemon advances the position only after the whole page is published, so delivery is at
 /// least once and a broker outage only delays it.
 /// </summary>
@@ -89,6 +89,7 @@ public sealed partial class IntegrationEventRelay : SubscriptionBase
         {
             // Events of one stream keep their order; different streams are published side by side.
             var streams = page.Events.GroupBy(e => e.StreamId).ToList();
+            var states = new StreamStates(operations.DocumentStore);
             await Parallel.ForEachAsync(
                 streams,
                 new ParallelOptions { MaxDegreeOfParallelism = _parallelStreams, CancellationToken = cancellationToken },
@@ -96,7 +97,7 @@ public sealed partial class IntegrationEventRelay : SubscriptionBase
                 {
                     foreach (var committed in stream)
                     {
-                        await PublishAsync(committed, token);
+                        await PublishAsync(committed, states, token);
                     }
                 });
         }
@@ -108,9 +109,9 @@ public sealed partial class IntegrationEventRelay : SubscriptionBase
         return NullChangeListener.Instance;
     }
 
-    private async Task PublishAsync(IEvent committed, CancellationToken cancellationToken)
+    private async Task PublishAsync(IEvent committed, IStreamStates states, CancellationToken cancellationToken)
     {
-        if (_map.Map(committed) is not { } contract)
+        if (await _map.MapAsync(committed, states, cancellationToken) is not { } contract)
         {
             return;
         }

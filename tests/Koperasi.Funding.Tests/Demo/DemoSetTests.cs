@@ -15,7 +15,7 @@ namespace Koperasi.Funding.Tests.Demo;
 public class DemoSetTests
 {
     private static readonly Lazy<DemoSet> Set = new(DemoSet.Generate);
-    private static readonly Lazy<IReadOnlyList<GrantDecreed>> Grants = new(DecreeAll);
+    private static readonly Lazy<IReadOnlyList<DecreedGrant>> Grants = new(DecreeAll);
 
     /// <summary>The defaults of appsettings.json (Programmes:DefaultEligibility).</summary>
     internal static readonly ProgrammeDefaults Defaults = new()
@@ -148,12 +148,12 @@ public class DemoSetTests
             .ShouldBe(new Dictionary<string, int> { ["a"] = 4, ["b"] = 3, ["c"] = 3 }, ignoreOrder: true);
 
     /// <summary>What the loader does, batch by batch, without the store.</summary>
-    private static List<GrantDecreed> DecreeAll()
+    private static List<DecreedGrant> DecreeAll()
     {
         var programmes = Set.Value.Programmes.ToDictionary(
             p => p.Year,
             p => Programme.Fold(null, Programme.Open(OpenProgramme.ToCommand(p, Guid.NewGuid(), Defaults)).Events.Single())!);
-        var grants = new List<GrantDecreed>();
+        var grants = new List<DecreedGrant>();
         foreach (var batch in Set.Value.Batches)
         {
             var programme = programmes[batch.Year];
@@ -174,10 +174,15 @@ public class DemoSetTests
             foreach (var history in histories)
             {
                 history.Decreed(outcome.ApplicationEvents[history.Command.ApplicationId]);
-                grants.Add(history.Events.OfType<GrantDecreed>().Single());
+                var awarded = history.Events.OfType<GrantAwarded>().Single();
+                var application = history.State.ShouldNotBeNull();
+                grants.Add(new DecreedGrant(application.ProgrammeYear, application.RegencyCode, application.Category, awarded.Amount));
             }
         }
 
         return grants;
     }
+
+    /// <summary>A decreed grant with what its application was submitted with.</summary>
+    private sealed record DecreedGrant(int ProgrammeYear, string RegencyCode, string Category, decimal Amount);
 }

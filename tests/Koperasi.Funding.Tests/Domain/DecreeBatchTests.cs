@@ -34,7 +34,7 @@ public class DecreeBatchTests
         var outcome = Decide(programme, Batch(pemula, makMak), [pemula, makMak]);
 
         outcome.Refusal.ShouldBeNull();
-        outcome.ApplicationEvents.Values.Cast<GrantDecreed>().Select(g => g.Amount).ShouldBe([20_000_000m, 10_000_000m]);
+        outcome.ApplicationEvents.Values.Cast<GrantAwarded>().Select(g => g.Amount).ShouldBe([20_000_000m, 10_000_000m]);
         var after = Programme.Fold(programme, outcome.Batch!)!;
         (after.DecreedRecipients, after.DecreedAmount, after.RemainingBudget).ShouldBe((2, 30_000_000m, 0m));
         after.Batches.ShouldHaveSingleItem().Recipients.ShouldBe(2);

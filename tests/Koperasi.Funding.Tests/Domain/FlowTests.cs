@@ -41,7 +41,7 @@ public class FlowTests
         var failed = Application.Fold(application, Accepted(application.RecordDisbursementFailure(key, "Timeout", Today)).Single())!;
 
         Rejected(failed.RecordDisbursement(Guid.NewGuid(), "TRF-9", Today)).Rule.ShouldBe("unknown-disbursement");
-        var disbursed = Accepted(failed.RecordDisbursement(key, "TRF-9", Today)).ShouldHaveSingleItem().ShouldBeOfType<GrantDisbursed>();
+        var disbursed = Accepted(failed.RecordDisbursement(key, "TRF-9", Today)).ShouldHaveSingleItem().ShouldBeOfType<DisbursementCompleted>();
         (disbursed.TransferReference, disbursed.Amount).ShouldBe(("TRF-9", application.Decree!.Amount));
     }
 

@@ -56,6 +56,14 @@ public sealed class PublishedContractTests : IAsyncLifetime
 
         (submitted.StreamVersion, submitted.RegencyCode, submitted.Kecamatan, submitted.Category).ShouldBe((1, "1503", "Pelawan", "wirausaha-pemula"));
         decreed.As<GrantDecreed>().Amount.ShouldBe(20_000_000m);
+
+        // The decree and the disbursement repeat what the application was submitted with (the map
+        // reads it from the application, not from their events).
+        var grant = decreed.As<GrantDecreed>();
+        (grant.ApplicantId, grant.ProgrammeId, grant.ProgrammeYear, grant.Category, grant.RegencyCode, grant.Kecamatan, grant.CooperativeId)
+            .ShouldBe((submitted.ApplicantId, submitted.ProgrammeId, submitted.ProgrammeYear, submitted.Category, submitted.RegencyCode, submitted.Kecamatan, submitted.CooperativeId));
+        (disbursed.ProgrammeId, disbursed.ProgrammeYear, disbursed.RegencyCode, disbursed.CooperativeId, disbursed.Amount)
+            .ShouldBe((submitted.ProgrammeId, submitted.ProgrammeYear, submitted.RegencyCode, submitted.CooperativeId, 20_000_000m));
         (disbursed.ApplicantId, monitored.ApplicantId).ShouldBe((submitted.ApplicantId, submitted.ApplicantId));
         (monitored.FundsUsedAsPlanned, monitored.MonthlyRevenue).ShouldBe((true, 3_500_000m));
         new[] { monitored.StreamVersion, disbursed.StreamVersion, decreed.As<GrantDecreed>().StreamVersion }.ShouldBeInOrder(SortDirection.Descending);

@@ -82,7 +82,7 @@ public class DemoDataLoadTests
             session.Insert(new DemoDataLoad(DemoDataLoad.Key, Now, null));
             foreach (var request in DemoData.Generate().Take(300))
             {
-                var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), new DateOnly(2026, 11, 22), new ActivityPolicy(), TestContext.Current.CancellationToken);
+                var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), new DateOnly(2026, 11, 22), new ActivityPolicy(), TestContext.Current.CancellationToken);
                 outcome.Error.ShouldBeNull();
             }
 

@@ -15,7 +15,7 @@ public class AmalgamationTests
 
         var decision = Applied(Cooperative.Amalgamate(amalgamation, RegisterOf(first, second), Today, Policy));
 
-        var registered = decision.EventsOf(founding.CooperativeId)[0].ShouldBeOfType<CooperativeRegistered>();
+        var registered = decision.EventsOf(founding.CooperativeId)[0].ShouldBeOfType<RegistrationRecorded>();
         registered.CooperativeId.ShouldBe(founding.CooperativeId);
         registered.LegalEntity.ShouldBe(founding.LegalEntity);
         registered.Deed.ShouldBe(Deed);
@@ -41,7 +41,7 @@ public class AmalgamationTests
         foreach (var (events, state) in new[] { first, second, third })
         {
             decision.EventsOf(state.Id).ShouldHaveSingleItem().ShouldBe(
-                new CooperativeDissolved(state.Id, DissolutionReason.Amalgamation, EffectiveOn, founding.CooperativeId, amalgamation.CaseId, WithoutLiquidation: true));
+                new DissolutionRecorded(state.Id, DissolutionReason.Amalgamation, EffectiveOn, founding.CooperativeId, amalgamation.CaseId, WithoutLiquidation: true));
             After(events, decision.EventsOf(state.Id)).Dissolution!.Reason.ShouldBe(DissolutionReason.Amalgamation);
         }
     }

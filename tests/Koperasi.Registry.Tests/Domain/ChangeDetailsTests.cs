@@ -15,7 +15,7 @@ public class ChangeDetailsTests
         var change = new DetailsChange(
             cooperative.Address with { Street = "Jl. Kapten Pattimura 5" }, board, cooperative.Contact, cooperative.Nib, null);
 
-        var changed = Accepted(cooperative.ChangeDetails(change, Today, Policy)).ShouldHaveSingleItem().ShouldBeOfType<CooperativeDetailsChanged>();
+        var changed = Accepted(cooperative.ChangeDetails(change, Today, Policy)).ShouldHaveSingleItem().ShouldBeOfType<DetailsChanged>();
 
         changed.Address!.Street.ShouldBe("Jl. Kapten Pattimura 5");
         changed.Board.ShouldBe(board);
@@ -49,7 +49,7 @@ public class ChangeDetailsTests
         Rejected(cooperative.ChangeDetails(nik, Today, Policy)).Rule.ShouldBe("nik-koperasi-needs-recent-rat");
 
         var recent = Registered(Primer(D(2015, 3, 1), Rat(2024, D(2025, 4, 1))), Today);
-        Accepted(recent.ChangeDetails(nik, Today, Policy)).ShouldHaveSingleItem().ShouldBeOfType<CooperativeDetailsChanged>()
+        Accepted(recent.ChangeDetails(nik, Today, Policy)).ShouldHaveSingleItem().ShouldBeOfType<DetailsChanged>()
             .NikKoperasi.ShouldBe(nik.NikKoperasi);
     }
 }

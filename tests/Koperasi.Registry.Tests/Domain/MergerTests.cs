@@ -16,8 +16,8 @@ public class MergerTests
 
         foreach (var (events, state) in new[] { first, second })
         {
-            var dissolved = decision.EventsOf(state.Id).ShouldHaveSingleItem().ShouldBeOfType<CooperativeDissolved>();
-            dissolved.ShouldBe(new CooperativeDissolved(state.Id, DissolutionReason.Merger, EffectiveOn, survivor.Id, merger.CaseId, WithoutLiquidation: true));
+            var dissolved = decision.EventsOf(state.Id).ShouldHaveSingleItem().ShouldBeOfType<DissolutionRecorded>();
+            dissolved.ShouldBe(new DissolutionRecorded(state.Id, DissolutionReason.Merger, EffectiveOn, survivor.Id, merger.CaseId, WithoutLiquidation: true));
             var after = After(events, decision.EventsOf(state.Id));
             after.LegalStatus.ShouldBe(LegalStatus.Dissolved);
             after.Dissolution!.SuccessorId.ShouldBe(survivor.Id);
@@ -32,7 +32,7 @@ public class MergerTests
 
         var decision = Applied(Cooperative.Merge(merger, RegisterOf(survivor.State, first, second), Today));
 
-        var merged = decision.EventsOf(survivor.State.Id).ShouldHaveSingleItem().ShouldBeOfType<CooperativeMerged>();
+        var merged = decision.EventsOf(survivor.State.Id).ShouldHaveSingleItem().ShouldBeOfType<MergerRecorded>();
         merged.AbsorbedIds.ShouldBe([first.Id, second.Id]);
         (merged.MembersMoved, merged.MemberCount, merged.CaseId).ShouldBe((42, 142, merger.CaseId));
         var after = After(survivor.Events, [merged]);

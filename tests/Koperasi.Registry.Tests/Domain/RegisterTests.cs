@@ -15,8 +15,8 @@ public class RegisterTests
 
         var events = Accepted(Cooperative.Register(command, Today, Policy));
 
-        events[0].ShouldBeOfType<CooperativeRegistered>().LegalEntity.ShouldBe(command.LegalEntity);
-        events.OfType<RatReported>().Select(r => r.FinancialYear).ShouldBe([2019, 2023]);
+        events[0].ShouldBeOfType<RegistrationRecorded>().LegalEntity.ShouldBe(command.LegalEntity);
+        events.OfType<RatRecorded>().Select(r => r.FinancialYear).ShouldBe([2019, 2023]);
         // No RAT for 2016-2018 by mid-2019: tidak aktif; aktif again with the 2019 RAT; 2020-2022 missed.
         events.OfType<ActivityChanged>().Select(c => (c.To, c.EffectiveOn)).ShouldBe(
         [
@@ -35,8 +35,8 @@ public class RegisterTests
 
         var events = Accepted(Cooperative.Register(command, Today, Policy));
 
-        events[0].ShouldBeOfType<CooperativeRegistered>().MemberCount.ShouldBe(40);
-        events.OfType<RatReported>().Single().MemberCount.ShouldBeNull();
+        events[0].ShouldBeOfType<RegistrationRecorded>().MemberCount.ShouldBe(40);
+        events.OfType<RatRecorded>().Single().MemberCount.ShouldBeNull();
         Given(events).MemberCount.ShouldBe(40);
     }
 
@@ -112,7 +112,7 @@ public class RegisterTests
     public void A_late_RAT_in_the_history_is_accepted_and_flagged()
     {
         var events = Accepted(Cooperative.Register(Primer(D(2015, 3, 2), Rat(2023, D(2024, 7, 1)), Rat(2022, D(2023, 6, 30))), Today, Policy));
-        events.OfType<RatReported>().Select(r => (r.FinancialYear, r.Late)).ShouldBe([(2022, false), (2023, true)]);
+        events.OfType<RatRecorded>().Select(r => (r.FinancialYear, r.Late)).ShouldBe([(2022, false), (2023, true)]);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ReportRatTests
     {
         var cooperative = Registered(Primer(D(2020, 3, 1), Rat(2023, D(2024, 3, 1))), Today);
         var events = Accepted(cooperative.ReportRat(Rat(2024, D(2025, 6, 30)), Today, Policy));
-        events[0].ShouldBeOfType<RatReported>().Late.ShouldBeFalse();
+        events[0].ShouldBeOfType<RatRecorded>().Late.ShouldBeFalse();
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public class ReportRatTests
     {
         var cooperative = Registered(Primer(D(2020, 3, 1), Rat(2023, D(2024, 3, 1))), Today);
         var events = Accepted(cooperative.ReportRat(Rat(2024, D(2025, 7, 1)), Today, Policy));
-        events[0].ShouldBeOfType<RatReported>().Late.ShouldBeTrue();
+        events[0].ShouldBeOfType<RatRecorded>().Late.ShouldBeTrue();
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class ReportRatTests
 
         var latest = Accepted(cooperative.ReportRat(Rat(2024, D(2025, 3, 1), 50, 70), Today, Policy));
 
-        latest[0].ShouldBeOfType<RatReported>().MemberCount.ShouldBe(70);
+        latest[0].ShouldBeOfType<RatRecorded>().MemberCount.ShouldBe(70);
         Given([.. given, .. latest]).MemberCount.ShouldBe(70);
     }
 
@@ -89,7 +89,7 @@ public class ReportRatTests
         var older = Accepted(cooperative.ReportRat(Rat(2023, D(2024, 3, 1), 40, 60), Today, Policy));
         var same = Accepted(Given([.. given, .. older]).ReportRat(Rat(2025, D(2026, 3, 1), 30, 40), Today, Policy));
 
-        (older[0].ShouldBeOfType<RatReported>().MemberCount, same[0].ShouldBeOfType<RatReported>().MemberCount).ShouldBe((null, null));
+        (older[0].ShouldBeOfType<RatRecorded>().MemberCount, same[0].ShouldBeOfType<RatRecorded>().MemberCount).ShouldBe((null, null));
         Given([.. given, .. older, .. same]).MemberCount.ShouldBe(40);
     }
 }

@@ -8,8 +8,8 @@ public class StatisticsTimelineTests
 {
     private static readonly Guid Id = Guid.NewGuid();
 
-    private static CooperativeRegistered Registration(DateOnly decreeDate) =>
-        (CooperativeRegistered)Accepted(Cooperative.Register(Primer(decreeDate) with { CooperativeId = Id }, D(2026, 11, 22), Policy))[0];
+    private static RegistrationRecorded Registration(DateOnly decreeDate) =>
+        (RegistrationRecorded)Accepted(Cooperative.Register(Primer(decreeDate) with { CooperativeId = Id }, D(2026, 11, 22), Policy))[0];
 
     private static int CountOn(IEnumerable<StatisticsDelta> deltas, DateOnly day, ActivityStatus activity) =>
         deltas.Where(d => d.Day <= day && d.Cell.Activity == activity).Sum(d => d.Change);
@@ -64,7 +64,7 @@ public class StatisticsTimelineTests
     public void Events_that_do_not_classify_change_nothing()
     {
         var registered = Registration(D(2010, 5, 4));
-        Play(registered, new RatReported(Id, 2011, D(2012, 3, 1), 10, 20, RatMode.Online, false, null, null, null)).Count.ShouldBe(1);
+        Play(registered, new RatRecorded(Id, 2011, D(2012, 3, 1), 10, 20, RatMode.Online, false, null, null, null)).Count.ShouldBe(1);
     }
 
     private static int CountIn(IEnumerable<StatisticsDelta> deltas, DateOnly day, string regency) =>
@@ -76,7 +76,7 @@ public class StatisticsTimelineTests
         var deltas = Play(
             Registration(D(2010, 5, 4)),
             new ActivityChanged(Id, ActivityStatus.Aktif, ActivityStatus.TidakAktif, D(2014, 7, 1), "test"),
-            new CooperativeDissolved(Id, DissolutionReason.Merger, D(2026, 10, 15), Guid.NewGuid(), Guid.NewGuid(), true));
+            new DissolutionRecorded(Id, DissolutionReason.Merger, D(2026, 10, 15), Guid.NewGuid(), Guid.NewGuid(), true));
 
         CountOn(deltas, D(2026, 10, 14), ActivityStatus.TidakAktif).ShouldBe(1);
         CountOn(deltas, D(2026, 10, 15), ActivityStatus.TidakAktif).ShouldBe(0);

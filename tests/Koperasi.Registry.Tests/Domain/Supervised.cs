@@ -52,5 +52,5 @@ internal sealed class Supervised
 
     /// <summary>The koperasi was dissolved by merger into another.</summary>
     public Supervised Dissolved(DateOnly on) =>
-        And(new CooperativeDissolved(Koperasi().Id, DissolutionReason.Merger, on, Guid.NewGuid(), Guid.NewGuid(), WithoutLiquidation: true));
+        And(new DissolutionRecorded(Koperasi().Id, DissolutionReason.Merger, on, Guid.NewGuid(), Guid.NewGuid(), WithoutLiquidation: true));
 }

@@ -67,7 +67,7 @@ public sealed class ConcurrentRegistration(string fileName, Register.Request reg
         }
 
         await using var other = session.DocumentStore.LightweightSession();
-        var outcome = await Register.StageAsync(other, Register.ToCommand(registration, Guid.CreateVersion7()), today, new ActivityPolicy(), token);
+        var outcome = await Register.DecideInSessionAsync(other, Register.ToCommand(registration, Guid.CreateVersion7()), today, new ActivityPolicy(), token);
         outcome.Error.ShouldBeNull();
         await other.SaveChangesAsync(token);
     }

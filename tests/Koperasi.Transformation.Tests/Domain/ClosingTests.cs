@@ -22,13 +22,13 @@ public class ClosingTests
     [Fact]
     public void An_approved_case_cannot_be_withdrawn()
     {
-        Rejected(State(MergerApproved(out _, out _)).Withdraw("Terlambat.")).Rule.ShouldBe("case-already-approved");
+        Rejected(State(MergerCaseApproved(out _, out _)).Withdraw("Terlambat.")).Rule.ShouldBe("case-already-approved");
     }
 
     [Fact]
     public void The_registers_answer_completes_a_merger_and_names_the_absorbed_as_ended()
     {
-        var history = MergerApproved(out var survivor, out var absorbed);
+        var history = MergerCaseApproved(out var survivor, out var absorbed);
 
         var completed = Accepted(State(history).Complete(new RegistryApplied(CaseKind.Merger, survivor.Id, 64, AppliedAt)))
             .ShouldHaveSingleItem().ShouldBeOfType<CaseCompleted>();
@@ -64,7 +64,7 @@ public class ClosingTests
     [Fact]
     public void An_answer_for_a_closed_case_changes_nothing()
     {
-        var history = MergerApproved(out var survivor, out _);
+        var history = MergerCaseApproved(out var survivor, out _);
         var applied = new RegistryApplied(CaseKind.Merger, survivor.Id, 64, AppliedAt);
         history = Then(history, c => c.Complete(applied));
 
@@ -84,7 +84,7 @@ public class ClosingTests
     [Fact]
     public void An_answer_about_another_koperasi_or_kind_is_refused()
     {
-        var history = MergerApproved(out var survivor, out var absorbed);
+        var history = MergerCaseApproved(out var survivor, out var absorbed);
 
         Rejected(State(history).Complete(new RegistryApplied(CaseKind.Merger, absorbed.Id, 64, AppliedAt))).Rule.ShouldBe("registry-answer-does-not-match");
         Rejected(State(history).Complete(new RegistryApplied(CaseKind.ArticlesAmendment, survivor.Id, 0, AppliedAt))).Rule.ShouldBe("registry-answer-does-not-match");
@@ -93,7 +93,7 @@ public class ClosingTests
     [Fact]
     public void The_register_refusing_an_approved_case_rejects_it_with_the_registers_rule()
     {
-        var history = MergerApproved(out _, out _);
+        var history = MergerCaseApproved(out _, out _);
 
         var rejected = Accepted(State(history).RejectAsNotApplied("cooperative-not-registered", "Koperasi Tani Makmur bukan lagi badan hukum."))
             .ShouldHaveSingleItem().ShouldBeOfType<CaseRejected>();

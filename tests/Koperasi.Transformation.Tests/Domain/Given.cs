@@ -66,7 +66,7 @@ internal static class Given
     }
 
     /// <summary>A merger approved and waiting for the register.</summary>
-    public static List<object> MergerApproved(out KnownCooperative survivor, out KnownCooperative absorbed)
+    public static List<object> MergerCaseApproved(out KnownCooperative survivor, out KnownCooperative absorbed)
     {
         var history = Then(MergerAwaitingDeed(out survivor, out absorbed), c => c.RecordDeed(Deed, Today));
         return Then(history, c => c.RecordRatification(Decree, Today));

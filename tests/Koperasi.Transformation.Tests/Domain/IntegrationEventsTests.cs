@@ -17,7 +17,7 @@ public class IntegrationEventsTests
     [Fact]
     public void Every_published_event_type_has_a_contract_and_the_steps_stay_private()
     {
-        var history = MergerApproved(out var survivor, out _);
+        var history = MergerCaseApproved(out var survivor, out _);
         history = Then(history, c => c.Complete(new RegistryApplied(CaseKind.Merger, survivor.Id, 64, DateTimeOffset.UnixEpoch)));
 
         foreach (var e in history)
@@ -45,7 +45,7 @@ public class IntegrationEventsTests
     public void An_approved_amalgamation_carries_the_new_koperasi_in_the_contracts_words()
     {
         var founded = NewKoperasi(Cases.CooperativeType.SimpanPinjam, Cases.SavingsLoanScheme.CloseLoop);
-        var approved = new AmalgamationApproved(Guid.NewGuid(), [Guid.NewGuid(), Guid.NewGuid()], founded, Deed, Decree, Decree.DecreeDate);
+        var approved = new AmalgamationCaseApproved(Guid.NewGuid(), [Guid.NewGuid(), Guid.NewGuid()], founded, Deed, Decree, Decree.DecreeDate);
 
         var contract = Published(approved, 6).ShouldBeOfType<Public.AmalgamationApproved>();
 
@@ -58,7 +58,7 @@ public class IntegrationEventsTests
     [Fact]
     public void An_approved_change_of_articles_sets_only_its_changed_parts()
     {
-        var approved = new ArticlesAmendmentApproved(Guid.NewGuid(), Guid.NewGuid(), Changes(name: "Koperasi Baru", type: Cases.CooperativeType.Jasa), Deed, null, Deed.Date);
+        var approved = new ArticlesAmendmentCaseApproved(Guid.NewGuid(), Guid.NewGuid(), Changes(name: "Koperasi Baru", type: Cases.CooperativeType.Jasa), Deed, null, Deed.Date);
 
         var contract = Published(approved, 5).ShouldBeOfType<Public.ArticlesAmendmentApproved>();
 

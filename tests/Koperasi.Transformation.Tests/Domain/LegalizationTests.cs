@@ -62,7 +62,7 @@ public class LegalizationTests
         var events = Accepted(State(history).RecordRatification(Decree, Today));
 
         events[0].ShouldBeOfType<RatificationRecorded>();
-        var approved = events[1].ShouldBeOfType<MergerApproved>();
+        var approved = events[1].ShouldBeOfType<MergerCaseApproved>();
         (approved.SurvivorId, approved.AbsorbedIds.Single(), approved.Deed, approved.Ratification, approved.EffectiveOn)
             .ShouldBe((survivor.Id, absorbed.Id, Deed, Decree, Decree.DecreeDate));
         State([.. history, .. events]).State.ShouldBe(CaseState.Approved);
@@ -78,7 +78,7 @@ public class LegalizationTests
         history = Then(history, c => c.RecordMeeting(Approving(b), Today, Policy));
         history = Then(history, c => c.RecordDeed(Deed, Today));
 
-        var approved = Accepted(State(history).RecordRatification(Decree, Today))[1].ShouldBeOfType<AmalgamationApproved>();
+        var approved = Accepted(State(history).RecordRatification(Decree, Today))[1].ShouldBeOfType<AmalgamationCaseApproved>();
 
         approved.NewCooperative.ShouldBe(founded);
         approved.ParticipantIds.ShouldBe([a.Id, b.Id]);
@@ -92,7 +92,7 @@ public class LegalizationTests
 
         var events = Accepted(State(history).RecordDeed(Deed, Today));
 
-        var approved = events[1].ShouldBeOfType<ArticlesAmendmentApproved>();
+        var approved = events[1].ShouldBeOfType<ArticlesAmendmentCaseApproved>();
         (approved.Ratification, approved.EffectiveOn).ShouldBe((null, Deed.Date));
         var approvedState = State([.. history, .. events]);
         approvedState.State.ShouldBe(CaseState.Approved);
@@ -108,13 +108,13 @@ public class LegalizationTests
         history = Then(history, c => c.RecordDeed(Deed, Today));
 
         State(history).State.ShouldBe(CaseState.AwaitingRatification);
-        Accepted(State(history).RecordRatification(Decree, Today))[1].ShouldBeOfType<ArticlesAmendmentApproved>().Ratification.ShouldBe(Decree);
+        Accepted(State(history).RecordRatification(Decree, Today))[1].ShouldBeOfType<ArticlesAmendmentCaseApproved>().Ratification.ShouldBe(Decree);
     }
 
     [Fact]
     public void An_approved_case_takes_no_more_steps()
     {
-        var history = MergerApproved(out var survivor, out _);
+        var history = MergerCaseApproved(out var survivor, out _);
         var state = State(history);
 
         Rejected(state.RecordMeeting(Approving(survivor), Today, Policy)).Rule.ShouldBe("case-already-approved");

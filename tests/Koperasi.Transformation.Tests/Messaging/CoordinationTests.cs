@@ -15,8 +15,8 @@ namespace Koperasi.Transformation.Tests.Messaging;
 public sealed class CoordinationTests(TransformationHost host) : IClassFixture<TransformationHost>, IAsyncLifetime
 {
     private const string Opened = "koperasi:transformation:case-opened:v1";
-    private const string MergerApproved = "koperasi:transformation:merger-approved:v1";
-    private const string AmalgamationApproved = "koperasi:transformation:amalgamation-approved:v1";
+    private const string MergerCaseApproved = "koperasi:transformation:merger-approved:v1";
+    private const string AmalgamationCaseApproved = "koperasi:transformation:amalgamation-approved:v1";
     private const string AmendmentApproved = "koperasi:transformation:articles-amendment-approved:v1";
     private const string Completed = "koperasi:transformation:case-completed:v1";
     private const string Rejected = "koperasi:transformation:case-rejected:v1";
@@ -25,7 +25,7 @@ public sealed class CoordinationTests(TransformationHost host) : IClassFixture<T
     private BrokerProbe _probe = null!;
 
     public async ValueTask InitializeAsync() =>
-        _probe = await BrokerProbe.SubscribeAsync(host.EntityPrefix, Opened, MergerApproved, AmalgamationApproved, AmendmentApproved, Completed, Rejected);
+        _probe = await BrokerProbe.SubscribeAsync(host.EntityPrefix, Opened, MergerCaseApproved, AmalgamationCaseApproved, AmendmentApproved, Completed, Rejected);
 
     public async ValueTask DisposeAsync() => await _probe.DisposeAsync();
 
@@ -43,7 +43,7 @@ public sealed class CoordinationTests(TransformationHost host) : IClassFixture<T
         var opened = (await PublishedAsync(Opened, approved)).As<Public.TransformationCaseOpened>();
         (opened.Kind, opened.StreamVersion).ShouldBe(("merger", 1L));
         opened.CooperativeIds.ShouldBe([survivor, absorbed]);
-        var message = await PublishedAsync(MergerApproved, approved);
+        var message = await PublishedAsync(MergerCaseApproved, approved);
         var contract = message.As<Public.MergerApproved>();
         (contract.SurvivorId, contract.AbsorbedIds.Single(), contract.StreamVersion, contract.EffectiveOn).ShouldBe((survivor, absorbed, 6L, new DateOnly(2026, 10, 15)));
         (contract.Deed.Number, contract.Ratification.DecreeNumber).ShouldBe(("14", "AHU-0004521.AH.01.29.TAHUN 2026"));
@@ -87,7 +87,7 @@ public sealed class CoordinationTests(TransformationHost host) : IClassFixture<T
 
         var approved = await Walk.ToApprovalAsync(_client, "amalgamations", Api.Amalgamation([a, b]), [a, b]);
 
-        var contract = (await PublishedAsync(AmalgamationApproved, approved)).As<Public.AmalgamationApproved>();
+        var contract = (await PublishedAsync(AmalgamationCaseApproved, approved)).As<Public.AmalgamationApproved>();
         var newId = Guid.Parse(Api.Text(approved["newCooperative"]!["cooperativeId"]));
         (contract.NewCooperative.CooperativeId, contract.NewCooperative.Type, contract.NewCooperative.Domicile.RegencyCode).ShouldBe((newId, "produsen", "1571"));
         contract.ParticipantIds.ShouldBe([a, b]);

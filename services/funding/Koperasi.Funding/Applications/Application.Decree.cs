@@ -14,8 +14,7 @@ public sealed partial record Application
 
         return programmeId != ProgrammeId
             ? DomainError.Unprocessable("application-of-another-programme", $"The application belongs to programme {ProgrammeYear}'s stream {ProgrammeId}.")
-            : Decision.Accept(new GrantDecreed(
-                Id, ApplicantId, ProgrammeId, ProgrammeYear, Category, RegencyCode, Kecamatan, CooperativeId,
-                terms.Amount, terms.BatchId, terms.DecreeNumber, terms.DecreeDate));
+            : Decision.Accept(new GrantAwarded(
+                Id, terms.Amount, terms.BatchId, terms.DecreeNumber, terms.DecreeDate));
     }
 }

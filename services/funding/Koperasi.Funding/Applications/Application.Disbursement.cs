@@ -33,9 +33,8 @@ public sealed partial record Application
             return stage;
         }
 
-        return OtherDisbursement(disbursementId) ?? Decision.Accept(new GrantDisbursed(
-            Id, ApplicantId, ProgrammeId, ProgrammeYear, Category, RegencyCode, Kecamatan, CooperativeId,
-            Disbursement!.Amount, disbursementId, transferReference, disbursedOn));
+        return OtherDisbursement(disbursementId) ?? Decision.Accept(new DisbursementCompleted(
+            Id, Disbursement!.Amount, disbursementId, transferReference, disbursedOn));
     }
 
     private DomainError? OtherDisbursement(Guid disbursementId) =>

@@ -65,7 +65,7 @@ public sealed partial record Application
             Eligibility = new EligibilityDecision(e.DecidedOn, false, e.Reasons, e.Notes),
             Status = ApplicationStatus.NotEligible,
         },
-        ({ } current, GrantDecreed e) => current with
+        ({ } current, GrantAwarded e) => current with
         {
             Decree = new DecreeRecord(e.BatchId, e.DecreeNumber, e.DecreeDate, e.Amount),
             Status = ApplicationStatus.Decreed,
@@ -85,7 +85,7 @@ public sealed partial record Application
             Disbursement = current.Disbursement! with { Attempts = e.Attempt },
             Status = ApplicationStatus.DisbursementRequested,
         },
-        ({ } current, GrantDisbursed e) => current with
+        ({ } current, DisbursementCompleted e) => current with
         {
             Disbursement = current.Disbursement! with { DisbursedOn = e.DisbursedOn, TransferReference = e.TransferReference },
             Status = ApplicationStatus.Disbursed,

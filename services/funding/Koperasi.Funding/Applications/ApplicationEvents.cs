@@ -4,7 +4,8 @@ namespace Koperasi.Funding.Applications;
 
 // The events of an application's stream. They never carry the applicant's NIK, name, phone or
 // bank account: those live in the personal-data vault under ApplicantId, a pseudonym. Events that
-// have a public contract carry what the contract needs (Messaging/FundingIntegrationEvents.cs).
+// have a public contract carry what happened; the contract takes the rest from the application as of
+// the event (Messaging/FundingIntegrationEvents.cs).
 
 public sealed record ApplicationSubmitted(
     Guid ApplicationId,
@@ -40,16 +41,12 @@ public sealed record ApplicationFoundEligible(Guid ApplicationId, DateOnly Decid
 /// <summary>Not eligible: every rule the application fails, and the officer's own findings.</summary>
 public sealed record ApplicationFoundNotEligible(Guid ApplicationId, DateOnly DecidedOn, IReadOnlyList<EligibilityFailure> Reasons, string? Notes);
 
-/// <summary>Granted in a decree batch; the programme's stream records the batch in the same transaction.</summary>
-public sealed record GrantDecreed(
+/// <summary>
+/// Granted in a decree batch; the programme's stream records the batch in the same transaction.
+/// (Events stored before the map read the application carry its submission fields too; they are ignored.)
+/// </summary>
+public sealed record GrantAwarded(
     Guid ApplicationId,
-    Guid ApplicantId,
-    Guid ProgrammeId,
-    int ProgrammeYear,
-    string Category,
-    string RegencyCode,
-    string Kecamatan,
-    Guid? CooperativeId,
     decimal Amount,
     Guid BatchId,
     string DecreeNumber,
@@ -64,15 +61,9 @@ public sealed record DisbursementFailed(Guid ApplicationId, Guid DisbursementId,
 /// <summary>An officer retried a failed disbursement, under the same idempotency key.</summary>
 public sealed record DisbursementRetried(Guid ApplicationId, Guid DisbursementId, int Attempt, DateOnly RetriedOn);
 
-public sealed record GrantDisbursed(
+/// <summary>The bank paid. (Events stored before the map read the application carry its submission fields too; they are ignored.)</summary>
+public sealed record DisbursementCompleted(
     Guid ApplicationId,
-    Guid ApplicantId,
-    Guid ProgrammeId,
-    int ProgrammeYear,
-    string Category,
-    string RegencyCode,
-    string Kecamatan,
-    Guid? CooperativeId,
     decimal Amount,
     Guid DisbursementId,
     string TransferReference,
@@ -113,11 +104,11 @@ public static class ApplicationEventNames
         options.Events.MapEventType<FieldVerified>("field-verified");
         options.Events.MapEventType<ApplicationFoundEligible>("application-found-eligible");
         options.Events.MapEventType<ApplicationFoundNotEligible>("application-found-not-eligible");
-        options.Events.MapEventType<GrantDecreed>("grant-decreed");
+        options.Events.MapEventType<GrantAwarded>("grant-decreed");
         options.Events.MapEventType<DisbursementRequested>("disbursement-requested");
         options.Events.MapEventType<DisbursementFailed>("disbursement-failed");
         options.Events.MapEventType<DisbursementRetried>("disbursement-retried");
-        options.Events.MapEventType<GrantDisbursed>("grant-disbursed");
+        options.Events.MapEventType<DisbursementCompleted>("grant-disbursed");
         options.Events.MapEventType<MonitoringVisitRecorded>("monitoring-visit-recorded");
         options.Events.MapEventType<ApplicationClosed>("application-closed");
         options.Events.MapEventType<ApplicationCancelled>("application-cancelled");

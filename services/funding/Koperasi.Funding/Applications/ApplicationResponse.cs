@@ -64,7 +64,7 @@ public sealed record ApplicationResponse(
         DocumentChecks = [.. a.DocumentChecks.Select(c => c with { Missing = [], Notes = null })],
         Field = a.Field is { } field ? field with { Findings = null, PhotoReferences = [] } : null,
         Eligibility = a.Eligibility is { } eligibility ? eligibility with { Reasons = [.. eligibility.Reasons.Select(WithoutOfficerText)], Notes = null } : null,
-        Visits = [.. a.Visits.Select(v => v with { Production = null, Notes = null, PhotoReferences = [] })],
+        Visits = [.. a.Visits.Select(visit => visit with { Production = null, Notes = null, PhotoReferences = [] })],
         Cancellation = a.Cancellation is { } cancellation ? cancellation with { Reason = null } : null,
         Closure = a.Closure is { } closure ? closure with { Notes = null } : null,
     };

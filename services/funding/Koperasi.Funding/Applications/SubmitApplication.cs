@@ -92,7 +92,7 @@ public static partial class SubmitApplication
         }
 
         var record = RecordOf(request);
-        Stage(session, vault, command, decision.Events, record);
+        StartStreamInSession(session, vault, command, decision.Events, record);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -109,11 +109,11 @@ public static partial class SubmitApplication
     }
 
     /// <summary>
-    /// Stages a decided submission: the application's stream (its submission, and in the demo load
+    /// Adds a decided submission to the session: the application's stream (its submission, and in the demo load
     /// the steps that followed), the claim of one application per NIK in the programme, the
     /// applicant's record in the vault under the pseudonym, and the masked card. The caller commits.
     /// </summary>
-    public static void Stage(IDocumentSession session, IPersonalDataVault vault, SubmitApplicationCommand command, IReadOnlyList<object> events, ApplicantRecord record)
+    public static void StartStreamInSession(IDocumentSession session, IPersonalDataVault vault, SubmitApplicationCommand command, IReadOnlyList<object> events, ApplicantRecord record)
     {
         session.Events.StartStream<Application>(command.ApplicationId, events);
         session.Insert(new ApplicationClaim(ApplicationClaim.KeyOf(command.ProgrammeId, command.ApplicantId), command.ApplicationId));

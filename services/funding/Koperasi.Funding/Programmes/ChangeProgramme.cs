@@ -1,7 +1,7 @@
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static Koperasi.Funding.Programmes.ProgrammeParts;
+using static Koperasi.Funding.Programmes.ProgrammeInput;
 
 namespace Koperasi.Funding.Programmes;
 

@@ -4,7 +4,7 @@ using Koperasi.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using static Koperasi.Funding.Programmes.ProgrammeParts;
+using static Koperasi.Funding.Programmes.ProgrammeInput;
 
 namespace Koperasi.Funding.Programmes;
 
@@ -48,7 +48,7 @@ public static class OpenProgramme
             return YearTaken(command.Year);
         }
 
-        if (Stage(session, command) is { } error)
+        if (StartStreamInSession(session, command) is { } error)
         {
             return error.ToProblem();
         }
@@ -82,7 +82,7 @@ public static class OpenProgramme
     /// Decides the opening and stages the programme's stream with the claim on its year; the caller
     /// commits (a second programme of the year then fails on the claim's key).
     /// </summary>
-    public static DomainError? Stage(IDocumentSession session, OpenProgrammeCommand command)
+    public static DomainError? StartStreamInSession(IDocumentSession session, OpenProgrammeCommand command)
     {
         var decision = Programme.Open(command);
         if (decision.Error is { } error)

@@ -52,6 +52,6 @@ public sealed class ProgrammeDefaults
         var validation = new RequestValidation();
         return KebabEnum.Parse<T>(value, "value", validation) is { } parsed && validation.IsValid
             ? parsed
-            : throw new InvalidOperationException($"Programmes:DefaultEligibility: '{value}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(v => KebabEnum.Name(v)))}.");
+            : throw new InvalidOperationException($"Programmes:DefaultEligibility: '{value}' is not one of {string.Join(", ", Enum.GetValues<T>().Select(member => KebabEnum.Name(member)))}.");
     }
 }

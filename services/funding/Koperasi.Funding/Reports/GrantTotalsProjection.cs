@@ -44,12 +44,29 @@ public sealed class GrantTotalsProjection : IProjection
         });
     }
 
-    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
+        // A decree and a disbursement name only their application: the rest of the key is what the
+        // application was submitted with, which no later event changes.
+        var named = events.Select(e => e.Data switch
+        {
+            GrantAwarded g => g.ApplicationId,
+            DisbursementCompleted d => d.ApplicationId,
+            _ => (Guid?)null,
+        }).OfType<Guid>().Distinct().ToList();
+        var applications = new Dictionary<Guid, Application>();
+        if (named.Count > 0)
+        {
+            foreach (var application in await operations.LoadManyAsync<Application>(cancellation, named))
+            {
+                applications[application.Id] = application;
+            }
+        }
+
         var changes = new Dictionary<(int, string, string, string), Change>();
         foreach (var e in events)
         {
-            if (ChangeOf(e.Data) is not ({ } key, { } change))
+            if (ChangeOf(e.Data, applications) is not ({ } key, { } change))
             {
                 continue;
             }
@@ -66,18 +83,21 @@ public sealed class GrantTotalsProjection : IProjection
                 $"disbursed_amount = {TableName}.disbursed_amount + excluded.disbursed_amount, monitored = {TableName}.monitored + excluded.monitored",
                 year, regency, kecamatan, category, c.Recipients, c.Amount, c.Disbursed, c.DisbursedAmount, c.Monitored);
         }
-
-        return Task.CompletedTask;
     }
 
-    private static ((int, string, string, string)? Key, Change? Change) ChangeOf(object data) => data switch
+    private static ((int, string, string, string)? Key, Change? Change) ChangeOf(object data, IReadOnlyDictionary<Guid, Application> applications) => data switch
     {
-        GrantDecreed e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(1, e.Amount, 0, 0, 0)),
-        ApplicationCancelled { Withdrawn: { } w } => ((w.ProgrammeYear, w.RegencyCode, w.Kecamatan, w.Category), new Change(-1, -w.Amount, 0, 0, 0)),
-        GrantDisbursed e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(0, 0, 1, e.Amount, 0)),
+        GrantAwarded e => (KeyOf(applications, e.ApplicationId), new Change(1, e.Amount, 0, 0, 0)),
+        ApplicationCancelled { Withdrawn: { } withdrawn } => ((withdrawn.ProgrammeYear, withdrawn.RegencyCode, withdrawn.Kecamatan, withdrawn.Category), new Change(-1, -withdrawn.Amount, 0, 0, 0)),
+        DisbursementCompleted e => (KeyOf(applications, e.ApplicationId), new Change(0, 0, 1, e.Amount, 0)),
         MonitoringVisitRecorded { Number: 1 } e => ((e.ProgrammeYear, e.RegencyCode, e.Kecamatan, e.Category), new Change(0, 0, 0, 0, 1)),
         _ => (null, null),
     };
+
+    private static (int, string, string, string) KeyOf(IReadOnlyDictionary<Guid, Application> applications, Guid applicationId) =>
+        applications.TryGetValue(applicationId, out var a)
+            ? (a.ProgrammeYear, a.RegencyCode, a.Kecamatan, a.Category)
+            : throw new InvalidOperationException($"Application {applicationId} has no document.");
 
     private sealed record Change(int Recipients, decimal Amount, int Disbursed, decimal DisbursedAmount, int Monitored)
     {

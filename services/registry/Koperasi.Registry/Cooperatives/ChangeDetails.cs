@@ -81,7 +81,7 @@ public static class ChangeDetails
         }
 
         stream.AppendMany(decision.Events);
-        IdentifierClaim.Stage(session, id, decision.Events, cooperative);
+        IdentifierClaim.UpdateInSession(session, id, decision.Events, cooperative);
         try
         {
             await session.SaveChangesAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed partial record Cooperative
     public Decision AmendArticles(AmendArticles command, DateOnly today)
     {
         var versions = ArticlesVersions();
-        if (versions.Any(v => v.CaseId == command.CaseId))
+        if (versions.Any(version => version.CaseId == command.CaseId))
         {
             return Decision.Accept();
         }

@@ -28,7 +28,7 @@ public sealed partial record Cooperative
             return broken;
         }
 
-        var changed = new CooperativeDetailsChanged(
+        var changed = new DetailsChanged(
             Id,
             change.Address is { } a && a != Address ? a : null,
             change.Board is { } board && !board.SequenceEqual(Board) ? board : null,

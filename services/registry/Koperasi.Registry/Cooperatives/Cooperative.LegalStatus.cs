@@ -44,6 +44,6 @@ public sealed partial record Cooperative
         : null;
 
     /// <summary>Dissolved by law, without liquidation: its members, rights and obligations pass to the successor.</summary>
-    private CooperativeDissolved DissolvedInto(Guid successorId, DissolutionReason reason, DateOnly effectiveOn, Guid caseId) =>
+    private DissolutionRecorded DissolvedInto(Guid successorId, DissolutionReason reason, DateOnly effectiveOn, Guid caseId) =>
         new(Id, reason, effectiveOn, successorId, caseId, WithoutLiquidation: true);
 }

@@ -44,7 +44,7 @@ public sealed partial record Cooperative
         }
 
         var membersMoved = absorbed.Sum(a => a.MemberCount);
-        var merged = new CooperativeMerged(
+        var merged = new MergerRecorded(
             survivor.Id, command.CaseId, command.AbsorbedIds, membersMoved, survivor.MemberCount + membersMoved, command.EffectiveOn, command.Deed, command.Ratification);
         return new TransformationDecision(
         [

@@ -47,7 +47,7 @@ public sealed partial record Cooperative
             : null;
     }
 
-    private RatReported Reported(RatReport report, ActivityPolicy policy) => new(
+    private RatRecorded Reported(RatReport report, ActivityPolicy policy) => new(
         Id, report.FinancialYear, report.HeldOn, report.MembersPresent, report.MembersTotal, report.Mode,
         Late: report.HeldOn >= policy.DeadlineOf(report.FinancialYear),
         report.Assets, report.BusinessVolume, report.Surplus);

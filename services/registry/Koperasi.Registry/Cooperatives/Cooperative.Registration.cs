@@ -17,7 +17,7 @@ public sealed partial record Cooperative
             return broken;
         }
 
-        var registered = new CooperativeRegistered(
+        var registered = new RegistrationRecorded(
             command.CooperativeId, command.Name, command.Form, command.Type, command.SavingsLoanScheme, command.Syariah,
             command.MultiPihak, command.MemberClasses, command.SupervisionLevel, command.Address, command.LegalEntity,
             command.Deed, command.FoundingMembers, command.MemberCount, command.BusinessField, command.Nib,
@@ -43,7 +43,7 @@ public sealed partial record Cooperative
                 return nikBroken;
             }
 
-            events.Add(new CooperativeDetailsChanged(command.CooperativeId, null, null, null, null, nik));
+            events.Add(new DetailsChanged(command.CooperativeId, null, null, null, null, nik));
         }
 
         events.AddRange(state.ReconcileActivity(today, policy));

@@ -65,17 +65,17 @@ public sealed partial record Cooperative
     /// <summary>The fold: state after one more event. Used by Marten and by the tests alike.</summary>
     public static Cooperative? Fold(Cooperative? state, object @event) => (state, @event) switch
     {
-        (null, CooperativeRegistered registered) => Founded(registered),
+        (null, RegistrationRecorded registered) => Founded(registered),
         (null, _) => null,
-        ({ } current, RatReported rat) => current.WithRat(rat),
+        ({ } current, RatRecorded rat) => current.WithRat(rat),
         ({ } current, ActivityChanged changed) => current.WithActivity([.. current.ActivityPeriods.Where(p => p.From < changed.EffectiveOn), new ActivityPeriod(changed.EffectiveOn, changed.To)]),
         ({ } current, ActivityHistoryRevised revised) => current.WithActivity(revised.Periods),
-        ({ } current, CooperativeDetailsChanged changed) => current.WithDetails(changed),
-        ({ } current, CooperativeDissolved dissolved) => current with
+        ({ } current, DetailsChanged changed) => current.WithDetails(changed),
+        ({ } current, DissolutionRecorded dissolved) => current with
         {
             Dissolution = new Dissolution(dissolved.Reason, dissolved.EffectiveOn, dissolved.SuccessorId, dissolved.CaseId, dissolved.WithoutLiquidation),
         },
-        ({ } current, CooperativeMerged merged) => current with
+        ({ } current, MergerRecorded merged) => current with
         {
             Mergers = [.. current.Mergers, new MergerRecord(merged.CaseId, merged.EffectiveOn, merged.AbsorbedIds, merged.MembersMoved)],
             MemberCount = merged.MemberCount,
@@ -88,7 +88,7 @@ public sealed partial record Cooperative
         ({ } current, _) => current,
     };
 
-    private static Cooperative Founded(CooperativeRegistered e)
+    private static Cooperative Founded(RegistrationRecorded e)
     {
         var founded = new Cooperative
         {
@@ -119,7 +119,7 @@ public sealed partial record Cooperative
         return founded with { Articles = [founded.FoundingArticles()] };
     }
 
-    private Cooperative WithRat(RatReported e)
+    private Cooperative WithRat(RatRecorded e)
     {
         var rat = new RatRecord(e.FinancialYear, e.HeldOn, e.MembersPresent, e.MembersTotal, e.Mode, e.Late, e.Assets, e.BusinessVolume, e.Surplus);
         return this with
@@ -130,7 +130,7 @@ public sealed partial record Cooperative
         };
     }
 
-    private Cooperative WithDetails(CooperativeDetailsChanged e) => this with
+    private Cooperative WithDetails(DetailsChanged e) => this with
     {
         Address = e.Address ?? Address,
         Board = e.Board ?? Board,

@@ -5,7 +5,7 @@ namespace Koperasi.Registry.Cooperatives;
 // The events of a koperasi's stream. They are private to the Registry; what others see is in
 // Koperasi.Contracts (Messaging/RegistryIntegrationEvents.cs maps one to the other).
 
-public sealed record CooperativeRegistered(
+public sealed record RegistrationRecorded(
     Guid CooperativeId,
     string Name,
     CooperativeForm Form,
@@ -32,7 +32,7 @@ public sealed record CooperativeRegistered(
 /// (a RAT of the latest year, reported after the registration, whose members' total differs): the
 /// register's count changes only by an event that says so, never as a side effect.
 /// </summary>
-public sealed record RatReported(
+public sealed record RatRecorded(
     Guid CooperativeId,
     int FinancialYear,
     DateOnly HeldOn,
@@ -62,7 +62,7 @@ public sealed record ActivityHistoryRevised(
     string Reason);
 
 /// <summary>Notifiable data changed; a null part is unchanged.</summary>
-public sealed record CooperativeDetailsChanged(
+public sealed record DetailsChanged(
     Guid CooperativeId,
     Address? Address,
     IReadOnlyList<BoardMember>? Board,
@@ -71,7 +71,7 @@ public sealed record CooperativeDetailsChanged(
     NikKoperasi? NikKoperasi);
 
 /// <summary>The koperasi ceased to be a legal entity; its members went to the successor, if any.</summary>
-public sealed record CooperativeDissolved(
+public sealed record DissolutionRecorded(
     Guid CooperativeId,
     DissolutionReason Reason,
     DateOnly EffectiveOn,
@@ -80,7 +80,7 @@ public sealed record CooperativeDissolved(
     bool WithoutLiquidation);
 
 /// <summary>The koperasi absorbed others in a merger: their members are now its members.</summary>
-public sealed record CooperativeMerged(
+public sealed record MergerRecorded(
     Guid CooperativeId,
     Guid CaseId,
     IReadOnlyList<Guid> AbsorbedIds,
@@ -119,13 +119,13 @@ public static class CooperativeEventNames
 {
     public static void Register(StoreOptions options)
     {
-        options.Events.MapEventType<CooperativeRegistered>("cooperative-registered");
-        options.Events.MapEventType<RatReported>("rat-reported");
+        options.Events.MapEventType<RegistrationRecorded>("cooperative-registered");
+        options.Events.MapEventType<RatRecorded>("rat-reported");
         options.Events.MapEventType<ActivityChanged>("activity-changed");
         options.Events.MapEventType<ActivityHistoryRevised>("activity-history-revised");
-        options.Events.MapEventType<CooperativeDetailsChanged>("cooperative-details-changed");
-        options.Events.MapEventType<CooperativeDissolved>("cooperative-dissolved");
-        options.Events.MapEventType<CooperativeMerged>("cooperative-merged");
+        options.Events.MapEventType<DetailsChanged>("cooperative-details-changed");
+        options.Events.MapEventType<DissolutionRecorded>("cooperative-dissolved");
+        options.Events.MapEventType<MergerRecorded>("cooperative-merged");
         options.Events.MapEventType<ArticlesAmended>("articles-amended");
         options.Events.MapEventType<GovernmentAidReceived>("government-aid-received");
     }

@@ -48,9 +48,9 @@ public static class GetArticles
             id,
             versions[^1].Version,
             [
-                .. versions.Select(v => new Version(
-                    v.Version, v.EffectiveOn, v.Name, AddressResponse.From(v.Domicile), v.Type, v.SavingsLoanScheme, v.Form, v.BusinessField,
-                    v.OtherArticles, v.Changed, v.Deed, v.Ratification, v.CaseId)),
+                .. versions.Select(articles => new Version(
+                    articles.Version, articles.EffectiveOn, articles.Name, AddressResponse.From(articles.Domicile), articles.Type, articles.SavingsLoanScheme,
+                    articles.Form, articles.BusinessField, articles.OtherArticles, articles.Changed, articles.Deed, articles.Ratification, articles.CaseId)),
             ]));
     }
 }

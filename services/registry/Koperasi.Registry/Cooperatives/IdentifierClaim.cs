@@ -25,8 +25,8 @@ public sealed partial record IdentifierClaim(string Id, Guid CooperativeId)
     [
         .. events.SelectMany(e => e switch
         {
-            CooperativeRegistered { Nib: { } nib } => [KeyOfNib(nib)],
-            CooperativeDetailsChanged changed => new[] { changed.Nib is { } nib ? KeyOfNib(nib) : null, changed.NikKoperasi is { } nik ? KeyOfNikKoperasi(nik.Number) : null }.OfType<string>(),
+            RegistrationRecorded { Nib: { } nib } => [KeyOfNib(nib)],
+            DetailsChanged changed => new[] { changed.Nib is { } nib ? KeyOfNib(nib) : null, changed.NikKoperasi is { } nik ? KeyOfNikKoperasi(nik.Number) : null }.OfType<string>(),
             Supervision.NikKoperasiRenewed renewed => [KeyOfNikKoperasi(renewed.Number)],
             _ => [],
         }).Distinct(StringComparer.Ordinal),
@@ -46,10 +46,10 @@ public sealed partial record IdentifierClaim(string Id, Guid CooperativeId)
     }
 
     /// <summary>
-    /// Stages the claims of the numbers the events give the koperasi, and gives up those they
+    /// Adds to the session the claims of the numbers the events give the koperasi, and gives up those they
     /// replace (the numbers it held <paramref name="before"/>). The caller commits.
     /// </summary>
-    public static void Stage(IDocumentSession session, Guid cooperativeId, IReadOnlyList<object> events, Cooperative? before = null)
+    public static void UpdateInSession(IDocumentSession session, Guid cooperativeId, IReadOnlyList<object> events, Cooperative? before = null)
     {
         var keys = KeysGivenBy(events);
         var previous = new[]

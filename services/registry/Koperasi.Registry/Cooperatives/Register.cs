@@ -73,7 +73,7 @@ public static class Register
             return OutsideRegency.Problem(command.Address.RegencyCode, "address.regencyCode");
         }
 
-        var outcome = await StageAsync(session, command, clock.Today(), policy.Value, cancellationToken);
+        var outcome = await DecideInSessionAsync(session, command, clock.Today(), policy.Value, cancellationToken);
         if (outcome.Error is { } error)
         {
             return error.ToProblem();
@@ -105,7 +105,7 @@ public static class Register
     /// Decides a registration and stages its events and decree claim in the session; the caller
     /// commits (one registration over HTTP, a batch in an import or the demo load).
     /// </summary>
-    public static async Task<Outcome> StageAsync(IDocumentSession session, RegisterCooperative command, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
+    public static async Task<Outcome> DecideInSessionAsync(IDocumentSession session, RegisterCooperative command, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
     {
         if (await ClaimOfAsync(session, command.LegalEntity.DecreeNumber, cancellationToken) is { } claim)
         {
@@ -123,7 +123,7 @@ public static class Register
             return new Outcome(command.CooperativeId, taken);
         }
 
-        Stage(session, command.CooperativeId, command.LegalEntity.DecreeNumber, decision.Events);
+        StartStreamInSession(session, command.CooperativeId, command.LegalEntity.DecreeNumber, decision.Events);
         return new Outcome(command.CooperativeId, null);
     }
 
@@ -132,14 +132,14 @@ public static class Register
         session.LoadAsync<DecreeNumberClaim>(DecreeNumberClaim.Normalize(decreeNumber), cancellationToken);
 
     /// <summary>
-    /// Stages a decided registration: the new stream and the claims on its decree number, NIB and
+    /// Adds a decided registration to the session: the new stream and the claims on its decree number, NIB and
     /// NIK koperasi, committed together so two registrations of one number cannot both commit.
     /// </summary>
-    public static void Stage(IDocumentSession session, Guid cooperativeId, string decreeNumber, IReadOnlyList<object> events)
+    public static void StartStreamInSession(IDocumentSession session, Guid cooperativeId, string decreeNumber, IReadOnlyList<object> events)
     {
         session.Events.StartStream<Cooperative>(cooperativeId, events);
         session.Insert(new DecreeNumberClaim(DecreeNumberClaim.Normalize(decreeNumber), cooperativeId));
-        IdentifierClaim.Stage(session, cooperativeId, events);
+        IdentifierClaim.UpdateInSession(session, cooperativeId, events);
     }
 
     public static DomainError AlreadyRegistered(string decreeNumber) => DomainError.Conflict(

@@ -79,7 +79,7 @@ public static class ReportRat
         var after = decision.Events.Aggregate(cooperative, (state, e) => Cooperative.Fold(state, e)!);
         var version = cooperative.Version + decision.Events.Count;
         response.SetETag(version);
-        var late = decision.Events.OfType<RatReported>().Single().Late;
+        var late = decision.Events.OfType<RatRecorded>().Single().Late;
         return TypedResults.Created($"/api/registry/cooperatives/{id}", new Response(id, request.FinancialYear, late, after.Activity, version));
     }
 

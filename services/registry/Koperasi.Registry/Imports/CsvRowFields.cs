@@ -50,7 +50,7 @@ internal sealed class CsvRowFields(CsvRow row)
 
     public T? Enum<T>(string column, bool required) where T : struct, Enum => Read(column, required,
         $"one of: {string.Join(", ", System.Enum.GetValues<T>().Select(KebabEnum.Name))}",
-        text => System.Enum.GetValues<T>().Select(v => (T?)v).FirstOrDefault(v => string.Equals(KebabEnum.Name(v!.Value), text, StringComparison.OrdinalIgnoreCase)));
+        text => System.Enum.GetValues<T>().Select(member => (T?)member).FirstOrDefault(member => string.Equals(KebabEnum.Name(member!.Value), text, StringComparison.OrdinalIgnoreCase)));
 
     public bool Bool(string column)
     {

@@ -170,7 +170,7 @@ public static class RunImport
         var tally = new ImportTally();
         foreach (var row in rows)
         {
-            await StageAsync(session, job, row, tally, today, policy, cancellationToken);
+            await RegisterRowAsync(session, job, row, tally, today, policy, cancellationToken);
         }
 
         var next = job.Advance(rows.Count, tally);
@@ -179,7 +179,7 @@ public static class RunImport
         return next;
     }
 
-    private static async Task StageAsync(
+    private static async Task RegisterRowAsync(
         IDocumentSession session, ImportJob job, RegisterCsv.ParsedRow row, ImportTally tally, DateOnly today, ActivityPolicy policy, CancellationToken cancellationToken)
     {
         if (row.Request is not { } request)
@@ -195,7 +195,7 @@ public static class RunImport
             return;
         }
 
-        var outcome = await Register.StageAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
+        var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
         if (outcome.Error is null)
         {
             tally.Imported++;

@@ -1,9 +1,9 @@
 using JasperFx.Events;
+using Koperasi.Contracts.Registry;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
-using Public = Koperasi.Contracts.Registry;
 
 namespace Koperasi.Registry.Messaging;
 
@@ -12,38 +12,42 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
 {
     public IReadOnlyCollection<Type> PublishedEventTypes { get; } =
     [
-        typeof(CooperativeRegistered), typeof(CooperativeDetailsChanged), typeof(RatReported), typeof(ActivityChanged), typeof(ActivityHistoryRevised),
-        typeof(CooperativeDissolved), typeof(CooperativeMerged), typeof(ArticlesAmended),
+        typeof(RegistrationRecorded), typeof(DetailsChanged), typeof(RatRecorded), typeof(ActivityChanged), typeof(ActivityHistoryRevised),
+        typeof(DissolutionRecorded), typeof(MergerRecorded), typeof(ArticlesAmended),
     ];
+
+    /// <summary>Every contract of this service says only what its event says.</summary>
+    public ValueTask<object?> MapAsync(IEvent committed, IStreamStates streams, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Map(committed));
 
     public object? Map(IEvent committed) => committed.Data switch
     {
-        CooperativeRegistered e => new Public.CooperativeRegistered(
+        RegistrationRecorded e => new CooperativeRegistered(
             e.CooperativeId, committed.Version, committed.Timestamp, e.Name, Name(e.Form), Name(e.Type),
             e.SavingsLoanScheme is { } scheme ? Name(scheme) : null, e.Syariah, e.MultiPihak, Name(e.SupervisionLevel),
             ToContract(e.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
             e.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId),
-        CooperativeDetailsChanged e => new Public.CooperativeDetailsChanged(
+        DetailsChanged e => new CooperativeDetailsChanged(
             e.CooperativeId, committed.Version, committed.Timestamp,
             e.Address is { } address ? ToContract(address) : null,
-            e.Board?.Select(b => new Public.BoardMember(b.Name, Name(b.Position))).ToList(),
-            e.Contact is { } contact ? new Public.CooperativeContact(contact.Phone, contact.Email) : null,
+            e.Board?.Select(b => new Contracts.Registry.BoardMember(b.Name, Name(b.Position))).ToList(),
+            e.Contact is { } contact ? new CooperativeContact(contact.Phone, contact.Email) : null,
             e.Nib,
             e.NikKoperasi?.Number),
-        RatReported e => new Public.RatReported(
+        RatRecorded e => new RatReported(
             e.CooperativeId, committed.Version, committed.Timestamp, e.FinancialYear, e.HeldOn, e.MembersPresent, e.MembersTotal,
             Name(e.Mode), e.Late, e.Assets, e.BusinessVolume, e.Surplus, e.MemberCount),
-        ActivityChanged e => new Public.CooperativeActivityChanged(
+        ActivityChanged e => new CooperativeActivityChanged(
             e.CooperativeId, committed.Version, committed.Timestamp, Name(e.From), Name(e.To), e.EffectiveOn, e.Reason),
         // A revised history is published as a change only when the current activity differs from
         // what subscribers were last told; a corrected past alone changes nothing for them.
-        ActivityHistoryRevised e when e.Periods.Count >= 2 && e.Periods[^1].Status != e.Periods[^2].Status => new Public.CooperativeActivityChanged(
+        ActivityHistoryRevised e when e.Periods.Count >= 2 && e.Periods[^1].Status != e.Periods[^2].Status => new CooperativeActivityChanged(
             e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Periods[^2].Status), Name(e.Periods[^1].Status), e.Periods[^1].From, e.Reason),
-        CooperativeDissolved e => new Public.CooperativeDissolved(
+        DissolutionRecorded e => new CooperativeDissolved(
             e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Reason), e.EffectiveOn, e.SuccessorId, e.CaseId, e.WithoutLiquidation),
-        CooperativeMerged e => new Public.CooperativeMerged(
+        MergerRecorded e => new CooperativeMerged(
             e.CooperativeId, committed.Version, committed.Timestamp, e.AbsorbedIds, e.MembersMoved, e.MemberCount, e.CaseId, e.EffectiveOn),
-        ArticlesAmended e => new Public.CooperativeAmended(
+        ArticlesAmended e => new CooperativeAmended(
             e.CooperativeId, committed.Version, committed.Timestamp, e.ArticlesVersion, e.EffectiveOn, e.CaseId,
             e.Changes.Name,
             e.Changes.Domicile is { } domicile ? ToContract(domicile) : null,
@@ -57,6 +61,6 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
 
     private static string Name<T>(T value) where T : struct, Enum => KebabEnum.Name(value);
 
-    private static Public.CooperativeAddress ToContract(Address a) =>
+    private static CooperativeAddress ToContract(Address a) =>
         new(a.Street, a.Village, a.Kecamatan, a.RegencyCode, Regencies.Get(a.RegencyCode).DisplayName, a.PostalCode);
 }

@@ -46,8 +46,8 @@ public sealed class StatisticsProjection : IProjection
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var relevant = events.Where(e => e.Data
-            is Cooperatives.CooperativeRegistered or Cooperatives.ActivityChanged or Cooperatives.ActivityHistoryRevised
-            or Cooperatives.ArticlesAmended or Cooperatives.CooperativeDissolved).ToList();
+            is Cooperatives.RegistrationRecorded or Cooperatives.ActivityChanged or Cooperatives.ActivityHistoryRevised
+            or Cooperatives.ArticlesAmended or Cooperatives.DissolutionRecorded).ToList();
         if (relevant.Count == 0)
         {
             return;

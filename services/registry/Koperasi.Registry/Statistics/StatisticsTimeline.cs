@@ -24,7 +24,7 @@ public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPer
 
     public StatisticsTimeline Apply(object @event) => @event switch
     {
-        CooperativeRegistered r => this with
+        RegistrationRecorded r => this with
         {
             Classification = [new ClassificationPeriod(r.LegalEntity.DecreeDate, r.Address.RegencyCode, r.Type, r.Form, r.SupervisionLevel)],
             Activity = [new ActivityPeriod(r.LegalEntity.DecreeDate, ActivityStatus.Aktif)],
@@ -32,7 +32,7 @@ public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPer
         ActivityChanged c => this with { Activity = [.. Activity.Where(p => p.From < c.EffectiveOn), new ActivityPeriod(c.EffectiveOn, c.To)] },
         ActivityHistoryRevised r => this with { Activity = r.Periods },
         ArticlesAmended a when Classification.Count > 0 => this with { Classification = [.. Classification.Where(c => c.From < a.EffectiveOn), Reclassified(a)] },
-        CooperativeDissolved d => this with { EndsOn = d.EffectiveOn },
+        DissolutionRecorded d => this with { EndsOn = d.EffectiveOn },
         _ => this,
     };
 

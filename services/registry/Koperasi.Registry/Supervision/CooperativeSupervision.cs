@@ -39,14 +39,14 @@ public sealed partial record CooperativeSupervision
     /// <summary>The fold: state after one more event of the koperasi's stream. Used by the handlers and the tests alike.</summary>
     public static CooperativeSupervision? Fold(CooperativeSupervision? state, object @event) => (state, @event) switch
     {
-        (null, CooperativeRegistered registered) => new CooperativeSupervision { CooperativeId = registered.CooperativeId, RegencyCode = registered.Address.RegencyCode },
+        (null, RegistrationRecorded registered) => new CooperativeSupervision { CooperativeId = registered.CooperativeId, RegencyCode = registered.Address.RegencyCode },
         (null, _) => null,
         ({ } current, ArticlesAmended { Changes.Domicile: { } domicile }) => current with { RegencyCode = domicile.RegencyCode },
-        ({ } current, CooperativeDetailsChanged { NikKoperasi: { } nik }) => current with { NikKoperasi = [.. current.NikKoperasi, new NikKoperasiHolding(nik.Number, nik.IssuedOn, [])] },
+        ({ } current, DetailsChanged { NikKoperasi: { } nik }) => current with { NikKoperasi = [.. current.NikKoperasi, new NikKoperasiHolding(nik.Number, nik.IssuedOn, [])] },
         ({ } current, NikKoperasiRenewed renewed) => current.WithRenewal(renewed),
         ({ } current, ActivityChanged { To: ActivityStatus.TidakAktif } changed) => current.Flagging(FlagshipFlagReason.TidakAktif, changed.EffectiveOn),
         ({ } current, ActivityHistoryRevised revised) => current.Reflagging(revised.Periods),
-        ({ } current, CooperativeDissolved dissolved) => current.Flagging(FlagshipFlagReason.Dissolved, dissolved.EffectiveOn) with { DissolvedOn = dissolved.EffectiveOn },
+        ({ } current, DissolutionRecorded dissolved) => current.Flagging(FlagshipFlagReason.Dissolved, dissolved.EffectiveOn) with { DissolvedOn = dissolved.EffectiveOn },
         ({ } current, PembinaAssigned assigned) => current with
         {
             Assignments = [.. current.Assignments, new PembinaAssignment(assigned.Level, assigned.PembinaUserId, assigned.RegencyCode, assigned.AssignedOn)],

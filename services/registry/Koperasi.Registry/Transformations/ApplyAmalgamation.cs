@@ -48,7 +48,7 @@ public sealed class ApplyAmalgamation(IDocumentStore store, TimeProvider clock, 
             return Register.AlreadyRegistered(founding.LegalEntity.DecreeNumber);
         }
 
-        Register.Stage(session, founding.CooperativeId, founding.LegalEntity.DecreeNumber, decision.EventsOf(founding.CooperativeId));
+        Register.StartStreamInSession(session, founding.CooperativeId, founding.LegalEntity.DecreeNumber, decision.EventsOf(founding.CooperativeId));
         streams.Append(decision with { Streams = [.. decision.Streams.Where(s => s.CooperativeId != founding.CooperativeId)] });
         return decision;
     }

@@ -1,7 +1,6 @@
 using Koperasi.Registry.Cooperatives;
 using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
-using Public = Koperasi.Contracts.Transformation;
 
 namespace Koperasi.Registry.Transformations;
 
@@ -11,14 +10,14 @@ namespace Koperasi.Registry.Transformations;
 /// </summary>
 public static class TransformationMessages
 {
-    public static NotarialDeed Deed(Public.Deed deed, RequestValidation v)
+    public static NotarialDeed Deed(Contracts.Transformation.Deed deed, RequestValidation v)
     {
         v.Code(deed.Number, "deed.number", 100);
         CooperativeValidation.Text(v, deed.Notary, "deed.notary", 200);
         return new NotarialDeed(deed.Number?.Trim() ?? "", deed.Date, deed.Notary?.Trim() ?? "");
     }
 
-    public static Ratification? Ratification(Public.Ratification? ratification, RequestValidation v)
+    public static Ratification? Ratification(Contracts.Transformation.Ratification? ratification, RequestValidation v)
     {
         if (ratification is null)
         {
@@ -30,7 +29,7 @@ public static class TransformationMessages
     }
 
     /// <summary>A domicile in Jambi, its regency code in either spelling; null when absent or invalid.</summary>
-    public static Address? Domicile(Public.Domicile? domicile, string field, RequestValidation v)
+    public static Address? Domicile(Contracts.Transformation.Domicile? domicile, string field, RequestValidation v)
     {
         if (domicile is null)
         {

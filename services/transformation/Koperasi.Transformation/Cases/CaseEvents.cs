@@ -31,11 +31,11 @@ public sealed record RatificationRecorded(Guid CaseId, string DecreeNumber, Date
 
 // Approval: each carries all the register needs to apply the case, so the relay publishes it as is.
 
-public sealed record MergerApproved(Guid CaseId, Guid SurvivorId, IReadOnlyList<Guid> AbsorbedIds, NotarialDeed Deed, Ratification Ratification, DateOnly EffectiveOn);
+public sealed record MergerCaseApproved(Guid CaseId, Guid SurvivorId, IReadOnlyList<Guid> AbsorbedIds, NotarialDeed Deed, Ratification Ratification, DateOnly EffectiveOn);
 
-public sealed record AmalgamationApproved(Guid CaseId, IReadOnlyList<Guid> ParticipantIds, NewCooperative NewCooperative, NotarialDeed Deed, Ratification Ratification, DateOnly EffectiveOn);
+public sealed record AmalgamationCaseApproved(Guid CaseId, IReadOnlyList<Guid> ParticipantIds, NewCooperative NewCooperative, NotarialDeed Deed, Ratification Ratification, DateOnly EffectiveOn);
 
-public sealed record ArticlesAmendmentApproved(Guid CaseId, Guid CooperativeId, ArticlesChanges Changes, NotarialDeed Deed, Ratification? Ratification, DateOnly EffectiveOn);
+public sealed record ArticlesAmendmentCaseApproved(Guid CaseId, Guid CooperativeId, ArticlesChanges Changes, NotarialDeed Deed, Ratification? Ratification, DateOnly EffectiveOn);
 
 /// <summary>The register applied the case. <see cref="EndedCooperativeIds"/> no longer exist as legal entities.</summary>
 public sealed record CaseCompleted(
@@ -63,9 +63,9 @@ public static class CaseEventNames
         options.Events.MapEventType<MembersMeetingRecorded>("members-meeting-recorded");
         options.Events.MapEventType<NotarialDeedRecorded>("notarial-deed-recorded");
         options.Events.MapEventType<RatificationRecorded>("ratification-recorded");
-        options.Events.MapEventType<MergerApproved>("merger-approved");
-        options.Events.MapEventType<AmalgamationApproved>("amalgamation-approved");
-        options.Events.MapEventType<ArticlesAmendmentApproved>("articles-amendment-approved");
+        options.Events.MapEventType<MergerCaseApproved>("merger-approved");
+        options.Events.MapEventType<AmalgamationCaseApproved>("amalgamation-approved");
+        options.Events.MapEventType<ArticlesAmendmentCaseApproved>("articles-amendment-approved");
         options.Events.MapEventType<CaseCompleted>("case-completed");
         options.Events.MapEventType<CaseRejected>("case-rejected");
         options.Events.MapEventType<CaseWithdrawn>("case-withdrawn");

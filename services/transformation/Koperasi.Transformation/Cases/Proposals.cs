@@ -21,7 +21,7 @@ public static class Proposals
     /// The claims on the participants commit with it: of two proposals naming one koperasi at the
     /// same moment the second fails on the claim's key and answers 409.
     /// </summary>
-    public static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> StageAsync(
+    public static async Task<Results<Created<CaseResponse>, ValidationProblem, ProblemHttpResult>> OpenCaseAsync(
         IDocumentSession session,
         ClaimsPrincipal user,
         HttpResponse response,

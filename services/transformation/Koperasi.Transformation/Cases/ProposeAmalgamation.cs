@@ -72,7 +72,7 @@ public static class ProposeAmalgamation
             Guid.CreateVersion7(), founded.Name.Trim(), founded.Form, founded.Type, founded.SavingsLoanScheme, founded.Syariah, founded.MultiPihak,
             [.. (founded.MemberClasses ?? []).Select(c => c.Trim())], founded.SupervisionLevel, founded.Domicile.ToDomicile(), founded.BusinessField.Trim());
         var command = new AmalgamationProposal(Guid.CreateVersion7(), request.ProposedOn ?? today, request.ParticipantIds, newCooperative);
-        return await Proposals.StageAsync(
+        return await Proposals.OpenCaseAsync(
             session, user, response, command.CaseId,
             [.. request.ParticipantIds.Select((id, i) => new Proposals.Named(id, $"participantIds[{i}]"))],
             (newCooperative.Domicile.RegencyCode, "newCooperative.domicile.regencyCode"),

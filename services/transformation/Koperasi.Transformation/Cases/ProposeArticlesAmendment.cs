@@ -67,7 +67,7 @@ public static class ProposeArticlesAmendment
             changes.Name?.Trim(), changes.Domicile?.ToDomicile(), changes.Type, changes.SavingsLoanScheme, changes.Form,
             changes.BusinessField?.Trim(), changes.OtherArticles?.Trim());
         var command = new ArticlesAmendmentProposal(Guid.CreateVersion7(), request.ProposedOn ?? today, request.CooperativeId, articles);
-        return await Proposals.StageAsync(
+        return await Proposals.OpenCaseAsync(
             session, user, response, command.CaseId, [new Proposals.Named(request.CooperativeId, "cooperativeId")],
             articles.Domicile is { } moved ? (moved.RegencyCode, "changes.domicile.regencyCode") : null,
             standings => TransformationCase.ProposeArticlesAmendment(command, standings, today), cancellationToken);

@@ -49,7 +49,7 @@ public static class ProposeMerger
         var today = clock.Today();
         var command = new MergerProposal(Guid.CreateVersion7(), request.ProposedOn ?? today, request.SurvivorId, request.AbsorbedIds);
         Proposals.Named[] named = [new(request.SurvivorId, "survivorId"), .. request.AbsorbedIds.Select((id, i) => new Proposals.Named(id, $"absorbedIds[{i}]"))];
-        return await Proposals.StageAsync(
+        return await Proposals.OpenCaseAsync(
             session, user, response, command.CaseId, named, null,
             standings => TransformationCase.ProposeMerger(command, standings, today), cancellationToken);
     }

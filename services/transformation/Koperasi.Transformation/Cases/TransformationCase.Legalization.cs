@@ -78,9 +78,9 @@ public sealed partial record TransformationCase
         var effectiveOn = ratification?.DecreeDate ?? deed.Date;
         return Kind switch
         {
-            CaseKind.Merger => new MergerApproved(Id, Participants[0].CooperativeId, [.. Participants.Skip(1).Select(p => p.CooperativeId)], deed, ratification!, effectiveOn),
-            CaseKind.Amalgamation => new AmalgamationApproved(Id, CooperativeIds, NewCooperative!, deed, ratification!, effectiveOn),
-            _ => new ArticlesAmendmentApproved(Id, Participants[0].CooperativeId, Changes!, deed, ratification, effectiveOn),
+            CaseKind.Merger => new MergerCaseApproved(Id, Participants[0].CooperativeId, [.. Participants.Skip(1).Select(p => p.CooperativeId)], deed, ratification!, effectiveOn),
+            CaseKind.Amalgamation => new AmalgamationCaseApproved(Id, CooperativeIds, NewCooperative!, deed, ratification!, effectiveOn),
+            _ => new ArticlesAmendmentCaseApproved(Id, Participants[0].CooperativeId, Changes!, deed, ratification, effectiveOn),
         };
     }
 }

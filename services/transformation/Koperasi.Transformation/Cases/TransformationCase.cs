@@ -64,9 +64,9 @@ public sealed partial record TransformationCase
             State = current.RatificationRequired ? CaseState.AwaitingRatification : current.State,
         },
         ({ } current, RatificationRecorded r) => current with { Ratification = new Ratification(r.DecreeNumber, r.DecreeDate) },
-        ({ } current, MergerApproved a) => current with { State = CaseState.Approved, EffectiveOn = a.EffectiveOn },
-        ({ } current, AmalgamationApproved a) => current with { State = CaseState.Approved, EffectiveOn = a.EffectiveOn },
-        ({ } current, ArticlesAmendmentApproved a) => current with { State = CaseState.Approved, EffectiveOn = a.EffectiveOn },
+        ({ } current, MergerCaseApproved a) => current with { State = CaseState.Approved, EffectiveOn = a.EffectiveOn },
+        ({ } current, AmalgamationCaseApproved a) => current with { State = CaseState.Approved, EffectiveOn = a.EffectiveOn },
+        ({ } current, ArticlesAmendmentCaseApproved a) => current with { State = CaseState.Approved, EffectiveOn = a.EffectiveOn },
         ({ } current, CaseCompleted c) => current with
         {
             State = CaseState.Completed,

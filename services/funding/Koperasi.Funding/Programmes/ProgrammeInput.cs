@@ -4,7 +4,7 @@ using Koperasi.ServiceDefaults.Http;
 namespace Koperasi.Funding.Programmes;
 
 /// <summary>The parts of a programme as requests send them, and their shape checks.</summary>
-public static class ProgrammeParts
+public static class ProgrammeInput
 {
     /// <summary>A category as sent; open unless said otherwise.</summary>
     public sealed record CategoryDto(string Code, string Name, decimal Amount, bool Open = true)
