@@ -24,12 +24,12 @@ public class ProposalEndpointTests(TransformationHost host) : IClassFixture<Tran
         var participants = created["participants"]!.AsArray();
         (Api.Text(participants[0]!["role"]), Api.Text(participants[0]!["name"]), participants[0]!["memberCount"]!.GetValue<int>()).ShouldBe(("survivor", "Koperasi Maju Bersama", 118));
         (Api.Text(participants[1]!["role"]), Api.Text(participants[1]!["regencyName"])).ShouldBe(("absorbed", "Muaro Jambi"));
-        Api.Text(created["awaiting"]).ShouldBe("Keputusan rapat anggota: Koperasi Maju Bersama, Koperasi Tani Makmur");
+        Api.Text(created["awaiting"]).ShouldBe("Members' meeting decision of: Koperasi Maju Bersama, Koperasi Tani Makmur");
 
         var read = await Api.CaseAsync(_client, created);
         var entry = read["timeline"]!.AsArray().ShouldHaveSingleItem()!;
         (Api.Text(entry["type"]), Api.Text(entry["actor"]), Api.Text(entry["actorRole"])).ShouldBe(("merger-proposed", "test-admin-provinsi", "admin-provinsi"));
-        Api.Text(entry["description"]).ShouldBe("Usul penggabungan: Koperasi Tani Makmur bergabung ke dalam Koperasi Maju Bersama.");
+        Api.Text(entry["description"]).ShouldBe("Merger proposed: Koperasi Tani Makmur to be absorbed into Koperasi Maju Bersama.");
     }
 
     [Fact]
