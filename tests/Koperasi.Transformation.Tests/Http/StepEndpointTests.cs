@@ -26,7 +26,7 @@ public class StepEndpointTests(TransformationHost host) : IClassFixture<Transfor
         var approved = await Api.StepOkAsync(_client, deeded, "ratification", Api.Ratification());
 
         (Api.Text(afterSecond["state"]), Api.Text(deeded["state"]), Api.Text(approved["state"])).ShouldBe(("awaiting-deed", "awaiting-ratification", "approved"));
-        (Api.Text(approved["effectiveOn"]), approved["version"]!.GetValue<long>(), Api.Text(approved["awaiting"])).ShouldBe(("2026-10-15", 6L, "Penerapan di register"));
+        (Api.Text(approved["effectiveOn"]), approved["version"]!.GetValue<long>(), Api.Text(approved["awaiting"])).ShouldBe(("2026-10-15", 6L, "Application in the register"));
         var timeline = (await Api.CaseAsync(_client, approved))["timeline"]!.AsArray();
         timeline.Select(e => Api.Text(e!["type"])).ShouldBe(
             ["merger-proposed", "members-meeting-recorded", "members-meeting-recorded", "notarial-deed-recorded", "ratification-recorded", "merger-approved"]);
