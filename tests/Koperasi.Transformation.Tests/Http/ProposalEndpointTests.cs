@@ -58,6 +58,34 @@ public class ProposalEndpointTests(TransformationHost host) : IClassFixture<Tran
     }
 
     [Fact]
+    public async Task Blank_optional_changes_are_absent_neither_refused_nor_proposed()
+    {
+        var cooperative = await RegistryFacts.RegisterAsync(host);
+
+        var created = await Api.ProposeAsync(_client, "articles-amendments", Api.Amendment(cooperative, new JsonObject
+        {
+            ["name"] = "  ",
+            ["businessField"] = "",
+            ["otherArticles"] = " Pasal 12: rapat anggota dapat daring. ",
+        }));
+
+        var changes = created["changes"]!;
+        (changes["name"], changes["businessField"], Api.Text(changes["otherArticles"])).ShouldBe((null, null, "Pasal 12: rapat anggota dapat daring."));
+        created["ratificationRequired"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Changes_that_are_all_blank_change_nothing_and_answer_422()
+    {
+        var cooperative = await RegistryFacts.RegisterAsync(host);
+
+        using var response = await _client.PostAsJsonAsync($"{Api.Cases}/articles-amendments", Api.Amendment(cooperative, new JsonObject { ["name"] = " ", ["otherArticles"] = "" }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        Api.Text((await Api.ProblemAsync(response))["rule"]).ShouldBe("articles-amendment-needs-a-change");
+    }
+
+    [Fact]
     public async Task A_koperasi_the_register_never_announced_answers_422_naming_the_field_and_claims_nothing()
     {
         var survivor = await RegistryFacts.RegisterAsync(host);
