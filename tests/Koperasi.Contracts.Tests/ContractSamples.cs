@@ -58,7 +58,7 @@ public static class ContractSamples
         [typeof(TransformationCaseCompleted)] = new TransformationCaseCompleted(
             Case, 7, At, "merger", [Cooperative, Absorbed], Cooperative),
         [typeof(TransformationCaseRejected)] = new TransformationCaseRejected(
-            Case, 3, At, "merger", [Cooperative, Absorbed], "quorum-not-met", "Rapat anggota Koperasi 0199a3c4-5e61-7a2b-8c3d-4e5f6a7b8c9d dihadiri 40 dari 96 anggota; kuorum 3/4 tidak tercapai."),
+            Case, 3, At, "merger", [Cooperative, Absorbed], "quorum-not-met", "The members' meeting of Koperasi 0199a3c4-5e61-7a2b-8c3d-4e5f6a7b8c9d was attended by 40 of 96 members; the quorum of 3/4 was not met."),
         [typeof(GrantApplicationSubmitted)] = new GrantApplicationSubmitted(
             Application, 1, At, Applicant, Programme, 2026, "mak-mak", "1503", "Pelawan", Cooperative),
         [typeof(GrantDecreed)] = new GrantDecreed(

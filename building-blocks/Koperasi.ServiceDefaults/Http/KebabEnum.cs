@@ -8,23 +8,26 @@ public static class KebabEnum
     /// <summary>The kebab-case name of a value.</summary>
     public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
-    /// <summary>Parses a value; records an error naming the field and the allowed values if it is unknown.</summary>
+    /// <summary>
+    /// Parses an optional value (blank is absent: null); records an error naming the field and the
+    /// allowed values, not the value sent, if it is unknown.
+    /// </summary>
     public static T? Parse<T>(string? input, string field, RequestValidation validation) where T : struct, Enum
     {
-        if (input is null)
+        if (FieldRules.IsBlank(input))
         {
             return null;
         }
 
         foreach (var value in Enum.GetValues<T>())
         {
-            if (string.Equals(Name(value), input.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Name(value), input!.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 return value;
             }
         }
 
-        validation.Add(field, $"Unknown value '{input}'; one of: {string.Join(", ", Enum.GetValues<T>().Select(Name))}.");
+        validation.Add(field, $"Unknown value; one of: {string.Join(", ", Enum.GetValues<T>().Select(Name))}.");
         return null;
     }
 }

@@ -7,7 +7,9 @@ namespace Koperasi.ServiceDefaults.Http;
 /// findings, reasons, descriptions) may span lines; names and codes are one line. Neither may
 /// carry a control character, and neither free text nor a name may carry a citizen's NIK, phone
 /// number or bank account: those live in the fields made for them, encrypted, and what is typed
-/// into text is kept in events for ever and published.
+/// into text is kept in events for ever and published. An optional text that is blank (null,
+/// empty or only white space) is absent: it passes, and the handler stores
+/// <see cref="FieldRules.Present"/> of it (null).
 /// </summary>
 public static partial class TextRules
 {
@@ -57,7 +59,7 @@ public static partial class TextRules
 
     private static RequestValidation Check(RequestValidation v, string? value, string field, int maxLength, bool required, bool allowLineBreaks, bool refusePersonalData)
     {
-        if (!required && string.IsNullOrEmpty(value))
+        if (!required && FieldRules.IsBlank(value))
         {
             return v;
         }

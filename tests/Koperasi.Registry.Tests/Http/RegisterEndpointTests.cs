@@ -24,6 +24,20 @@ public class RegisterEndpointTests(RegistryHost registry) : IClassFixture<Regist
     }
 
     [Fact]
+    public async Task Blank_optional_values_are_absent_neither_refused_nor_stored_blank()
+    {
+        var registration = Api.Registration();
+        registration["address"]!["village"] = "  ";
+        registration["address"]!["postalCode"] = "";
+        registration["nib"] = " ";
+        registration["contact"] = new JsonObject { ["phone"] = "", ["email"] = "\t" };
+
+        var body = await Api.RegisterAsync(_client, registration);
+
+        (body["address"]!["village"], body["address"]!["postalCode"], body["nib"], body["contact"]).ShouldBe((null, null, null, null));
+    }
+
+    [Fact]
     public async Task The_regency_code_is_accepted_in_either_spelling_and_stored_in_one()
     {
         var body = await Api.RegisterAsync(_client, Api.Registration(regency: "15.04"));

@@ -51,7 +51,7 @@ public class MeetingTests
 
         var rejected = events[1].ShouldBeOfType<CaseRejected>();
         rejected.Rule.ShouldBe("quorum-not-met");
-        rejected.Reason.ShouldBe("Rapat anggota Koperasi Maju Bersama dihadiri 40 dari 100 anggota; kuorum 3/4 tidak tercapai.");
+        rejected.Reason.ShouldBe("The members' meeting of Koperasi Maju Bersama was attended by 40 of 100 members; the quorum of 3/4 was not met.");
         var state = State([.. history, .. events]);
         (state.State, state.Rejection!.Rule).ShouldBe((CaseState.Rejected, "quorum-not-met"));
     }

@@ -24,12 +24,12 @@ public class ProposalEndpointTests(TransformationHost host) : IClassFixture<Tran
         var participants = created["participants"]!.AsArray();
         (Api.Text(participants[0]!["role"]), Api.Text(participants[0]!["name"]), participants[0]!["memberCount"]!.GetValue<int>()).ShouldBe(("survivor", "Koperasi Maju Bersama", 118));
         (Api.Text(participants[1]!["role"]), Api.Text(participants[1]!["regencyName"])).ShouldBe(("absorbed", "Muaro Jambi"));
-        Api.Text(created["awaiting"]).ShouldBe("Keputusan rapat anggota: Koperasi Maju Bersama, Koperasi Tani Makmur");
+        Api.Text(created["awaiting"]).ShouldBe("Members' meeting decision of: Koperasi Maju Bersama, Koperasi Tani Makmur");
 
         var read = await Api.CaseAsync(_client, created);
         var entry = read["timeline"]!.AsArray().ShouldHaveSingleItem()!;
         (Api.Text(entry["type"]), Api.Text(entry["actor"]), Api.Text(entry["actorRole"])).ShouldBe(("merger-proposed", "test-admin-provinsi", "admin-provinsi"));
-        Api.Text(entry["description"]).ShouldBe("Usul penggabungan: Koperasi Tani Makmur bergabung ke dalam Koperasi Maju Bersama.");
+        Api.Text(entry["description"]).ShouldBe("Merger proposed: Koperasi Tani Makmur to be absorbed into Koperasi Maju Bersama.");
     }
 
     [Fact]
@@ -55,6 +55,34 @@ public class ProposalEndpointTests(TransformationHost host) : IClassFixture<Tran
         var created = await Api.ProposeAsync(_client, "articles-amendments", Api.Amendment(cooperative, new JsonObject { ["otherArticles"] = "Pasal 12: rapat anggota dapat daring." }));
 
         (Api.Text(created["kind"]), created["ratificationRequired"]!.GetValue<bool>()).ShouldBe(("articles-amendment", false));
+    }
+
+    [Fact]
+    public async Task Blank_optional_changes_are_absent_neither_refused_nor_proposed()
+    {
+        var cooperative = await RegistryFacts.RegisterAsync(host);
+
+        var created = await Api.ProposeAsync(_client, "articles-amendments", Api.Amendment(cooperative, new JsonObject
+        {
+            ["name"] = "  ",
+            ["businessField"] = "",
+            ["otherArticles"] = " Pasal 12: rapat anggota dapat daring. ",
+        }));
+
+        var changes = created["changes"]!;
+        (changes["name"], changes["businessField"], Api.Text(changes["otherArticles"])).ShouldBe((null, null, "Pasal 12: rapat anggota dapat daring."));
+        created["ratificationRequired"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Changes_that_are_all_blank_change_nothing_and_answer_422()
+    {
+        var cooperative = await RegistryFacts.RegisterAsync(host);
+
+        using var response = await _client.PostAsJsonAsync($"{Api.Cases}/articles-amendments", Api.Amendment(cooperative, new JsonObject { ["name"] = " ", ["otherArticles"] = "" }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        Api.Text((await Api.ProblemAsync(response))["rule"]).ShouldBe("articles-amendment-needs-a-change");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class StepEndpointTests(TransformationHost host) : IClassFixture<Transfor
         var approved = await Api.StepOkAsync(_client, deeded, "ratification", Api.Ratification());
 
         (Api.Text(afterSecond["state"]), Api.Text(deeded["state"]), Api.Text(approved["state"])).ShouldBe(("awaiting-deed", "awaiting-ratification", "approved"));
-        (Api.Text(approved["effectiveOn"]), approved["version"]!.GetValue<long>(), Api.Text(approved["awaiting"])).ShouldBe(("2026-10-15", 6L, "Penerapan di register"));
+        (Api.Text(approved["effectiveOn"]), approved["version"]!.GetValue<long>(), Api.Text(approved["awaiting"])).ShouldBe(("2026-10-15", 6L, "Application in the register"));
         var timeline = (await Api.CaseAsync(_client, approved))["timeline"]!.AsArray();
         timeline.Select(e => Api.Text(e!["type"])).ShouldBe(
             ["merger-proposed", "members-meeting-recorded", "members-meeting-recorded", "notarial-deed-recorded", "ratification-recorded", "merger-approved"]);
@@ -40,7 +40,7 @@ public class StepEndpointTests(TransformationHost host) : IClassFixture<Transfor
         var rejected = await Api.StepOkAsync(_client, proposed, "meetings", Api.Meeting(absorbed, present: 40, total: 100, votesFor: 40, against: 0));
 
         (Api.Text(rejected["state"]), Api.Text(rejected["rejection"]!["rule"])).ShouldBe(("rejected", "quorum-not-met"));
-        Api.Text(rejected["rejection"]!["reason"]).ShouldBe("Rapat anggota Koperasi Tani Makmur dihadiri 40 dari 100 anggota; kuorum 3/4 tidak tercapai.");
+        Api.Text(rejected["rejection"]!["reason"]).ShouldBe("The members' meeting of Koperasi Tani Makmur was attended by 40 of 100 members; the quorum of 3/4 was not met.");
         rejected["awaiting"].ShouldBeNull();
         var other = await RegistryFacts.RegisterAsync(host);
         await Api.ProposeAsync(_client, "mergers", Api.Merger(survivor, other));

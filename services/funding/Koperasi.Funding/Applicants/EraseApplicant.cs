@@ -33,7 +33,7 @@ public static class EraseApplicant
         Guid id, Request request, IDocumentSession session, [FromServices] IPersonalDataVault vault, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        Validation.Text(v, request.Reason, "reason", 2000);
+        v.FreeText(request.Reason, "reason", 2000);
         if (!v.IsValid)
         {
             return v.ToProblem();

@@ -37,7 +37,7 @@ public static class RevealApplicant
         Guid id, Request request, ClaimsPrincipal user, IQuerySession session, [FromServices] IPersonalDataVault vault, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        Validation.Text(v, request.Purpose, "purpose", 500);
+        v.FreeText(request.Purpose, "purpose", 500);
         if (!v.IsValid)
         {
             return v.ToProblem();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 
 namespace Koperasi.Funding.Applications;
@@ -14,12 +13,11 @@ public sealed record ApplicationFilter(Guid? ProgrammeId, int? Year, string? Reg
     /// <summary>The filter, or null with the errors recorded in <paramref name="v"/>, each naming its parameter.</summary>
     public static ApplicationFilter? Read(RequestValidation v, Guid? programmeId, int? year, string? regency, string? status, string? category)
     {
-        var regencyCode = "";
-        v.Check(regency is null || Regencies.TryNormalize(regency, out regencyCode), "regency", $"Unknown regency '{regency}'.");
-        v.Check(year is null or >= 2000 and <= 2999, "year", "A year such as 2023.");
+        var regencyCode = v.Regency(regency, "regency", required: false);
+        v.Year(year, "year", 2000, 2999);
         var statusValue = KebabEnum.Parse<ApplicationStatus>(status, "status", v);
-        v.Check(category is null || Validation.IsCode(category), "category", "A category code such as mak-mak.");
-        return v.IsValid ? new ApplicationFilter(programmeId, year, regency is null ? null : regencyCode, statusValue, category) : null;
+        v.KebabCode(category, "category", required: false);
+        return v.IsValid ? new ApplicationFilter(programmeId, year, regencyCode, statusValue, FieldRules.Present(category)) : null;
     }
 
     /// <summary>The applications this filter selects among those <paramref name="user"/> reaches.</summary>

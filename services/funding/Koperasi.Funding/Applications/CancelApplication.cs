@@ -24,7 +24,7 @@ public static class CancelApplication
         Guid id, Request request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        Validation.Text(v, request.Reason, "reason", 2000);
+        v.FreeText(request.Reason, "reason", 2000);
         if (!v.IsValid)
         {
             return v.ToProblem();

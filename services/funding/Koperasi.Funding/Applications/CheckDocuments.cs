@@ -22,17 +22,17 @@ public static class CheckDocuments
         v.Check((request.Missing?.Count ?? 0) <= 50, "missing", "At most 50 documents.");
         for (var i = 0; i < Math.Min(request.Missing?.Count ?? 0, 50); i++)
         {
-            Validation.Text(v, request.Missing![i], $"missing[{i}]", 200);
+            v.FreeText(request.Missing![i], $"missing[{i}]", 200);
         }
 
-        Validation.OptionalText(v, request.Notes, "notes", 2000);
+        v.FreeText(request.Notes, "notes", 2000, required: false);
         if (!v.IsValid)
         {
             return v.ToProblem();
         }
 
-        var missing = (request.Missing ?? []).Select(Validation.Tidy).ToList();
+        var missing = (request.Missing ?? []).Select(FieldRules.Tidy).ToList();
         return await ApplicationSteps.RunAsync(id, http, session,
-            application => ApplicationSteps.Plain(application.CheckDocuments(request.Complete, missing, request.Notes, clock.Today())), cancellationToken);
+            application => ApplicationSteps.Plain(application.CheckDocuments(request.Complete, missing, FieldRules.Present(request.Notes), clock.Today())), cancellationToken);
     }
 }

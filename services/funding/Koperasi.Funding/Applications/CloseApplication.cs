@@ -18,13 +18,13 @@ public static class CloseApplication
         Guid id, Request request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        Validation.OptionalText(v, request.Notes, "notes", 2000);
+        v.FreeText(request.Notes, "notes", 2000, required: false);
         if (!v.IsValid)
         {
             return v.ToProblem();
         }
 
         return await ApplicationSteps.RunAsync(id, http, session,
-            application => ApplicationSteps.Plain(application.Close(request.Notes, clock.Today())), cancellationToken);
+            application => ApplicationSteps.Plain(application.Close(FieldRules.Present(request.Notes), clock.Today())), cancellationToken);
     }
 }

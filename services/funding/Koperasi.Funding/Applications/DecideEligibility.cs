@@ -23,10 +23,10 @@ public static class DecideEligibility
         v.Check((request.Reasons?.Count ?? 0) <= 20, "reasons", "At most 20 reasons.");
         for (var i = 0; i < Math.Min(request.Reasons?.Count ?? 0, 20); i++)
         {
-            Validation.Text(v, request.Reasons![i], $"reasons[{i}]", 1000);
+            v.FreeText(request.Reasons![i], $"reasons[{i}]", 1000);
         }
 
-        Validation.OptionalText(v, request.Notes, "notes", 2000);
+        v.FreeText(request.Notes, "notes", 2000, required: false);
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -38,7 +38,7 @@ public static class DecideEligibility
             var programme = await session.LoadAsync<Programme>(application.ProgrammeId, cancellationToken)
                 ?? throw new InvalidOperationException($"Programme {application.ProgrammeId} of application {application.Id} is missing.");
             var grantsHeld = await GrantsHeldQuery.OfAnyAsync(session, [application.ApplicantId], cancellationToken);
-            var decision = application.DecideEligibility(request.Eligible, reasons, request.Notes, programme, grantsHeld, clock.Today());
+            var decision = application.DecideEligibility(request.Eligible, reasons, FieldRules.Present(request.Notes), programme, grantsHeld, clock.Today());
             var rules = decision.Error is { Rule: "eligibility-rules-refuse" } ? application.EligibilityFailures(programme, grantsHeld) : [];
             return (decision, rules);
         }, cancellationToken);

@@ -35,8 +35,7 @@ public static class ListApplications
     {
         var v = new RequestValidation();
         var filter = ApplicationFilter.Read(v, programmeId, year, regency, status, category);
-        v.Check(page >= 1, "page", "Pages count from 1.");
-        v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.");
+        v.Page(page, pageSize, MaxPageSize);
         if (filter is null || !v.IsValid)
         {
             return v.ToValidationProblem();

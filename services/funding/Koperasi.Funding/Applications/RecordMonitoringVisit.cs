@@ -25,18 +25,18 @@ public static class RecordMonitoringVisit
         Guid id, Request request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        v.Check(request.MonthlyRevenue is null or >= 0, "monthlyRevenue", "Cannot be negative.");
-        Validation.OptionalText(v, request.Production, "production", 1000);
-        Validation.OptionalText(v, request.Notes, "notes", 2000);
-        Validation.PhotoReferences(v, request.PhotoReferences, "photoReferences");
+        v.NotNegative(request.MonthlyRevenue, "monthlyRevenue");
+        v.FreeText(request.Production, "production", 1000, required: false);
+        v.FreeText(request.Notes, "notes", 2000, required: false);
+        PhotoReferences.Check(v, request.PhotoReferences, "photoReferences");
         if (!v.IsValid)
         {
             return v.ToProblem();
         }
 
         var report = new MonitoringReport(
-            request.VisitedOn, request.FundsUsedAsPlanned, request.MonthlyRevenue, request.Production?.Trim(),
-            [.. (request.PhotoReferences ?? []).Select(p => p.Trim())], request.Notes);
+            request.VisitedOn, request.FundsUsedAsPlanned, request.MonthlyRevenue, FieldRules.Present(request.Production),
+            [.. (request.PhotoReferences ?? []).Select(p => p.Trim())], FieldRules.Present(request.Notes));
         return await ApplicationSteps.RunAsync(id, http, session,
             application => ApplicationSteps.Plain(application.RecordVisit(report, http.User.ActorName(), clock.Today())), cancellationToken);
     }

@@ -123,7 +123,10 @@ public static partial class SubmitApplication
 
     /// <summary>What the vault keeps of a valid request.</summary>
     public static ApplicantRecord RecordOf(Request request) =>
-        new(request.Nik.Trim(), Validation.Tidy(request.Name), request.Phone?.Trim(), Tidy(request.Address.Street), Tidy(request.Address.Village));
+        new(request.Nik.Trim(), FieldRules.Tidy(request.Name), FieldRules.Present(request.Phone), Tidy(request.Address.Street), Tidy(request.Address.Village));
+
+    /// <summary>No applicant alive was born earlier.</summary>
+    private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
     public static RequestValidation Validate(Request request, out NikStructure.Parts? nik)
     {
@@ -134,33 +137,32 @@ public static partial class SubmitApplication
             v.Add("nik", nikProblem);
         }
 
-        Validation.Name(v, request.Name, "name", 200);
-        v.Check(request.BirthDate.Year >= 1900, "birthDate", "Not a plausible birth date.");
-        v.Check(Regencies.TryNormalize(request.Address.RegencyCode, out _), "address.regencyCode",
-            $"Unknown regency '{request.Address.RegencyCode}': the applicant lives in Jambi province (1501–1509, 1571, 1572; or 15.01 ...).");
-        Validation.Name(v, request.Address.Kecamatan, "address.kecamatan", 100);
-        Validation.OptionalText(v, request.Address.Street, "address.street", 300);
-        Validation.OptionalText(v, request.Address.Village, "address.village", 100);
-        v.Check(Validation.IsPhone(request.Phone?.Trim()), "phone", "A phone number has 6 to 15 digits, optionally starting with +.");
-        v.Check(Validation.IsNib(request.Nib), "nib", "An NIB has 13 digits.");
-        v.Check(Validation.IsCode(request.Category?.Trim()), "category", "A category code such as mak-mak.");
-        Validation.Text(v, request.BusinessDescription, "businessDescription", 2000);
+        v.Name(request.Name, "name", 200);
+        v.Date(request.BirthDate, "birthDate", EarliestBirthDate);
+        v.Regency(request.Address.RegencyCode, "address.regencyCode");
+        v.Name(request.Address.Kecamatan, "address.kecamatan", 100);
+        v.FreeText(request.Address.Street, "address.street", 300, required: false);
+        v.FreeText(request.Address.Village, "address.village", 100, required: false);
+        v.Phone(request.Phone, "phone");
+        v.Nib(request.Nib, "nib");
+        v.KebabCode(request.Category, "category");
+        v.FreeText(request.BusinessDescription, "businessDescription", 2000);
         return v;
     }
 
     public static SubmitApplicationCommand ToCommand(Request request, Guid applicationId, Guid applicantId, NikStructure.Parts nik, string regency) => new(
         applicationId, applicantId, nik, request.ProgrammeId, request.Category.Trim(), request.Sex, request.BirthDate, regency,
-        KecamatanName(request.Address.Kecamatan), request.Occupation, request.DeclaredKurDebtor, request.Nib, request.BusinessDescription.Trim(),
+        KecamatanName(request.Address.Kecamatan), request.Occupation, request.DeclaredKurDebtor, FieldRules.Present(request.Nib), request.BusinessDescription.Trim(),
         request.CooperativeId);
 
     /// <summary>"jambi  SELATAN" and "Jambi Selatan" are one kecamatan in the reports; a roman numeral stays one ("Bathin VIII").</summary>
     public static string KecamatanName(string kecamatan) =>
-        string.Join(' ', Validation.Tidy(kecamatan).Split(' ').Select(word => RomanNumeral().IsMatch(word)
+        string.Join(' ', FieldRules.Tidy(kecamatan).Split(' ').Select(word => RomanNumeral().IsMatch(word)
             ? word.ToUpperInvariant()
             : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(word.ToLowerInvariant())));
 
     [GeneratedRegex("^(?=.)x{0,3}(ix|iv|v?i{0,3})$", RegexOptions.IgnoreCase)]
     private static partial Regex RomanNumeral();
 
-    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : Validation.Tidy(text);
+    private static string? Tidy(string? text) => FieldRules.Present(text) is { } present ? FieldRules.Tidy(present) : null;
 }

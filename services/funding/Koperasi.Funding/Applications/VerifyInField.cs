@@ -20,8 +20,8 @@ public static class VerifyInField
         Guid id, Request request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        Validation.Text(v, request.Findings, "findings", 4000);
-        Validation.PhotoReferences(v, request.PhotoReferences, "photoReferences");
+        v.FreeText(request.Findings, "findings", 4000);
+        PhotoReferences.Check(v, request.PhotoReferences, "photoReferences");
         if (!v.IsValid)
         {
             return v.ToProblem();

@@ -33,13 +33,13 @@ public static partial class OrderDisbursement
         var v = new RequestValidation();
         v.Check(request.BankCode is not null && BankCode().IsMatch(request.BankCode.Trim()), "bankCode", "The bank's 3-digit clearing code, e.g. 002.");
         v.Check(request.AccountNumber is not null && AccountNumber().IsMatch(request.AccountNumber.Trim()), "accountNumber", "6 to 20 digits.");
-        Validation.Name(v, request.AccountHolder, "accountHolder", 100);
+        v.Name(request.AccountHolder, "accountHolder", 100);
         if (!v.IsValid)
         {
             return v.ToProblem();
         }
 
-        var account = new BankAccount(request.BankCode!.Trim(), request.AccountNumber!.Trim(), Validation.Tidy(request.AccountHolder));
+        var account = new BankAccount(request.BankCode!.Trim(), request.AccountNumber!.Trim(), FieldRules.Tidy(request.AccountHolder));
         var result = await ApplicationSteps.RunAsync(id, http, session, async application =>
         {
             var decision = application.RequestDisbursement(Guid.CreateVersion7(), clock.Today());

@@ -74,7 +74,7 @@ public static class OpenProgramme
         var categories = request.Categories.Select(c => c.ToCategory()).ToList();
         var eligibility = (request.Eligibility ?? new EligibilityDto()).Over(defaults.For(categories));
         return new OpenProgrammeCommand(
-            programmeId, request.Year, Validation.Tidy(request.Name), request.Budget, request.TargetRecipients, categories,
+            programmeId, request.Year, FieldRules.Tidy(request.Name), request.Budget, request.TargetRecipients, categories,
             NormalizeQuotas(request.RegencyQuotas ?? new Dictionary<string, int>()), eligibility, request.ReferenceDate, request.Window);
     }
 
@@ -101,8 +101,8 @@ public static class OpenProgramme
     public static RequestValidation Validate(Request request)
     {
         var v = new RequestValidation();
-        v.Check(request.Year is >= 2000 and <= 2999, "year", "A year such as 2026.");
-        Validation.Name(v, request.Name, "name", 200);
+        v.Year(request.Year, "year", 2000, 2999);
+        v.Name(request.Name, "name", 200);
         v.Check(request.Budget > 0, "budget", "A budget of more than Rp 0.");
         v.Check(request.TargetRecipients > 0, "targetRecipients", "At least one recipient.");
         Categories(v, request.Categories);

@@ -9,7 +9,7 @@ public static class ProgrammeInput
     /// <summary>A category as sent; open unless said otherwise.</summary>
     public sealed record CategoryDto(string Code, string Name, decimal Amount, bool Open = true)
     {
-        public GrantCategory ToCategory() => new(Code.Trim(), Validation.Tidy(Name), Amount, Open);
+        public GrantCategory ToCategory() => new(Code.Trim(), FieldRules.Tidy(Name), Amount, Open);
     }
 
     /// <summary>Eligibility switches as sent: a part left out keeps what it is (or the default, for a new programme).</summary>
@@ -30,12 +30,12 @@ public static class ProgrammeInput
 
     public static void Categories(RequestValidation v, IReadOnlyList<CategoryDto> categories)
     {
-        v.Check(categories.Count is > 0 and <= 50, "categories", "Between 1 and 50 categories.");
+        v.Items(categories, "categories", 50, min: 1);
         for (var i = 0; i < Math.Min(categories.Count, 50); i++)
         {
             var category = categories[i];
-            Validation.Code(v, category.Code, $"categories[{i}].code");
-            Validation.Name(v, category.Name, $"categories[{i}].name", 100);
+            v.KebabCode(category.Code, $"categories[{i}].code");
+            v.Name(category.Name, $"categories[{i}].name", 100);
             v.Check(category.Amount > 0, $"categories[{i}].amount", "A grant of more than Rp 0.");
         }
 
@@ -45,18 +45,18 @@ public static class ProgrammeInput
     public static void Eligibility(RequestValidation v, EligibilityDto rules)
     {
         var womenOnly = rules.WomenOnlyCategories ?? [];
-        v.Check(womenOnly.Count <= 50, "eligibility.womenOnlyCategories", "At most 50 categories.");
+        v.Items(womenOnly, "eligibility.womenOnlyCategories", 50);
         for (var i = 0; i < Math.Min(womenOnly.Count, 50); i++)
         {
-            Validation.Code(v, womenOnly[i], $"eligibility.womenOnlyCategories[{i}]");
+            v.KebabCode(womenOnly[i], $"eligibility.womenOnlyCategories[{i}]");
         }
 
         var ranges = rules.AgeRanges ?? [];
-        v.Check(ranges.Count <= 50, "eligibility.ageRanges", "At most 50 age ranges.");
+        v.Items(ranges, "eligibility.ageRanges", 50);
         for (var i = 0; i < Math.Min(ranges.Count, 50); i++)
         {
             var range = ranges[i];
-            Validation.Code(v, range.Category, $"eligibility.ageRanges[{i}].category");
+            v.KebabCode(range.Category, $"eligibility.ageRanges[{i}].category");
             v.Check(range.MinAge is >= 0 and <= 120 && range.MaxAge is >= 0 and <= 120 && range.MinAge <= range.MaxAge,
                 $"eligibility.ageRanges[{i}]", "Ages 0–120, minAge not above maxAge.");
         }
@@ -67,13 +67,13 @@ public static class ProgrammeInput
     {
         foreach (var (regency, quota) in quotas)
         {
-            v.Check(Regencies.TryNormalize(regency, out _), "regencyQuotas", $"Unknown regency '{regency}': use a code of Jambi province such as 1571 or 15.71.");
+            v.Regency(regency, "regencyQuotas");
             v.Check(quota > 0, $"regencyQuotas.{regency}", "A quota of at least one recipient.");
         }
     }
 
     public static void Window(RequestValidation v, ApplicationWindow window) =>
-        v.Check(window.Opens <= window.Closes, "window", "The window opens on or before the day it closes.");
+        v.DateRange(window.Opens, window.Closes, "window");
 
     public static IReadOnlyDictionary<string, int> NormalizeQuotas(IReadOnlyDictionary<string, int> quotas) =>
         quotas.ToDictionary(q => Regencies.TryNormalize(q.Key, out var code) ? code : q.Key, q => q.Value);

@@ -33,7 +33,7 @@ public static class GetRecipients
             v.Add("groupBy", $"Unknown dimension '{unknown}'; use {string.Join(", ", Dimensions)}.");
         }
 
-        v.Check(year is null or >= 2000 and <= 2999, "year", "A year such as 2023.");
+        v.Year(year, "year", 2000, 2999);
         if (!v.IsValid)
         {
             return v.ToValidationProblem();

@@ -24,12 +24,12 @@ internal sealed class DownstreamReadiness(IHttpClientFactory clients, Downstream
             using var client = clients.CreateClient(ClientName);
             using var response = await client.GetAsync(probe, cancellationToken);
             return response.StatusCode == HttpStatusCode.OK
-                ? HealthCheckResult.Healthy($"Layanan {service.Name} siap.")
-                : HealthCheckResult.Unhealthy($"Layanan {service.Name} belum siap (HTTP {(int)response.StatusCode}).");
+                ? HealthCheckResult.Healthy($"Service {service.Name} is ready.")
+                : HealthCheckResult.Unhealthy($"Service {service.Name} is not ready (HTTP {(int)response.StatusCode}).");
         }
         catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException)
         {
-            return HealthCheckResult.Unhealthy($"Layanan {service.Name} tidak menjawab.", exception);
+            return HealthCheckResult.Unhealthy($"Service {service.Name} does not answer.", exception);
         }
     }
 }

@@ -109,11 +109,11 @@ public static class ChangeDetails
 
         CooperativeValidation.Board(v, request.Board);
         CooperativeValidation.Contact(v, request.Contact);
-        CooperativeValidation.Nib(v, request.Nib);
+        v.Nib(request.Nib, "nib");
         CooperativeValidation.NikKoperasi(v, request.NikKoperasi);
         return v;
     }
 
     private static DetailsChange ToChange(Request request) =>
-        new(request.Address?.ToAddress(), request.Board, request.Contact, request.Nib, request.NikKoperasi);
+        new(request.Address?.ToAddress(), request.Board, CooperativeValidation.Present(request.Contact), FieldRules.Present(request.Nib), request.NikKoperasi);
 }

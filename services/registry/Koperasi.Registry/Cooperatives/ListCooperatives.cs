@@ -41,15 +41,13 @@ public static class ListCooperatives
         int pageSize = 50)
     {
         var v = new RequestValidation();
-        var regencyCode = "";
-        v.Check(regency is null || Regencies.TryNormalize(regency, out regencyCode), "regency", $"Unknown regency '{regency}'.");
+        var regencyCode = v.Regency(regency, "regency", required: false);
         var typeValue = KebabEnum.Parse<CooperativeType>(type, "type", v);
         var formValue = KebabEnum.Parse<CooperativeForm>(form, "form", v);
         var activityValue = KebabEnum.Parse<ActivityStatus>(activity, "activity", v);
         var levelValue = KebabEnum.Parse<SupervisionLevel>(supervisionLevel, "supervisionLevel", v);
         var legalStatusValue = KebabEnum.Parse<LegalStatus>(legalStatus, "legalStatus", v);
-        v.Check(page >= 1, "page", "Pages count from 1.");
-        v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.");
+        v.Page(page, pageSize, MaxPageSize);
         v.Check(q is null || q.Length <= 100, "q", "At most 100 characters.");
         if (!v.IsValid)
         {
@@ -57,7 +55,7 @@ public static class ListCooperatives
         }
 
         var query = session.Query<Cooperative>().AsQueryable();
-        if (regency is not null)
+        if (regencyCode is not null)
         {
             query = query.Where(c => c.Address.RegencyCode == regencyCode);
         }

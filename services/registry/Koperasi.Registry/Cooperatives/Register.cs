@@ -43,7 +43,7 @@ public static class Register
     {
         /// <summary>The address as stored; call only after validation (the regency code is known).</summary>
         public Address ToAddress() => Regencies.TryNormalize(RegencyCode, out var regency)
-            ? new Address(Street.Trim(), Village?.Trim(), Kecamatan.Trim(), regency, PostalCode)
+            ? new Address(Street.Trim(), FieldRules.Present(Village), Kecamatan.Trim(), regency, FieldRules.Present(PostalCode))
             : throw new InvalidOperationException($"Unknown regency {RegencyCode}: validate first.");
     }
 
@@ -151,25 +151,25 @@ public static class Register
     {
         var v = new RequestValidation();
         v.Name(request.Name, "name", 200);
-        CooperativeValidation.Text(v, request.BusinessField, "businessField", 300);
+        v.FreeText(request.BusinessField, "businessField", 300);
         CooperativeValidation.Address(v, request.Address, "address");
         v.Code(request.LegalEntity.DecreeNumber, "legalEntity.decreeNumber", 100);
-        v.Check(request.LegalEntity.DecreeDate.Year >= 1945, "legalEntity.decreeDate", "The decree date is not plausible.");
-        v.Check(request.FoundingMembers > 0, "foundingMembers", "At least one founder.");
-        v.Check(request.MemberCount > 0, "memberCount", "A koperasi has members: at least 1.");
-        CooperativeValidation.Nib(v, request.Nib);
+        v.Date(request.LegalEntity.DecreeDate, "legalEntity.decreeDate", FieldRules.EarliestCooperativeDate);
+        v.Count(request.FoundingMembers, "foundingMembers", 1);
+        v.Count(request.MemberCount, "memberCount", 1);
+        v.Nib(request.Nib, "nib");
         CooperativeValidation.NikKoperasi(v, request.NikKoperasi);
         CooperativeValidation.Board(v, request.Board);
         CooperativeValidation.Contact(v, request.Contact);
         if (request.Deed is { } deed)
         {
             v.Code(deed.Number, "deed.number", 100);
-            CooperativeValidation.Text(v, deed.Notary, "deed.notary", 200);
+            v.Name(deed.Notary, "deed.notary", 200);
         }
 
         for (var i = 0; i < (request.MemberClasses?.Count ?? 0); i++)
         {
-            CooperativeValidation.Text(v, request.MemberClasses![i], $"memberClasses[{i}]", 100);
+            v.Name(request.MemberClasses![i], $"memberClasses[{i}]", 100);
         }
 
         for (var i = 0; i < (request.RatHistory?.Count ?? 0); i++)
@@ -197,9 +197,9 @@ public static class Register
             request.FoundingMembers,
             request.MemberCount,
             request.BusinessField.Trim(),
-            request.Nib,
+            FieldRules.Present(request.Nib),
             request.NikKoperasi,
             request.Board ?? [],
-            request.Contact,
+            CooperativeValidation.Present(request.Contact),
             [.. (request.RatHistory ?? []).Select(ReportRat.ToReport)]);
 }

@@ -85,12 +85,12 @@ public static class ReportRat
 
     public static void Validate(Request request, RequestValidation v, string prefix)
     {
-        v.Check(request.FinancialYear is >= 1945 and <= 9999, prefix + "financialYear", "Not a plausible financial year.");
-        v.Check(request.MembersTotal > 0, prefix + "membersTotal", "A RAT has members.");
-        v.Check(request.MembersPresent >= 0, prefix + "membersPresent", "Cannot be negative.");
+        v.Year(request.FinancialYear, prefix + "financialYear", FieldRules.EarliestCooperativeDate.Year, 9999);
+        v.Count(request.MembersTotal, prefix + "membersTotal", 1);
+        v.Count(request.MembersPresent, prefix + "membersPresent", 0);
         v.Check(request.MembersPresent <= request.MembersTotal, prefix + "membersPresent", "More members present than members in total.");
-        v.Check(request.Assets is null or >= 0, prefix + "assets", "Cannot be negative.");
-        v.Check(request.BusinessVolume is null or >= 0, prefix + "businessVolume", "Cannot be negative.");
+        v.NotNegative(request.Assets, prefix + "assets");
+        v.NotNegative(request.BusinessVolume, prefix + "businessVolume");
     }
 
     public static RatReport ToReport(Request request) => new(

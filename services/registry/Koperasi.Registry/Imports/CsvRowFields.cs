@@ -65,7 +65,7 @@ internal sealed class CsvRowFields(CsvRow row)
             return true;
         }
 
-        Fail(column, $"{Quoted(text)} is not a yes or no: write true or false (ya or tidak).");
+        Fail(column, $"{Quoted(text)} is not a yes or no: write true or false ('ya' or 'tidak' are read too).");
         return false;
     }
 

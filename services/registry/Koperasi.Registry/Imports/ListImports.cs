@@ -27,7 +27,7 @@ public static class ListImports
     {
         var v = new RequestValidation();
         var statusValue = KebabEnum.Parse<ImportStatus>(status, "status", v);
-        v.Check(limit is >= 1 and <= MaxLimit, "limit", $"Between 1 and {MaxLimit}.");
+        v.Count(limit, "limit", 1, MaxLimit);
         if (!v.IsValid)
         {
             return v.ToValidationProblem();

@@ -48,7 +48,7 @@ public static class GetStatistics
     {
         var today = clock.Today();
         var v = new RequestValidation();
-        v.Check(asOf is null || asOf <= today, "asOf", "Statistics are of facts: asOf cannot be after today.");
+        v.OptionalDate(asOf, "asOf", DateOnly.MinValue, latest: today);
         var dimensions = (groupBy is { Length: > 0 } ? groupBy.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) : ["regency", "activity"]).Distinct().ToList();
         foreach (var unknown in dimensions.Where(d => !Dimensions.Contains(d)))
         {

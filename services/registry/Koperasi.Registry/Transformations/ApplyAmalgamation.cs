@@ -57,12 +57,12 @@ public sealed class ApplyAmalgamation(IDocumentStore store, TimeProvider clock, 
     private static RegisterCooperative NewCooperative(AmalgamationApproved message, RequestValidation v)
     {
         var n = message.NewCooperative;
-        CooperativeValidation.Text(v, n.Name, "newCooperative.name", 200);
-        CooperativeValidation.Text(v, n.BusinessField, "newCooperative.businessField", 300);
+        v.Name(n.Name, "newCooperative.name", 200);
+        v.FreeText(n.BusinessField, "newCooperative.businessField", 300);
         var classes = n.MemberClasses ?? [];
         for (var i = 0; i < classes.Count; i++)
         {
-            CooperativeValidation.Text(v, classes[i], $"newCooperative.memberClasses[{i}]", 100);
+            v.Name(classes[i], $"newCooperative.memberClasses[{i}]", 100);
         }
 
         var ratification = TransformationMessages.Ratification(message.Ratification, v);

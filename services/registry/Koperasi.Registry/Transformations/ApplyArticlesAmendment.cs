@@ -44,24 +44,16 @@ public sealed class ApplyArticlesAmendment(IDocumentStore store, TimeProvider cl
 
     private static ArticlesChange Changes(ArticlesChanges changes, RequestValidation v)
     {
-        if (changes.Name is not null)
-        {
-            CooperativeValidation.Text(v, changes.Name, "changes.name", 200);
-        }
-
-        if (changes.BusinessField is not null)
-        {
-            CooperativeValidation.Text(v, changes.BusinessField, "changes.businessField", 300);
-        }
-
-        v.Check(changes.OtherArticles is null || changes.OtherArticles.Length <= 20_000, "changes.otherArticles", "At most 20000 characters.");
+        v.Name(changes.Name, "changes.name", 200, required: false);
+        v.FreeText(changes.BusinessField, "changes.businessField", 300, required: false);
+        v.FreeText(changes.OtherArticles, "changes.otherArticles", 20_000, required: false);
         return new ArticlesChange(
-            changes.Name?.Trim(),
+            FieldRules.Present(changes.Name),
             TransformationMessages.Domicile(changes.Domicile, "changes.domicile", v),
             KebabEnum.Parse<CooperativeType>(changes.Type, "changes.type", v),
             KebabEnum.Parse<SavingsLoanScheme>(changes.SavingsLoanScheme, "changes.savingsLoanScheme", v),
             KebabEnum.Parse<CooperativeForm>(changes.Form, "changes.form", v),
-            changes.BusinessField?.Trim(),
-            changes.OtherArticles);
+            FieldRules.Present(changes.BusinessField),
+            FieldRules.Present(changes.OtherArticles));
     }
 }

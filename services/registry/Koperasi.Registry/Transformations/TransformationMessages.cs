@@ -13,7 +13,7 @@ public static class TransformationMessages
     public static NotarialDeed Deed(Contracts.Transformation.Deed deed, RequestValidation v)
     {
         v.Code(deed.Number, "deed.number", 100);
-        CooperativeValidation.Text(v, deed.Notary, "deed.notary", 200);
+        v.Name(deed.Notary, "deed.notary", 200);
         return new NotarialDeed(deed.Number?.Trim() ?? "", deed.Date, deed.Notary?.Trim() ?? "");
     }
 

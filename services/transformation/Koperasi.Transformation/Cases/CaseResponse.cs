@@ -38,11 +38,11 @@ public sealed record CaseResponse(
     /// <summary>What the case waits for, in words an officer reads; nothing once it is closed.</summary>
     private static string? WaitingFor(TransformationCase c) => c.State switch
     {
-        CaseState.Proposed => "Keputusan rapat anggota: " + string.Join(", ", c.Participants
+        CaseState.Proposed => "Members' meeting decision of: " + string.Join(", ", c.Participants
             .Where(p => !c.Meetings.Any(m => m.CooperativeId == p.CooperativeId)).Select(p => p.Name)),
-        CaseState.AwaitingDeed => "Akta notaris",
-        CaseState.AwaitingRatification => "Pengesahan kementerian",
-        CaseState.Approved => "Penerapan di register",
+        CaseState.AwaitingDeed => "Notarial deed",
+        CaseState.AwaitingRatification => "Ratification by the ministry",
+        CaseState.Approved => "Application in the register",
         _ => null,
     };
 }

@@ -54,7 +54,7 @@ public static class CaseSteps
 
         if (await session.LoadAsync<TransformationCase>(id, cancellationToken) is not { } current)
         {
-            return Problems.NotFound("kasus", id);
+            return Problems.NotFound("case", id);
         }
 
         if (current.RegencyCodes.FirstOrDefault(r => !user.MayActOnRegency(r)) is { } outside)

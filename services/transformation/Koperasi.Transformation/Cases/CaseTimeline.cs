@@ -18,26 +18,26 @@ public static class CaseTimeline
             e.Data)),
     ];
 
-    /// <summary>One sentence in Bahasa Indonesia.</summary>
+    /// <summary>One sentence in English; a screen in Bahasa Indonesia words it from the entry's type and data.</summary>
     public static string Describe(object data, TransformationCase state) => data switch
     {
-        MergerProposed p => $"Usul penggabungan: {Names(p.Absorbed)} bergabung ke dalam {p.Survivor.Name}.",
-        AmalgamationProposed p => $"Usul peleburan {Names(p.Participants)} menjadi koperasi baru {p.NewCooperative.Name}.",
-        ArticlesAmendmentProposed p => $"Usul perubahan anggaran dasar {p.Cooperative.Name}" + (p.RatificationRequired ? " (memerlukan pengesahan kementerian)." : " (tanpa pengesahan kementerian)."),
-        MembersMeetingRecorded m => $"Rapat anggota {NameOf(m.CooperativeId, state)} tanggal {m.HeldOn:yyyy-MM-dd}: hadir {m.MembersPresent} dari {m.MembersTotal}, setuju {m.VotesFor}, menolak {m.VotesAgainst}; "
-            + (!m.QuorumMet ? $"kuorum {m.Quorum} tidak tercapai." : !m.MajorityReached ? $"suara setuju kurang dari {m.Majority}." : "menyetujui."),
-        NotarialDeedRecorded d => $"Akta notaris nomor {d.Number} tanggal {d.Date:yyyy-MM-dd} oleh {d.Notary}.",
-        RatificationRecorded r => $"Pengesahan kementerian: keputusan {r.DecreeNumber} tanggal {r.DecreeDate:yyyy-MM-dd}.",
+        MergerProposed p => $"Merger proposed: {Names(p.Absorbed)} to be absorbed into {p.Survivor.Name}.",
+        AmalgamationProposed p => $"Amalgamation proposed of {Names(p.Participants)} into the new koperasi {p.NewCooperative.Name}.",
+        ArticlesAmendmentProposed p => $"Change of the articles of {p.Cooperative.Name} proposed" + (p.RatificationRequired ? " (needs the ministry's ratification)." : " (no ratification by the ministry needed)."),
+        MembersMeetingRecorded m => $"Members' meeting of {NameOf(m.CooperativeId, state)} on {m.HeldOn:yyyy-MM-dd}: {m.MembersPresent} of {m.MembersTotal} present, {m.VotesFor} for, {m.VotesAgainst} against; "
+            + (!m.QuorumMet ? $"quorum of {m.Quorum} not met." : !m.MajorityReached ? $"votes for below {m.Majority}." : "approved."),
+        NotarialDeedRecorded d => $"Notarial deed number {d.Number} of {d.Date:yyyy-MM-dd} by {d.Notary}.",
+        RatificationRecorded r => $"Ratified by the ministry: decree {r.DecreeNumber} of {r.DecreeDate:yyyy-MM-dd}.",
         MergerCaseApproved a => Approved(a.EffectiveOn),
         AmalgamationCaseApproved a => Approved(a.EffectiveOn),
         ArticlesAmendmentCaseApproved a => Approved(a.EffectiveOn),
-        CaseCompleted c => $"Selesai: register telah menerapkannya; {c.MembersMoved} anggota berpindah.",
-        CaseRejected r => $"Ditolak ({r.Rule}): {r.Reason}",
-        CaseWithdrawn w => $"Ditarik: {w.Reason}",
+        CaseCompleted c => $"Completed: the register applied it; {c.MembersMoved} members moved.",
+        CaseRejected r => $"Rejected ({r.Rule}): {r.Reason}",
+        CaseWithdrawn w => $"Withdrawn: {w.Reason}",
         _ => "",
     };
 
-    private static string Approved(DateOnly effectiveOn) => $"Disetujui, berlaku {effectiveOn:yyyy-MM-dd}; diteruskan ke register untuk diterapkan.";
+    private static string Approved(DateOnly effectiveOn) => $"Approved, effective {effectiveOn:yyyy-MM-dd}; passed to the register to apply.";
 
     private static string Names(IEnumerable<Participant> participants) => string.Join(", ", participants.Select(p => p.Name));
 

@@ -21,7 +21,7 @@ public static class GetCase
     {
         if (await session.LoadAsync<TransformationCase>(id, cancellationToken) is not { } found)
         {
-            return Problems.NotFound("kasus", id);
+            return Problems.NotFound("case", id);
         }
 
         var events = await session.Events.FetchStreamAsync(id, token: cancellationToken);

@@ -1,5 +1,4 @@
 using Koperasi.ServiceDefaults.Http;
-using Koperasi.ServiceDefaults.Regions;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -40,11 +39,9 @@ public static class ListCases
         var v = new RequestValidation();
         var stateValue = KebabEnum.Parse<CaseState>(state, "state", v);
         var kindValue = KebabEnum.Parse<CaseKind>(kind, "kind", v);
-        var regencyCode = "";
-        v.Check(regency is null || Regencies.TryNormalize(regency, out regencyCode), "regency", $"Kode kabupaten/kota '{regency}' tidak dikenal.");
-        v.Check(year is null or (>= 1945 and <= 9999), "year", "Tahun antara 1945 dan 9999.");
-        v.Check(page >= 1, "page", "Halaman dihitung dari 1.");
-        v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Antara 1 dan {MaxPageSize}.");
+        var regencyCode = v.Regency(regency, "regency", required: false);
+        v.Year(year, "year", FieldRules.EarliestCooperativeDate.Year, 9999);
+        v.Page(page, pageSize, MaxPageSize);
         if (!v.IsValid)
         {
             return v.ToValidationProblem();
@@ -61,7 +58,7 @@ public static class ListCases
             query = query.Where(c => c.Kind == k);
         }
 
-        if (regency is not null)
+        if (regencyCode is not null)
         {
             query = query.Where(c => c.RegencyCodes.Contains(regencyCode));
         }

@@ -12,6 +12,9 @@ namespace Koperasi.Transformation.Cases;
 /// <summary>What every proposal does once its request is valid: load, authorize, decide, start the stream, commit.</summary>
 public static class Proposals
 {
+    /// <summary>Most koperasi a case names: more would be a mistake, not a transformation.</summary>
+    public const int MaxParticipants = 50;
+
     /// <summary>A koperasi a proposal names, and the request field that names it.</summary>
     public sealed record Named(Guid Id, string Field);
 
@@ -56,7 +59,7 @@ public static class Proposals
             var field = named.FirstOrDefault(n => Equals(n.Id, clash.Id))?.Field;
             return DomainError.Conflict(
                 "cooperative-in-open-case",
-                $"Koperasi {clash.Id} baru saja diikutkan dalam kasus lain yang belum selesai; satu koperasi hanya ikut satu kasus terbuka.",
+                $"Koperasi {clash.Id} was just named in another open case; a koperasi takes part in one open case at a time.",
                 field).ToProblem();
         }
 

@@ -47,20 +47,17 @@ public static class ProposeAmalgamation
         Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        CaseValidation.Ids(v, request.ParticipantIds, "participantIds");
+        v.Ids(request.ParticipantIds, "participantIds", Proposals.MaxParticipants);
         var founded = request.NewCooperative;
-        CaseValidation.Text(v, founded.Name, "newCooperative.name", 200);
-        CaseValidation.Text(v, founded.BusinessField, "newCooperative.businessField", 300);
-        CaseValidation.Domicile(v, founded.Domicile, "newCooperative.domicile");
+        v.Name(founded.Name, "newCooperative.name", 200);
+        v.FreeText(founded.BusinessField, "newCooperative.businessField", 300);
+        founded.Domicile.Check(v, "newCooperative.domicile");
         for (var i = 0; i < (founded.MemberClasses?.Count ?? 0); i++)
         {
-            CaseValidation.Text(v, founded.MemberClasses![i], $"newCooperative.memberClasses[{i}]", 100);
+            v.Name(founded.MemberClasses![i], $"newCooperative.memberClasses[{i}]", 100);
         }
 
-        if (request.ProposedOn is { } proposedOn)
-        {
-            CaseValidation.Date(v, proposedOn, "proposedOn");
-        }
+        v.OptionalDate(request.ProposedOn, "proposedOn", FieldRules.EarliestCooperativeDate);
 
         if (!v.IsValid)
         {

@@ -42,20 +42,13 @@ public static class ProposeArticlesAmendment
         Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        CaseValidation.Id(v, request.CooperativeId, "cooperativeId");
+        v.Id(request.CooperativeId, "cooperativeId");
         var changes = request.Changes;
-        CaseValidation.OptionalText(v, changes.Name, "changes.name", 200);
-        CaseValidation.OptionalText(v, changes.BusinessField, "changes.businessField", 300);
-        CaseValidation.OptionalFreeText(v, changes.OtherArticles, "changes.otherArticles", 20_000);
-        if (changes.Domicile is { } domicile)
-        {
-            CaseValidation.Domicile(v, domicile, "changes.domicile");
-        }
-
-        if (request.ProposedOn is { } proposedOn)
-        {
-            CaseValidation.Date(v, proposedOn, "proposedOn");
-        }
+        v.Name(changes.Name, "changes.name", 200, required: false);
+        v.FreeText(changes.BusinessField, "changes.businessField", 300, required: false);
+        v.FreeText(changes.OtherArticles, "changes.otherArticles", 20_000, required: false);
+        changes.Domicile?.Check(v, "changes.domicile");
+        v.OptionalDate(request.ProposedOn, "proposedOn", FieldRules.EarliestCooperativeDate);
 
         if (!v.IsValid)
         {
@@ -64,8 +57,8 @@ public static class ProposeArticlesAmendment
 
         var today = clock.Today();
         var articles = new ArticlesChanges(
-            changes.Name?.Trim(), changes.Domicile?.ToDomicile(), changes.Type, changes.SavingsLoanScheme, changes.Form,
-            changes.BusinessField?.Trim(), changes.OtherArticles?.Trim());
+            FieldRules.Present(changes.Name), changes.Domicile?.ToDomicile(), changes.Type, changes.SavingsLoanScheme, changes.Form,
+            FieldRules.Present(changes.BusinessField), FieldRules.Present(changes.OtherArticles));
         var command = new ArticlesAmendmentProposal(Guid.CreateVersion7(), request.ProposedOn ?? today, request.CooperativeId, articles);
         return await Proposals.OpenCaseAsync(
             session, user, response, command.CaseId, [new Proposals.Named(request.CooperativeId, "cooperativeId")],

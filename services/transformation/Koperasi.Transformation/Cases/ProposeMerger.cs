@@ -34,12 +34,9 @@ public static class ProposeMerger
         Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
         var v = new RequestValidation();
-        CaseValidation.Id(v, request.SurvivorId, "survivorId");
-        CaseValidation.Ids(v, request.AbsorbedIds, "absorbedIds");
-        if (request.ProposedOn is { } proposedOn)
-        {
-            CaseValidation.Date(v, proposedOn, "proposedOn");
-        }
+        v.Id(request.SurvivorId, "survivorId");
+        v.Ids(request.AbsorbedIds, "absorbedIds", Proposals.MaxParticipants);
+        v.OptionalDate(request.ProposedOn, "proposedOn", FieldRules.EarliestCooperativeDate);
 
         if (!v.IsValid)
         {

@@ -30,8 +30,8 @@ public static class RecordDeed
     {
         var v = new RequestValidation();
         v.Code(request.Number, "number", 100);
-        CaseValidation.Text(v, request.Notary, "notary", 200);
-        CaseValidation.Date(v, request.Date, "date");
+        v.Name(request.Notary, "notary", 200);
+        v.Date(request.Date, "date", FieldRules.EarliestCooperativeDate);
         var deed = new NotarialDeed(request.Number?.Trim() ?? "", request.Date, request.Notary?.Trim() ?? "");
         return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.RecordDeed(deed, clock.Today()), cancellationToken);
     }

@@ -44,14 +44,14 @@ public static class RecordMeeting
     public static RequestValidation Validate(Request request)
     {
         var v = new RequestValidation();
-        CaseValidation.Id(v, request.CooperativeId, "cooperativeId");
-        CaseValidation.Date(v, request.HeldOn, "heldOn");
-        v.Check(request.MembersTotal > 0, "membersTotal", "Koperasi yang rapat memiliki anggota: lebih dari 0.");
-        v.Check(request.MembersPresent >= 0, "membersPresent", "Tidak boleh negatif.");
-        v.Check(request.MembersPresent <= request.MembersTotal, "membersPresent", "Anggota yang hadir lebih banyak dari jumlah anggota.");
-        v.Check(request.VotesFor >= 0, "votesFor", "Tidak boleh negatif.");
-        v.Check(request.VotesAgainst >= 0, "votesAgainst", "Tidak boleh negatif.");
-        v.Check(request.VotesFor + request.VotesAgainst <= request.MembersPresent, "votesFor", "Suara setuju dan menolak lebih banyak dari anggota yang hadir.");
+        v.Id(request.CooperativeId, "cooperativeId");
+        v.Date(request.HeldOn, "heldOn", FieldRules.EarliestCooperativeDate);
+        v.Count(request.MembersTotal, "membersTotal", 1);
+        v.Count(request.MembersPresent, "membersPresent", 0);
+        v.Check(request.MembersPresent <= request.MembersTotal, "membersPresent", "More members present than members in total.");
+        v.Count(request.VotesFor, "votesFor", 0);
+        v.Count(request.VotesAgainst, "votesAgainst", 0);
+        v.Check(request.VotesFor + request.VotesAgainst <= request.MembersPresent, "votesFor", "More votes for and against than members present.");
         return v;
     }
 }

@@ -29,7 +29,7 @@ public static class RecordRatification
     {
         var v = new RequestValidation();
         v.Code(request.DecreeNumber, "decreeNumber", 100);
-        CaseValidation.Date(v, request.DecreeDate, "decreeDate");
+        v.Date(request.DecreeDate, "decreeDate", FieldRules.EarliestCooperativeDate);
         var ratification = new Ratification(request.DecreeNumber?.Trim() ?? "", request.DecreeDate);
         return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.RecordRatification(ratification, clock.Today()), cancellationToken);
     }

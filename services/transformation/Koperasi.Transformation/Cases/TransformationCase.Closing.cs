@@ -24,14 +24,14 @@ public sealed partial record TransformationCase
 
         if (State != CaseState.Approved)
         {
-            return DomainError.Conflict("case-not-approved", $"Register menjawab kasus {Id} yang belum disetujui ({State}); jawaban diabaikan.");
+            return DomainError.Conflict("case-not-approved", $"The register answered case {Id}, which is not approved ({State}); the answer is ignored.");
         }
 
         if (applied.Kind != Kind || applied.ResultingCooperativeId != ResultingCooperativeId)
         {
             return DomainError.Unprocessable(
                 "registry-answer-does-not-match",
-                $"Register menjawab kasus {Id} dengan {applied.Kind} untuk koperasi {applied.ResultingCooperativeId}; kasus ini {Kind} untuk {ResultingCooperativeId}.");
+                $"The register answered case {Id} with {applied.Kind} for koperasi {applied.ResultingCooperativeId}; this case is {Kind} for {ResultingCooperativeId}.");
         }
 
         var ended = EndingCooperativeIds();
@@ -55,7 +55,7 @@ public sealed partial record TransformationCase
         }
 
         return State != CaseState.Approved
-            ? DomainError.Conflict("case-not-approved", $"Register menolak menerapkan kasus {Id} yang belum disetujui ({State}); jawaban diabaikan.")
-            : Decision.Accept(Rejected(rule, $"Register tidak dapat menerapkan kasus ini: {reason}"));
+            ? DomainError.Conflict("case-not-approved", $"The register refused to apply case {Id}, which is not approved ({State}); the answer is ignored.")
+            : Decision.Accept(Rejected(rule, $"The register could not apply this case: {reason}"));
     }
 }

@@ -17,23 +17,23 @@ public sealed partial record TransformationCase
             var waiting = Participants.Where(p => !Meetings.Any(m => m.CooperativeId == p.CooperativeId)).Select(p => p.Name);
             return DomainError.Conflict(
                 "deed-before-meetings",
-                $"Akta notaris dibuat setelah rapat anggota setiap peserta menyetujui; masih ditunggu: {string.Join(", ", waiting)}.");
+                $"The notarial deed follows the approval of every participant's members' meeting; still waiting for: {string.Join(", ", waiting)}.");
         }
 
         if (State == CaseState.AwaitingRatification)
         {
-            return DomainError.Conflict("deed-already-recorded", $"Akta notaris nomor {Deed!.Number} sudah tercatat.");
+            return DomainError.Conflict("deed-already-recorded", $"Notarial deed number {Deed!.Number} is already recorded.");
         }
 
         var lastMeeting = Meetings.Max(m => m.HeldOn);
         if (deed.Date < lastMeeting)
         {
-            return DomainError.Unprocessable("deed-before-meeting", $"Akta notaris dibuat setelah rapat anggota terakhir ({lastMeeting:yyyy-MM-dd}).", "date");
+            return DomainError.Unprocessable("deed-before-meeting", $"The notarial deed is made on or after the last members' meeting ({lastMeeting:yyyy-MM-dd}).", "date");
         }
 
         if (deed.Date > today)
         {
-            return DomainError.Unprocessable("deed-in-future", "Tanggal akta notaris tidak boleh setelah hari ini.", "date");
+            return DomainError.Unprocessable("deed-in-future", "The date of the notarial deed cannot be after today.", "date");
         }
 
         var recorded = new NotarialDeedRecorded(Id, deed.Number, deed.Date, deed.Notary);
@@ -51,22 +51,22 @@ public sealed partial record TransformationCase
         {
             return DomainError.Unprocessable(
                 "ratification-not-required",
-                "Perubahan anggaran dasar ini hanya mengubah pasal lain dan tidak memerlukan pengesahan kementerian.");
+                "This change of the articles only changes other articles and needs no ratification by the ministry.");
         }
 
         if (State != CaseState.AwaitingRatification)
         {
-            return DomainError.Conflict("ratification-before-deed", "Pengesahan kementerian dicatat setelah akta notaris.");
+            return DomainError.Conflict("ratification-before-deed", "The ministry's ratification is recorded after the notarial deed.");
         }
 
         if (ratification.DecreeDate < Deed!.Date)
         {
-            return DomainError.Unprocessable("decree-before-deed", $"Keputusan pengesahan tidak boleh lebih awal dari akta notaris ({Deed.Date:yyyy-MM-dd}).", "decreeDate");
+            return DomainError.Unprocessable("decree-before-deed", $"The ratification decree cannot be earlier than the notarial deed ({Deed.Date:yyyy-MM-dd}).", "decreeDate");
         }
 
         if (ratification.DecreeDate > today)
         {
-            return DomainError.Unprocessable("decree-in-future", "Tanggal keputusan pengesahan tidak boleh setelah hari ini.", "decreeDate");
+            return DomainError.Unprocessable("decree-in-future", "The date of the ratification decree cannot be after today.", "decreeDate");
         }
 
         return Decision.Accept(new RatificationRecorded(Id, ratification.DecreeNumber, ratification.DecreeDate), Approval(Deed, ratification));

@@ -20,27 +20,27 @@ public sealed partial record TransformationCase
 
         if (State != CaseState.Proposed)
         {
-            return DomainError.Conflict("meetings-already-decided", "Rapat anggota setiap peserta sudah menyetujui; langkah berikutnya adalah akta notaris.");
+            return DomainError.Conflict("meetings-already-decided", "The members' meeting of every participant has approved; the next step is the notarial deed.");
         }
 
         if (ParticipantOf(votes.CooperativeId) is not { } participant)
         {
-            return DomainError.Unprocessable("not-a-participant", $"Koperasi {votes.CooperativeId} bukan peserta kasus ini.", "cooperativeId");
+            return DomainError.Unprocessable("not-a-participant", $"Koperasi {votes.CooperativeId} is not a participant in this case.", "cooperativeId");
         }
 
         if (Meetings.Any(m => m.CooperativeId == votes.CooperativeId))
         {
-            return DomainError.Conflict("meeting-already-recorded", $"Keputusan rapat anggota {participant.Name} sudah tercatat.", "cooperativeId");
+            return DomainError.Conflict("meeting-already-recorded", $"The members' meeting of {participant.Name} is already recorded.", "cooperativeId");
         }
 
         if (votes.HeldOn < ProposedOn)
         {
-            return DomainError.Unprocessable("meeting-before-proposal", $"Rapat anggota untuk kasus ini diadakan setelah usulnya ({ProposedOn:yyyy-MM-dd}).", "heldOn");
+            return DomainError.Unprocessable("meeting-before-proposal", $"A members' meeting for this case is held on or after its proposal ({ProposedOn:yyyy-MM-dd}).", "heldOn");
         }
 
         if (votes.HeldOn > today)
         {
-            return DomainError.Unprocessable("meeting-in-future", "Keputusan rapat anggota dicatat setelah rapat diadakan; tanggalnya setelah hari ini.", "heldOn");
+            return DomainError.Unprocessable("meeting-in-future", "A members' meeting is recorded once it was held; this date is after today.", "heldOn");
         }
 
         var floor = registeredMembers ?? participant.MemberCount;
@@ -62,14 +62,14 @@ public sealed partial record TransformationCase
         {
             return Decision.Accept(recorded, Rejected(
                 "quorum-not-met",
-                $"Rapat anggota {participant.Name} dihadiri {votes.MembersPresent} dari {votes.MembersTotal} anggota; kuorum {policy.Quorum} tidak tercapai."));
+                $"The members' meeting of {participant.Name} was attended by {votes.MembersPresent} of {votes.MembersTotal} members; the quorum of {policy.Quorum} was not met."));
         }
 
         return majorityReached
             ? Decision.Accept(recorded)
             : Decision.Accept(recorded, Rejected(
                 "majority-not-reached",
-                $"Rapat anggota {participant.Name}: {votes.VotesFor} setuju dari {validVotes} suara sah; keputusan memerlukan {policy.Majority} suara sah."));
+                $"The members' meeting of {participant.Name}: {votes.VotesFor} for of {validVotes} valid votes; the decision needs {policy.Majority} of the valid votes."));
     }
 
     private CaseRejected Rejected(string rule, string reason) => new(Id, Kind, CooperativeIds, rule, reason);
@@ -77,15 +77,15 @@ public sealed partial record TransformationCase
     /// <summary>A case that is approved or closed takes no more steps.</summary>
     private DomainError? RefuseWhenDecided() => State switch
     {
-        CaseState.Approved => DomainError.Conflict("case-already-approved", "Kasus ini sudah disetujui dan menunggu penerapan di register; tidak dapat diubah lagi."),
-        CaseState.Completed or CaseState.Rejected or CaseState.Withdrawn => DomainError.Conflict("case-closed", $"Kasus ini sudah {ClosedAs()}; tidak ada langkah lagi."),
+        CaseState.Approved => DomainError.Conflict("case-already-approved", "This case is approved and waits for the register to apply it; it can no longer change."),
+        CaseState.Completed or CaseState.Rejected or CaseState.Withdrawn => DomainError.Conflict("case-closed", $"This case is {ClosedAs()}; it takes no more steps."),
         _ => null,
     };
 
     private string ClosedAs() => State switch
     {
-        CaseState.Completed => "selesai",
-        CaseState.Rejected => "ditolak",
-        _ => "ditarik",
+        CaseState.Completed => "completed",
+        CaseState.Rejected => "rejected",
+        _ => "withdrawn",
     };
 }

@@ -10,7 +10,7 @@ public sealed partial record TransformationCase
     {
         if (command.AbsorbedIds.Count == 0)
         {
-            return DomainError.Unprocessable("merger-needs-absorbed-cooperative", "Penggabungan memerlukan sedikitnya satu koperasi yang bergabung.", "absorbedIds");
+            return DomainError.Unprocessable("merger-needs-absorbed-cooperative", "A merger needs at least one absorbed koperasi.", "absorbedIds");
         }
 
         var named = command.AbsorbedIds.Select((id, i) => new Named(id, $"absorbedIds[{i}]", ParticipantRole.Absorbed)).Prepend(new Named(command.SurvivorId, "survivorId", ParticipantRole.Survivor));
@@ -26,7 +26,7 @@ public sealed partial record TransformationCase
     {
         if (command.ParticipantIds.Count < 2)
         {
-            return DomainError.Unprocessable("amalgamation-needs-two-participants", "Peleburan memerlukan sedikitnya dua koperasi peserta.", "participantIds");
+            return DomainError.Unprocessable("amalgamation-needs-two-participants", "An amalgamation needs at least two participating koperasi.", "participantIds");
         }
 
         var founded = command.NewCooperative;
@@ -37,7 +37,7 @@ public sealed partial record TransformationCase
 
         if (founded.MultiPihak && founded.MemberClasses.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
         {
-            return DomainError.Unprocessable("multi-pihak-needs-two-member-classes", "Koperasi multi-pihak memiliki sedikitnya dua kelompok anggota.", "newCooperative.memberClasses");
+            return DomainError.Unprocessable("multi-pihak-needs-two-member-classes", "A multi-pihak koperasi has at least two member classes.", "newCooperative.memberClasses");
         }
 
         var named = command.ParticipantIds.Select((id, i) => new Named(id, $"participantIds[{i}]", ParticipantRole.Participant)).ToList();
@@ -54,7 +54,7 @@ public sealed partial record TransformationCase
         var changes = command.Changes;
         if (changes.ChangeNothing)
         {
-            return DomainError.Unprocessable("articles-amendment-needs-a-change", "Perubahan anggaran dasar memerlukan sedikitnya satu bagian yang berubah.", "changes");
+            return DomainError.Unprocessable("articles-amendment-needs-a-change", "A change of the articles needs at least one part that changes.", "changes");
         }
 
         if (CheckProposal(command.ProposedOn, today, [new Named(command.CooperativeId, "cooperativeId", ParticipantRole.Amended)], standings, out var participants) is { } broken)
@@ -78,12 +78,12 @@ public sealed partial record TransformationCase
         participants = [];
         if (proposedOn > today)
         {
-            return DomainError.Unprocessable("proposal-in-future", "Tanggal usul tidak boleh setelah hari ini.", "proposedOn");
+            return DomainError.Unprocessable("proposal-in-future", "The date of the proposal cannot be after today.", "proposedOn");
         }
 
         if (named.Where((n, i) => named.Take(i).Any(earlier => earlier.Id == n.Id)).FirstOrDefault() is { } repeated)
         {
-            return DomainError.Unprocessable("participants-not-distinct", $"Koperasi {repeated.Id} disebut lebih dari sekali; setiap peserta berbeda.", repeated.Field);
+            return DomainError.Unprocessable("participants-not-distinct", $"Koperasi {repeated.Id} is named more than once; each participant is a different koperasi.", repeated.Field);
         }
 
         foreach (var (id, field, role) in named)
@@ -109,21 +109,21 @@ public sealed partial record TransformationCase
         var name = known?.Name?.Value ?? $"Koperasi {id}";
         if (standing?.Claim is { Ended: true } ended)
         {
-            return DomainError.Unprocessable("cooperative-dissolved", $"{name} telah berakhir dalam kasus {ended.CaseId}; koperasi yang sudah bubar tidak dapat ikut.", field);
+            return DomainError.Unprocessable("cooperative-dissolved", $"{name} ended in case {ended.CaseId}; a dissolved koperasi cannot take part.", field);
         }
 
         if (known is not { IsRegistered: true })
         {
-            return DomainError.Unprocessable("cooperative-unknown", $"{name} tidak dikenal: register belum mengumumkan pendaftarannya.", field);
+            return DomainError.Unprocessable("cooperative-unknown", $"{name} is unknown: the register has not announced its registration.", field);
         }
 
         if (known.IsDissolved)
         {
-            return DomainError.Unprocessable("cooperative-dissolved", $"{name} bukan lagi badan hukum sejak {known.DissolvedOn:yyyy-MM-dd}; koperasi yang sudah bubar tidak dapat ikut.", field);
+            return DomainError.Unprocessable("cooperative-dissolved", $"{name} is no longer a legal entity since {known.DissolvedOn:yyyy-MM-dd}; a dissolved koperasi cannot take part.", field);
         }
 
         return standing!.Claim is { } claim
-            ? DomainError.Conflict("cooperative-in-open-case", $"{name} sedang ikut dalam kasus {claim.CaseId} yang belum selesai; satu koperasi hanya ikut satu kasus terbuka.", field)
+            ? DomainError.Conflict("cooperative-in-open-case", $"{name} takes part in case {claim.CaseId}, which is still open; a koperasi takes part in one open case at a time.", field)
             : null;
     }
 
@@ -140,33 +140,33 @@ public sealed partial record TransformationCase
 
         if (changes.Name is { } name && string.Equals(name.Trim(), current.Name?.Value.Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            return Unchanged("changes.name", "nama");
+            return Unchanged("changes.name", "name");
         }
 
         if (changes.Type is not null && typeAfter == currentType)
         {
-            return Unchanged("changes.type", "jenis");
+            return Unchanged("changes.type", "type");
         }
 
         if (changes.Form is { } form && KebabEnum.Name(form) == current.Form?.Value)
         {
-            return Unchanged("changes.form", "bentuk");
+            return Unchanged("changes.form", "form");
         }
 
         return changes.Domicile is { } domicile && domicile.RegencyCode == current.RegencyCode?.Value
             ? DomainError.Unprocessable(
                 "domicile-change-needs-another-regency",
-                "Kedudukan koperasi dalam anggaran dasar adalah kabupaten/kota; pindah alamat di kabupaten/kota yang sama cukup diberitahukan ke register, bukan perubahan anggaran dasar.",
+                "The articles name the koperasi's domicile by regency; a move within the same regency is a notification to the register, not a change of the articles.",
                 "changes.domicile.regencyCode")
             : null;
     }
 
     private static DomainError Unchanged(string field, string part) =>
-        DomainError.Unprocessable("articles-part-unchanged", $"Bagian {part} yang diusulkan sama dengan yang berlaku sekarang.", field);
+        DomainError.Unprocessable("articles-part-unchanged", $"The proposed {part} is the same as the current one.", field);
 
     private static DomainError SchemeOnlyForSimpanPinjam(string field) =>
         DomainError.Unprocessable(
             "savings-loan-scheme-only-for-simpan-pinjam",
-            "Koperasi simpan pinjam memilih skema close-loop atau open-loop; jenis lain tidak memiliki skema simpan pinjam.",
+            "A simpan-pinjam koperasi chooses a close-loop or open-loop scheme; other types have no savings-and-loan scheme.",
             field);
 }

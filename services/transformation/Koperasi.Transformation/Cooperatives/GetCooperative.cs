@@ -21,7 +21,7 @@ public static class GetCooperative
     {
         var standing = (await Proposals.StandingsAsync(session, [id], cancellationToken))[id];
         return standing is { Cooperative: null, Claim: null }
-            ? Problems.NotFound("koperasi yang dikenal dari register", id)
+            ? Problems.NotFound("koperasi known from the register", id)
             : TypedResults.Ok(CooperativeStanding.From(id, standing));
     }
 }

@@ -1,6 +1,5 @@
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.Transformation.Cases;
-using Koperasi.ServiceDefaults.Regions;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,18 +25,16 @@ public static class ListCooperatives
         IQuerySession session, CancellationToken cancellationToken, string? regency = null, string? q = null, int page = 1, int pageSize = 50)
     {
         var v = new RequestValidation();
-        var regencyCode = "";
-        v.Check(regency is null || Regencies.TryNormalize(regency, out regencyCode), "regency", $"Kode kabupaten/kota '{regency}' tidak dikenal.");
-        v.Check(q is null || q.Length <= 100, "q", "Paling banyak 100 karakter.");
-        v.Check(page >= 1, "page", "Halaman dihitung dari 1.");
-        v.Check(pageSize is >= 1 and <= MaxPageSize, "pageSize", $"Antara 1 dan {MaxPageSize}.");
+        var regencyCode = v.Regency(regency, "regency", required: false);
+        v.Check(q is null || q.Length <= 100, "q", "At most 100 characters.");
+        v.Page(page, pageSize, MaxPageSize);
         if (!v.IsValid)
         {
             return v.ToValidationProblem();
         }
 
         var query = session.Query<KnownCooperative>().Where(c => c.IsRegistered);
-        if (regency is not null)
+        if (regencyCode is not null)
         {
             query = query.Where(c => c.RegencyCode!.Value == regencyCode);
         }

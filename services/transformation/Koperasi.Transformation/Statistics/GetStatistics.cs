@@ -26,9 +26,10 @@ public static class GetStatistics
 
     private static async Task<Results<Ok<Response>, ValidationProblem>> Handle(IQuerySession session, CancellationToken cancellationToken, int? year = null)
     {
-        if (year is < 1945 or > 9999)
+        var v = new RequestValidation().Year(year, "year", FieldRules.EarliestCooperativeDate.Year, 9999);
+        if (!v.IsValid)
         {
-            return Problems.Validation("year", "Tahun antara 1945 dan 9999.");
+            return v.ToValidationProblem();
         }
 
         if (year is { } one)
