@@ -1,4 +1,5 @@
 using JasperFx;
+using Koperasi.ServiceDefaults.Replicas;
 using Koperasi.Transformation.Cooperatives;
 using Koperasi.Transformation.Tests.Domain;
 using Marten;
@@ -20,8 +21,8 @@ public class KnownCooperativesStorageTests(TransformationHost host) : IClassFixt
         var id = Guid.NewGuid();
         await using var first = Store.LightweightSession();
         await using var second = Store.LightweightSession();
-        await KnownCooperatives.ApplyAsync(first, id, c => c.With(Given.Registration(id, "Koperasi A")), CancellationToken.None);
-        await KnownCooperatives.ApplyAsync(second, id, c => c.With(Given.Registration(id, "Koperasi A")), CancellationToken.None);
+        await Replicas.ApplyAsync<KnownCooperative>(first, id, c => c.With(Given.Registration(id, "Koperasi A")), CancellationToken.None);
+        await Replicas.ApplyAsync<KnownCooperative>(second, id, c => c.With(Given.Registration(id, "Koperasi A")), CancellationToken.None);
 
         await first.SaveChangesAsync();
 
@@ -34,14 +35,14 @@ public class KnownCooperativesStorageTests(TransformationHost host) : IClassFixt
         var id = Guid.NewGuid();
         await using (var setup = Store.LightweightSession())
         {
-            await KnownCooperatives.ApplyAsync(setup, id, c => c.With(Given.Registration(id, "Koperasi A", members: 40)), CancellationToken.None);
+            await Replicas.ApplyAsync<KnownCooperative>(setup, id, c => c.With(Given.Registration(id, "Koperasi A", members: 40)), CancellationToken.None);
             await setup.SaveChangesAsync();
         }
 
         await using var first = Store.LightweightSession();
         await using var second = Store.LightweightSession();
-        await KnownCooperatives.ApplyAsync(first, id, c => c with { MemberCount = new Versioned<int>(70, 2) }, CancellationToken.None);
-        await KnownCooperatives.ApplyAsync(second, id, c => c with { Name = new Versioned<string>("Koperasi B", 3) }, CancellationToken.None);
+        await Replicas.ApplyAsync<KnownCooperative>(first, id, c => c with { MemberCount = new Versioned<int>(70, 2) }, CancellationToken.None);
+        await Replicas.ApplyAsync<KnownCooperative>(second, id, c => c with { Name = new Versioned<string>("Koperasi B", 3) }, CancellationToken.None);
         await first.SaveChangesAsync();
 
         await Should.ThrowAsync<ConcurrencyException>(() => second.SaveChangesAsync());
