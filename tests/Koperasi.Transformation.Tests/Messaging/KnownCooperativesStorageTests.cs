@@ -50,4 +50,27 @@ public class KnownCooperativesStorageTests(TransformationHost host) : IClassFixt
         var stored = (await query.LoadAsync<KnownCooperative>(id))!;
         (stored.MemberCount!.Value, stored.Name!.Value).ShouldBe((70, "Koperasi A"));
     }
+
+    [Fact]
+    public async Task A_fold_that_changes_nothing_writes_nothing()
+    {
+        var id = Guid.NewGuid();
+        await using (var setup = Store.LightweightSession())
+        {
+            await Replicas.ApplyAsync<KnownCooperative>(setup, id, c => c.With(Given.Registration(id, "Koperasi Baru", version: 3)), CancellationToken.None);
+            await setup.SaveChangesAsync();
+        }
+
+        await using (var late = Store.LightweightSession())
+        {
+            var folded = await Replicas.ApplyAsync<KnownCooperative>(late, id, c => c.With(Given.Registration(id, "Koperasi Lama", version: 1)), CancellationToken.None);
+            folded.Name!.Value.ShouldBe("Koperasi Baru");
+            late.PendingChanges.AllChangedFor<KnownCooperative>().ShouldBeEmpty();
+            await late.SaveChangesAsync();
+        }
+
+        await using var query = Store.QuerySession();
+        var stored = (await query.LoadAsync<KnownCooperative>(id))!;
+        (stored.Revision, stored.Name!.Value).ShouldBe((1L, "Koperasi Baru"));
+    }
 }
