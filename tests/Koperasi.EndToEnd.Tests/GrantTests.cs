@@ -48,7 +48,7 @@ public sealed class GrantTests(Platform platform)
     private async Task<string?> ActivityInFundingAsync(Guid cooperativeId)
     {
         await using var session = platform.Funding.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return (await session.LoadAsync<CooperativeStanding>(cooperativeId))?.Activity;
+        return (await session.LoadAsync<CooperativeReplica>(cooperativeId))?.Activity?.Value.Status;
     }
 
     private Task UntilFundingSeesAsync(Guid cooperativeId, string activity) =>

@@ -101,7 +101,7 @@ public static class DemoDataWriter
         var outcome = programme.IssueDecreeBatch(
             command,
             histories.ToDictionary(h => h.Command.ApplicationId, h => h.State),
-            new Dictionary<Guid, CooperativeStanding?>(),
+            new Dictionary<Guid, CooperativeReplica?>(),
             new Dictionary<Guid, IReadOnlyList<GrantHeld>>(),
             batch.DecreedOn);
         if (outcome.Refusal is { } batchRefusal)

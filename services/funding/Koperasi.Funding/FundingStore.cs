@@ -4,6 +4,7 @@ using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
 using Koperasi.Funding.Programmes;
 using Koperasi.Funding.Reports;
+using Koperasi.ServiceDefaults.Replicas;
 using Marten;
 
 namespace Koperasi.Funding;
@@ -17,11 +18,10 @@ public static class FundingStore
     {
         ProgrammeEventNames.Register(options);
         ApplicationEventNames.Register(options);
-        CooperativeFactNames.Register(options);
+        RetiredCooperativeFactNames.Register(options);
 
         options.Projections.Add(new ProgrammeProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ApplicationProjection(), ProjectionLifecycle.Inline);
-        options.Projections.Add(new CooperativeStandingProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Programme>().DocumentAlias("programme").Index(p => p.Year);
         options.Schema.For<Application>()
             .DocumentAlias("application")
@@ -29,7 +29,7 @@ public static class FundingStore
             .Duplicate(a => a.ApplicantId)
             .Duplicate(a => a.RegencyCode)
             .Index(a => a.Status);
-        options.Schema.For<CooperativeStanding>().DocumentAlias("cooperative_standing");
+        Replicas.Register<CooperativeReplica>(options, "cooperative_replica");
         options.Schema.For<ProgrammeYearClaim>().DocumentAlias("programme_year_claim");
         options.Schema.For<ApplicationClaim>().DocumentAlias("application_claim");
         options.Schema.For<ApplicantCard>().DocumentAlias("applicant_card");

@@ -1,7 +1,6 @@
 using Koperasi.Funding;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
-using Koperasi.Funding.Cooperatives;
 using Koperasi.Funding.Disbursements;
 using Koperasi.Funding.Messaging;
 using Koperasi.Funding.Programmes;
@@ -17,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("funding", FundingPolicies.All);
 builder.Services.AddApiIntroduction(FundingApi.Introduction, FundingApi.Tags);
 builder.AddKoperasiMarten<FundingIntegrationEvents>(FundingStore.DefaultSchema, FundingStore.Configure);
-builder.AddKoperasiMessaging("funding", bus => bus.AddCooperativeConsumers());
+builder.AddKoperasiMessaging("funding", bus => bus.AddFundingConsumers());
 builder.AddPersonalDataVault();
 builder.AddProgrammes();
 builder.AddApplications();

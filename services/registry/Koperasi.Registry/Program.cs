@@ -1,12 +1,10 @@
 using Koperasi.Registry;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
-using Koperasi.Registry.Grants;
 using Koperasi.Registry.Imports;
 using Koperasi.Registry.Messaging;
 using Koperasi.Registry.Regions;
 using Koperasi.Registry.Statistics;
-using Koperasi.Registry.Transformations;
 using Koperasi.ServiceDefaults;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
@@ -17,11 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("registry", RegistryPolicies.All);
 builder.Services.AddApiIntroduction(RegistryApi.Introduction, RegistryApi.Tags);
 builder.AddKoperasiMarten<RegistryIntegrationEvents>(RegistryStore.DefaultSchema, RegistryStore.Configure);
-builder.AddKoperasiMessaging("registry", bus =>
-{
-    bus.AddTransformationConsumers();
-    bus.AddGrantConsumers();
-});
+builder.AddKoperasiMessaging("registry", bus => bus.AddRegistryConsumers());
 builder.AddActivity();
 builder.AddImports();
 builder.AddCooperativeGauge();

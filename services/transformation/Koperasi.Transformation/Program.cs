@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("transformation", TransformationPolicies.All);
 builder.Services.AddApiIntroduction(TransformationApi.Introduction, TransformationApi.Tags);
 builder.AddKoperasiMarten<TransformationIntegrationEvents>(TransformationStore.DefaultSchema, TransformationStore.Configure);
-builder.AddKoperasiMessaging("transformation", bus => bus.AddRegistryConsumers());
+builder.AddKoperasiMessaging("transformation", bus => bus.AddTransformationConsumers());
 builder.AddCases();
 builder.AddCaseGauge();
 

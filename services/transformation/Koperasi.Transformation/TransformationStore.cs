@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Koperasi.Transformation.Cases;
 using Koperasi.Transformation.Cooperatives;
 using Koperasi.Transformation.Statistics;
+using Koperasi.ServiceDefaults.Replicas;
 using Marten;
 
 namespace Koperasi.Transformation;
@@ -22,10 +23,7 @@ public static class TransformationStore
             .Index(c => c.State)
             .Index(c => c.Kind);
         options.Schema.For<ParticipationClaim>().DocumentAlias("participation_claim");
-        options.Schema.For<KnownCooperative>()
-            .DocumentAlias("known_cooperative")
-            .UseNumericRevisions(true)
-            .Metadata(m => m.Revision.MapTo(c => c.Revision));
+        Replicas.Register<KnownCooperative>(options, "known_cooperative");
         StatisticsProjection.Register(options);
     }
 }

@@ -166,7 +166,7 @@ public class DemoSetTests
             var outcome = programme.IssueDecreeBatch(
                 new IssueDecreeBatch(Guid.NewGuid(), batch.DecreeNumber, batch.DecreedOn, [.. histories.Select(h => h.Command.ApplicationId)]),
                 histories.ToDictionary(h => h.Command.ApplicationId, h => h.State),
-                new Dictionary<Guid, CooperativeStanding?>(),
+                new Dictionary<Guid, CooperativeReplica?>(),
                 new Dictionary<Guid, IReadOnlyList<GrantHeld>>(),
                 batch.DecreedOn);
             outcome.Refusal.ShouldBeNull(outcome.Refusal?.Detail);

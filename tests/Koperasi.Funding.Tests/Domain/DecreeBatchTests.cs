@@ -13,11 +13,11 @@ public class DecreeBatchTests
 
     private static DecreeBatchOutcome Decide(
         Programme programme, IssueDecreeBatch batch, IEnumerable<Application> applications,
-        IReadOnlyDictionary<Guid, CooperativeStanding?>? cooperatives = null, IReadOnlyDictionary<Guid, IReadOnlyList<GrantHeld>>? grants = null) =>
+        IReadOnlyDictionary<Guid, CooperativeReplica?>? cooperatives = null, IReadOnlyDictionary<Guid, IReadOnlyList<GrantHeld>>? grants = null) =>
         programme.IssueDecreeBatch(
             batch,
             applications.ToDictionary(a => a.Id, a => (Application?)a),
-            cooperatives ?? new Dictionary<Guid, CooperativeStanding?>(),
+            cooperatives ?? new Dictionary<Guid, CooperativeReplica?>(),
             grants ?? new Dictionary<Guid, IReadOnlyList<GrantHeld>>(),
             Today);
 
@@ -122,19 +122,22 @@ public class DecreeBatchTests
         var programme = Opened();
         var cooperativeId = Guid.NewGuid();
         var application = Eligible(programme, cooperativeId: cooperativeId);
-        var aktif = new CooperativeStanding { Id = cooperativeId, Registered = true, Name = "Koperasi Maju", Activity = "aktif", ActivitySince = D(2010, 1, 1) };
+        var aktif = new CooperativeReplica
+        {
+            Id = cooperativeId, Registered = true, Name = new("Koperasi Maju", 1), Activity = new(new CooperativeActivity("aktif", D(2010, 1, 1)), 1),
+        };
         var known = standing switch
         {
-            null => (CooperativeStanding?)null,
+            null => (CooperativeReplica?)null,
             "dissolved" => aktif with { DissolvedOn = D(2026, 1, 5) },
-            _ => aktif with { Activity = standing },
+            _ => aktif with { Activity = new(new CooperativeActivity(standing, D(2010, 1, 1)), 2) },
         };
 
-        var refusal = Decide(programme, Batch(application), [application], new Dictionary<Guid, CooperativeStanding?> { [cooperativeId] = known }).Refusal.ShouldNotBeNull();
+        var refusal = Decide(programme, Batch(application), [application], new Dictionary<Guid, CooperativeReplica?> { [cooperativeId] = known }).Refusal.ShouldNotBeNull();
         refusal.Rule.ShouldBe("cooperative-not-active");
         refusal.Applications.ShouldHaveSingleItem().Detail.ShouldContain(reason);
 
-        Decide(programme, Batch(application), [application], new Dictionary<Guid, CooperativeStanding?> { [cooperativeId] = aktif }).Refusal.ShouldBeNull();
+        Decide(programme, Batch(application), [application], new Dictionary<Guid, CooperativeReplica?> { [cooperativeId] = aktif }).Refusal.ShouldBeNull();
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public class ProgrammeTests
         var application = ApplicationAt(ApplicationStatus.Eligible, programme);
         var outcome = programme.IssueDecreeBatch(
             new IssueDecreeBatch(Guid.NewGuid(), "188.4/1/KPTS/2026", Today, [application.Id]),
-            new Dictionary<Guid, Application?> { [application.Id] = application }, new Dictionary<Guid, Cooperatives.CooperativeStanding?>(),
+            new Dictionary<Guid, Application?> { [application.Id] = application }, new Dictionary<Guid, Cooperatives.CooperativeReplica?>(),
             new Dictionary<Guid, IReadOnlyList<GrantHeld>>(), Today);
         return Programme.Fold(programme, outcome.Batch!)!;
     }

@@ -94,7 +94,7 @@ public sealed class RegistryBurstTests : IAsyncLifetime
             await Eventually.UntilAsync(async () =>
             {
                 await using var session = _funding.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession();
-                return await session.LoadAsync<CooperativeStanding>(id, TestContext.Current.CancellationToken) is { Registered: true, ActivityVersion: last, ProfileVersion: last };
+                return await session.LoadAsync<CooperativeReplica>(id, TestContext.Current.CancellationToken) is { Registered: true, Activity.Version: last, Name.Version: last };
             }, $"every fact about {id}");
         }
 

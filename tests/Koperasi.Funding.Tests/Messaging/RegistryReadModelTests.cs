@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Koperasi.Contracts.Registry;
 using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Messaging.Consumers;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.Testing;
 using Marten;
@@ -66,10 +67,10 @@ public sealed class RegistryReadModelTests : IAsyncLifetime
         return response.StatusCode;
     }
 
-    private async Task<CooperativeStanding?> StandingAsync(Guid id)
+    private async Task<CooperativeReplica?> ReplicaAsync(Guid id)
     {
         await using var session = _funding.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.LoadAsync<CooperativeStanding>(id);
+        return await session.LoadAsync<CooperativeReplica>(id);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class RegistryReadModelTests : IAsyncLifetime
 
         // An older change that arrives late (another queue, a replay) changes nothing.
         await DeliverAsync(Activity(id, 2, "aktif"), nameof(CooperativeActivityChangedConsumer));
-        (await StandingAsync(id))!.Activity.ShouldBe("tidak-aktif");
+        (await ReplicaAsync(id))!.Activity!.Value.Status.ShouldBe("tidak-aktif");
         (await DecreeAsync(id, "cooperative-not-active")).ShouldBe(HttpStatusCode.UnprocessableEntity);
 
         await DeliverAsync(Activity(id, 4, "aktif"), nameof(CooperativeActivityChangedConsumer));
@@ -108,9 +109,11 @@ public sealed class RegistryReadModelTests : IAsyncLifetime
         await _funding.Services.GetRequiredService<IBus>().Publish(Registered(id), context => context.MessageId = messageId);
         await Eventually.UntilAsync(() => Task.FromResult(_consumed.Of(messageId) == 2), "the second delivery");
 
+        // Inserted by the registration, updated once by the change of activity; the duplicate wrote nothing.
+        var replica = (await ReplicaAsync(id))!;
+        (replica.Revision, replica.Activity!.Value.Status).ShouldBe((2L, "tidak-aktif"));
         await using var session = _funding.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var facts = await session.Events.FetchStreamAsync(id);
-        facts.Select(f => f.EventTypeName).ShouldBe(["cooperative-registration-noted", "cooperative-activity-noted"]);
+        (await session.Query<ProcessedMessage>().CountAsync(p => p.MessageId == messageId)).ShouldBe(1);
     }
 
     [Fact]
@@ -123,10 +126,10 @@ public sealed class RegistryReadModelTests : IAsyncLifetime
             bus.Publish(Registered(id)),
             bus.Publish(new CooperativeAmended(id, 2, DateTimeOffset.UtcNow, 2, new DateOnly(2020, 1, 1), null, "Koperasi Produsen Maju Jaya", null, null, null, null, null, null)));
 
-        var standing = await Eventually.ValueAsync(async () => await StandingAsync(id) is { Registered: true, ActivityVersion: 3, ProfileVersion: 2 } s ? s : null, "all three facts");
+        var replica = await Eventually.ValueAsync(async () => await ReplicaAsync(id) is { Registered: true, Activity.Version: 3, Name.Version: 2 } r ? r : null, "all three facts");
 
-        (standing.Name, standing.Activity).ShouldBe(("Koperasi Produsen Maju Jaya", "tidak-aktif"));
-        CooperativeStanding.WhyNot(id, standing).ShouldNotBeNull().ShouldContain("is tidak-aktif since");
+        (replica.Name!.Value, replica.Activity!.Value.Status).ShouldBe(("Koperasi Produsen Maju Jaya", "tidak-aktif"));
+        CooperativeReplica.WhyNot(id, replica).ShouldNotBeNull().ShouldContain("is tidak-aktif since");
     }
 }
 

@@ -44,7 +44,7 @@ public class IntegrationEventsTests
     [Fact]
     public void An_approved_amalgamation_carries_the_new_koperasi_in_the_contracts_words()
     {
-        var founded = NewKoperasi(Cases.CooperativeType.SimpanPinjam, Cases.SavingsLoanScheme.CloseLoop);
+        var founded = NewKoperasi(CooperativeType.SimpanPinjam, SavingsLoanScheme.CloseLoop);
         var approved = new AmalgamationCaseApproved(Guid.NewGuid(), [Guid.NewGuid(), Guid.NewGuid()], founded, Deed, Decree, Decree.DecreeDate);
 
         var contract = Published(approved, 6).ShouldBeOfType<Public.AmalgamationApproved>();
@@ -58,7 +58,7 @@ public class IntegrationEventsTests
     [Fact]
     public void An_approved_change_of_articles_sets_only_its_changed_parts()
     {
-        var approved = new ArticlesAmendmentCaseApproved(Guid.NewGuid(), Guid.NewGuid(), Changes(name: "Koperasi Baru", type: Cases.CooperativeType.Jasa), Deed, null, Deed.Date);
+        var approved = new ArticlesAmendmentCaseApproved(Guid.NewGuid(), Guid.NewGuid(), Changes(name: "Koperasi Baru", type: CooperativeType.Jasa), Deed, null, Deed.Date);
 
         var contract = Published(approved, 5).ShouldBeOfType<Public.ArticlesAmendmentApproved>();
 

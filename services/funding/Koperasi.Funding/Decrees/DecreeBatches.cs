@@ -81,7 +81,7 @@ public static class DecreeBatches
         var cooperativeIds = present.Select(a => a.CooperativeId).OfType<Guid>().Distinct().ToArray();
         var standings = cooperativeIds.Length == 0
             ? []
-            : (await session.LoadManyAsync<CooperativeStanding>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
+            : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
         var grantsHeld = await GrantsHeldQuery.ForAsync(session, [.. present.Select(a => a.ApplicantId)], cancellationToken);
 
         var command = new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber.Trim(), request.DecreeDate, request.ApplicationIds);

@@ -20,7 +20,7 @@ public sealed partial record Programme
     public DecreeBatchOutcome IssueDecreeBatch(
         IssueDecreeBatch command,
         IReadOnlyDictionary<Guid, Application?> applications,
-        IReadOnlyDictionary<Guid, CooperativeStanding?> cooperatives,
+        IReadOnlyDictionary<Guid, CooperativeReplica?> cooperatives,
         IReadOnlyDictionary<Guid, IReadOnlyList<GrantHeld>> grantsHeld,
         DateOnly today)
     {
@@ -118,8 +118,8 @@ public sealed partial record Programme
                 broken);
     }
 
-    private static ApplicationRefusal? CooperativeRefusal(Application application, IReadOnlyDictionary<Guid, CooperativeStanding?> cooperatives) =>
-        application.CooperativeId is { } cooperativeId && CooperativeStanding.WhyNot(cooperativeId, cooperatives.GetValueOrDefault(cooperativeId)) is { } why
+    private static ApplicationRefusal? CooperativeRefusal(Application application, IReadOnlyDictionary<Guid, CooperativeReplica?> cooperatives) =>
+        application.CooperativeId is { } cooperativeId && CooperativeReplica.WhyNot(cooperativeId, cooperatives.GetValueOrDefault(cooperativeId)) is { } why
             ? new ApplicationRefusal(application.Id, "cooperative-not-active", why)
             : null;
 

@@ -54,38 +54,6 @@ public enum ParticipantRole
     Amended,
 }
 
-/// <summary>Bentuk koperasi.</summary>
-public enum CooperativeForm
-{
-    Primer,
-    Sekunder,
-}
-
-/// <summary>Jenis koperasi.</summary>
-public enum CooperativeType
-{
-    Konsumen,
-    Produsen,
-    SimpanPinjam,
-    Jasa,
-    Pemasaran,
-}
-
-/// <summary>How a savings-and-loan koperasi works: members only, or open (supervised by OJK).</summary>
-public enum SavingsLoanScheme
-{
-    CloseLoop,
-    OpenLoop,
-}
-
-/// <summary>Who supervises a koperasi: its regency or city, the province, or the nation.</summary>
-public enum SupervisionLevel
-{
-    KabupatenKota,
-    Provinsi,
-    Nasional,
-}
-
 /// <summary>A koperasi taking part in a case, as the register knew it when the case was proposed.</summary>
 public sealed record Participant(Guid CooperativeId, string Name, string RegencyCode, ParticipantRole Role, int MemberCount);
 

@@ -1,17 +1,16 @@
+using Koperasi.ServiceDefaults.Replicas;
 using Registry = Koperasi.Contracts.Registry;
+using static Koperasi.ServiceDefaults.Replicas.Versioned;
 
 namespace Koperasi.Transformation.Cooperatives;
 
-/// <summary>A fact about a koperasi and the version of its register stream that stated it.</summary>
-public sealed record Versioned<T>(T Value, long Version);
-
 /// <summary>
-/// What this service knows of a koperasi from the Registry's integration events: never read from the
-/// Registry's database. The contracts travel on different queues, so they arrive in any order;
+/// What this service knows of a koperasi from the Registry's integration events (a replica, see
+/// <see cref="IReplica{TSelf}"/>): never read from the Registry's database. The contracts travel on different queues, so they arrive in any order;
 /// each fact keeps the stream version that stated it, and a message sets a fact only if it is newer
 /// than what is held. A registration and a dissolution happen once, so those two just stick.
 /// </summary>
-public sealed record KnownCooperative
+public sealed record KnownCooperative : IReplica<KnownCooperative>
 {
     public Guid Id { get; init; }
 
@@ -80,7 +79,4 @@ public sealed record KnownCooperative
     };
 
     private KnownCooperative Seen(long version) => this with { StreamVersion = Math.Max(StreamVersion, version) };
-
-    private static Versioned<T> Newer<T>(Versioned<T>? held, T value, long version) =>
-        held is null || version > held.Version ? new Versioned<T>(value, version) : held;
 }

@@ -1,9 +1,10 @@
 using Koperasi.Contracts.Transformation;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Transformations;
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 
-namespace Koperasi.Registry.Transformations;
+namespace Koperasi.Registry.Messaging.Consumers;
 
 /// <summary>
 /// An approved merger: each absorbed koperasi is dissolved into the survivor, whose members grow

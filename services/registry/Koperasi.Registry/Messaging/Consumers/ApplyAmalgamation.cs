@@ -1,11 +1,12 @@
 using Koperasi.Contracts.Transformation;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Transformations;
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 using Microsoft.Extensions.Options;
 
-namespace Koperasi.Registry.Transformations;
+namespace Koperasi.Registry.Messaging.Consumers;
 
 /// <summary>
 /// An approved amalgamation: the new koperasi is registered with the id the case chose (the

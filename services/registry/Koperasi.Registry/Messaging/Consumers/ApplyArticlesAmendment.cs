@@ -1,9 +1,10 @@
 using Koperasi.Contracts.Transformation;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Transformations;
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 
-namespace Koperasi.Registry.Transformations;
+namespace Koperasi.Registry.Messaging.Consumers;
 
 /// <summary>
 /// An approved change of the articles of association: the next version of the articles holds from

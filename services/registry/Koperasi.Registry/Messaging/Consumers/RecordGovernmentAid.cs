@@ -4,7 +4,7 @@ using Koperasi.ServiceDefaults.Messaging;
 using Marten;
 using MassTransit;
 
-namespace Koperasi.Registry.Grants;
+namespace Koperasi.Registry.Messaging.Consumers;
 
 /// <summary>
 /// A Dumisake grant paid to a business of a koperasi is recorded on that koperasi as government

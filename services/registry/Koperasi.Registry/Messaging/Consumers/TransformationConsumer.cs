@@ -8,7 +8,7 @@ using Koperasi.ServiceDefaults.Time;
 using Marten;
 using MassTransit;
 
-namespace Koperasi.Registry.Transformations;
+namespace Koperasi.Registry.Messaging.Consumers;
 
 /// <summary>
 /// Applies one kind of approved transformation to the register. The effect is staged in the

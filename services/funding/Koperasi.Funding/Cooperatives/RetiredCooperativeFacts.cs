@@ -2,8 +2,10 @@ using Marten;
 
 namespace Koperasi.Funding.Cooperatives;
 
-// What Funding learned from the Registry about a koperasi, one stream per koperasi in Funding's
-// own store. Each fact carries the Registry stream version it came from (SourceVersion).
+// Before docs/adr/0012 Funding recorded what it learned from the Registry as events of its own, one
+// stream per koperasi. They are no longer written: the Registry's facts are kept in the
+// CooperativeReplica document. The types stay mapped so a store from before can still read its
+// event table (a relay replay pages through every event); nothing folds or publishes them.
 
 public sealed record CooperativeRegistrationNoted(Guid CooperativeId, long SourceVersion, string Name, string RegencyCode, DateOnly DecreeDate);
 
@@ -11,11 +13,10 @@ public sealed record CooperativeActivityNoted(Guid CooperativeId, long SourceVer
 
 public sealed record CooperativeDissolutionNoted(Guid CooperativeId, long SourceVersion, string Reason, DateOnly EffectiveOn);
 
-/// <summary>New articles: a new name or domicile, where they changed.</summary>
 public sealed record CooperativeProfileNoted(Guid CooperativeId, long SourceVersion, string? Name, string? RegencyCode);
 
-/// <summary>Stored event names: stable, so renaming or moving a class never breaks history.</summary>
-public static class CooperativeFactNames
+/// <summary>Stored names of the retired events.</summary>
+public static class RetiredCooperativeFactNames
 {
     public static void Register(StoreOptions options)
     {

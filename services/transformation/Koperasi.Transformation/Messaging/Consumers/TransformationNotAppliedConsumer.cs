@@ -4,7 +4,7 @@ using Marten;
 using MassTransit;
 using Registry = Koperasi.Contracts.Registry;
 
-namespace Koperasi.Transformation.Messaging;
+namespace Koperasi.Transformation.Messaging.Consumers;
 
 /// <summary>The register could not apply an approved case: the case is rejected with the register's rule, and its participants are free.</summary>
 public sealed class TransformationNotAppliedConsumer(IDocumentStore store, TimeProvider clock, ILogger<TransformationNotAppliedConsumer> logger)
