@@ -16,7 +16,7 @@ public sealed record StepOutcome<T>(T Before, T After, IReadOnlyList<object> Eve
 
 /// <summary>
 /// One step on an existing event stream, done the same way by every HTTP write of every service
-/// (ADR 0013): If-Match read once (400 malformed, 428 missing), the request's validation (400),
+/// (ADR 0013): the request's validation (400), If-Match read once (400 malformed, 428 missing),
 /// the aggregate fetched for writing once (404 when there is no stream), the caller authorized on
 /// it (403), the version compared with If-Match (409 when stale), the pure decision (409/422 when
 /// refused), the events appended and committed (409 when another writer committed first), the
@@ -61,7 +61,7 @@ public sealed class StreamStep<T>(
     /// stream's events, a claim document), since nothing is committed when it refuses.
     /// </param>
     /// <param name="respond">The answer from the outcome; the ETag is already set.</param>
-    /// <param name="validation">The request's validation, checked after If-Match and before the load; null when the endpoint checked it.</param>
+    /// <param name="validation">The request's validation, checked first (before If-Match and the load); null when the endpoint checked it.</param>
     /// <param name="refuse">The problem for a refused decision; <see cref="Problems.ToProblem(DomainError)"/> when null.</param>
     /// <param name="commitFailed">A problem for an exception of the commit other than a concurrency conflict (a unique claim taken meanwhile); null rethrows.</param>
     public async Task<Results<TResult, ValidationProblem, ProblemHttpResult>> RunAsync<TResult>(
@@ -76,6 +76,11 @@ public sealed class StreamStep<T>(
         where TResult : IResult
     {
         var cancellationToken = http.RequestAborted;
+        if (validation is { IsValid: false })
+        {
+            return validation.ToProblem();
+        }
+
         var expectedVersion = http.Request.ReadIfMatch(out var badIfMatch);
         if (badIfMatch is ValidationProblem badHeader)
         {
@@ -85,11 +90,6 @@ public sealed class StreamStep<T>(
         if (expectedVersion is not { } expected)
         {
             return Problems.IfMatchRequired();
-        }
-
-        if (validation is { IsValid: false })
-        {
-            return validation.ToProblem();
         }
 
         try

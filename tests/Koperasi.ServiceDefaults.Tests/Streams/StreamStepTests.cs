@@ -216,8 +216,10 @@ public sealed class StreamStepTests : IAsyncLifetime
         (await EventsAsync(id)).Count.ShouldBe(2);
     }
 
-    [Fact]
-    public async Task An_invalid_request_answers_400_before_anything_is_read()
+    [Theory]
+    [InlineData("\"2\"")]
+    [InlineData(null)]
+    public async Task An_invalid_request_answers_400_naming_the_field_before_If_Match_is_looked_at_and_before_anything_is_read(string? ifMatch)
     {
         var id = await OpenAsync();
         var decisions = new Decisions();
@@ -227,9 +229,11 @@ public sealed class StreamStepTests : IAsyncLifetime
         await using var session = _store.LightweightSession();
         session.Logger = trips;
 
-        var result = await Step.RunAsync(id, Request("\"2\""), session, decisions.Add(5), Answer, validation);
+        var result = await Step.RunAsync(id, Request(ifMatch), session, decisions.Add(5), Answer, validation);
 
-        Problem(result.Result).StatusCode.ShouldBe(StatusCodes.Status400BadRequest);
+        var problem = Problem(result.Result);
+        problem.StatusCode.ShouldBe(StatusCodes.Status400BadRequest);
+        problem.ProblemDetails.ShouldBeOfType<HttpValidationProblemDetails>().Errors.Keys.ShouldContain("amount");
         trips.Count.ShouldBe(0);
         decisions.Made.ShouldBe(0);
     }
