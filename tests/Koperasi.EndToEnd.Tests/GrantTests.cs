@@ -69,31 +69,37 @@ public sealed class GrantTests(Platform platform)
         var koperasi = await Register.RegisterAsync(registry, Register.Koperasi($"Koperasi Usaha {Guid.NewGuid():N}", 40, regency: "1503", withRats: false, decreeDate: "2015-03-02"));
         Api.Text((await Register.ReadAsync(registry, koperasi))["activity"]).ShouldBe("tidak-aktif");
         await UntilFundingSeesAsync(koperasi, "tidak-aktif");
-        var programmeId = Api.Id(await Api.SendAsync(funding, HttpMethod.Post, "/api/funding/programmes", Programme(), HttpStatusCode.Created));
-        var application = Api.Id(await Api.SendAsync(funding, HttpMethod.Post, "/api/funding/applications", Application(programmeId, koperasi), HttpStatusCode.Created));
-        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/documents-check", new JsonObject { ["complete"] = true });
-        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/field-verification", new JsonObject
+        // Each write to an existing stream sends If-Match: the version of the answer before it.
+        var programme = await Api.SendAsync(funding, HttpMethod.Post, "/api/funding/programmes", Programme(), HttpStatusCode.Created);
+        var programmeId = Api.Id(programme);
+        var submitted = await Api.SendAsync(funding, HttpMethod.Post, "/api/funding/applications", Application(programmeId, koperasi), HttpStatusCode.Created);
+        var application = Api.Id(submitted);
+        var checkedDocuments = await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/documents-check", new JsonObject { ["complete"] = true }, ifMatch: VersionOf(submitted));
+        var verified = await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/field-verification", new JsonObject
         {
             ["visitedOn"] = Today,
             ["findings"] = "Usaha berjalan, peralatan lengkap",
             ["businessFound"] = true,
             ["kurDebtorFound"] = false,
             ["photoReferences"] = new JsonArray("foto/verifikasi-1.jpg"),
-        });
-        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/eligibility", new JsonObject { ["eligible"] = true });
+        }, ifMatch: VersionOf(checkedDocuments));
+        var eligible = await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/eligibility", new JsonObject { ["eligible"] = true }, ifMatch: VersionOf(verified));
 
-        var refused = await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/programmes/{programmeId}/decree-batches", Batch(application), HttpStatusCode.UnprocessableEntity);
+        var refused = await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/programmes/{programmeId}/decree-batches", Batch(application), HttpStatusCode.UnprocessableEntity, VersionOf(programme));
         Api.Text(refused["rule"]).ShouldBe("cooperative-not-active");
 
         // The RAT of 2025 makes it aktif again in the register, which tells Funding.
-        await Api.SendAsync(registry, HttpMethod.Post, $"{Register.Cooperatives}/{koperasi}/rat-reports", Register.Rat(2025, "2026-03-02", 40), HttpStatusCode.Created);
+        var registered = await Register.ReadAsync(registry, koperasi);
+        await Api.SendAsync(registry, HttpMethod.Post, $"{Register.Cooperatives}/{koperasi}/rat-reports", Register.Rat(2025, "2026-03-02", 40), HttpStatusCode.Created, VersionOf(registered));
         await UntilFundingSeesAsync(koperasi, "aktif");
-        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/programmes/{programmeId}/decree-batches", Batch(application), HttpStatusCode.Created);
-        Api.Text((await Api.GetAsync(funding, $"/api/funding/applications/{application}"))["status"]).ShouldBe("decreed");
+        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/programmes/{programmeId}/decree-batches", Batch(application), HttpStatusCode.Created, VersionOf(programme));
+        var decreed = await Api.GetAsync(funding, $"/api/funding/applications/{application}");
+        Api.Text(decreed["status"]).ShouldBe("decreed");
+        VersionOf(decreed).ShouldBe(VersionOf(eligible) + 1);
 
         // The officer orders the payment into the recipient's account; Funding's processor pays it through the bank.
         var account = new JsonObject { ["bankCode"] = "002", ["accountNumber"] = "7300000001", ["accountHolder"] = "Siti Rahmawati" };
-        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/disbursement", account);
+        await Api.SendAsync(funding, HttpMethod.Post, $"/api/funding/applications/{application}/disbursement", account, ifMatch: VersionOf(decreed));
         var paid = await Api.UntilAsync(() => Api.GetAsync(funding, $"/api/funding/applications/{application}"), a => Api.Text(a["status"]) == "disbursed", "the bank to pay the grant");
         var key = paid["disbursement"]!["disbursementId"]!.GetValue<Guid>().ToString();
         platform.Bank.Ledger.Transfers.Count(t => t.IdempotencyKey == key).ShouldBe(1);
@@ -104,4 +110,6 @@ public sealed class GrantTests(Platform platform)
             .ShouldBe(("Dumisake", 2026, 20_000_000m, Today, application));
         (await Register.HistoryAsync(registry, koperasi))[^1].ShouldBe("government-aid-received");
     }
+
+    private static long VersionOf(JsonObject resource) => resource["version"]!.GetValue<long>();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Koperasi.Testing;
 
 namespace Koperasi.Funding.Tests;
 
@@ -97,7 +98,7 @@ public static class Api
 
     public static async Task<JsonObject> StepAsync(HttpClient client, string id, string step, JsonObject body)
     {
-        using var response = await client.PostAsJsonAsync($"/api/funding/applications/{id}/{step}", body);
+        using var response = await IfMatch.PostAsync(client, $"/api/funding/applications/{id}/{step}", body);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }

@@ -65,6 +65,15 @@ public static class Api
         ["mode"] = "in-person",
     };
 
+    /// <summary>Reports a RAT with If-Match: the version given, or the koperasi's version read now.</summary>
+    public static async Task<HttpResponseMessage> ReportRatAsync(HttpClient client, object id, JsonObject rat, object? version = null)
+    {
+        version ??= (await GetAsync(client, $"/api/registry/cooperatives/{id}"))["version"];
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/registry/cooperatives/{id}/rat-reports") { Content = JsonContent.Create(rat) };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        return await client.SendAsync(request);
+    }
+
     public static async Task<JsonObject> RegisterAsync(HttpClient client, JsonObject registration)
     {
         using var response = await client.PostAsJsonAsync("/api/registry/cooperatives", registration);

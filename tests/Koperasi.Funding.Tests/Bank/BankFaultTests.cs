@@ -58,7 +58,7 @@ public class BankFaultTests
 
         paid["disbursement"]!["attempts"]!.GetValue<int>().ShouldBe(2);
         await scenario.ShouldEachBePaidOnceAsync(ids);
-        using var again = await scenario.Admin.PostAsync(new Uri($"/api/funding/applications/{ids[0]}/disbursement/retry", UriKind.Relative), null);
+        using var again = await IfMatch.PostAsync(scenario.Admin, $"/api/funding/applications/{ids[0]}/disbursement/retry", null);
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 

@@ -75,7 +75,7 @@ public sealed class BankScenario : IAsyncDisposable
     {
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(Admin));
         var ids = (await Seed.EligibleAsync(Funding.Services, programmeId, count)).Select(id => id.ToString()).ToArray();
-        using var batch = await Admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(ids));
+        using var batch = await IfMatch.PostAsync(Admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(ids));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created, await batch.Content.ReadAsStringAsync());
         return ids;
     }

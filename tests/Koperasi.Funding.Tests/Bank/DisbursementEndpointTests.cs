@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.Testing;
 
 namespace Koperasi.Funding.Tests.Bank;
 
@@ -14,7 +15,7 @@ public class DisbursementEndpointTests(FundingHost funding) : IClassFixture<Fund
     {
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var id = await Api.EligibleAsync(_admin, Api.Application(programmeId));
-        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        using var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created, await batch.Content.ReadAsStringAsync());
         return id;
     }
@@ -35,7 +36,7 @@ public class DisbursementEndpointTests(FundingHost funding) : IClassFixture<Fund
         var account = Disbursements.Account();
         account[field] = value;
 
-        using var response = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/disbursement", account);
+        using var response = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/disbursement", account);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         Api.FieldsOf(await Api.ProblemAsync(response)).ShouldBe([field]);
@@ -46,7 +47,7 @@ public class DisbursementEndpointTests(FundingHost funding) : IClassFixture<Fund
     public async Task A_missing_account_field_answers_400_naming_it()
     {
         var id = await DecreedAsync();
-        using var response = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/disbursement", new JsonObject { ["bankCode"] = "002", ["accountHolder"] = "Siti" });
+        using var response = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/disbursement", new JsonObject { ["bankCode"] = "002", ["accountHolder"] = "Siti" });
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         Api.FieldsOf(await Api.ProblemAsync(response)).ShouldContain("accountNumber");
     }
@@ -83,13 +84,13 @@ public class DisbursementEndpointTests(FundingHost funding) : IClassFixture<Fund
     {
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var eligible = await Api.EligibleAsync(_admin, Api.Application(programmeId));
-        using var early = await _admin.PostAsJsonAsync($"/api/funding/applications/{eligible}/disbursement", Disbursements.Account());
+        using var early = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{eligible}/disbursement", Disbursements.Account());
         early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Api.ProblemAsync(early))["rule"]!.GetValue<string>().ShouldBe("wrong-stage");
 
         var decreed = await DecreedAsync();
         await Disbursements.OrderAsync(_admin, decreed);
-        using var again = await _admin.PostAsJsonAsync($"/api/funding/applications/{decreed}/disbursement", Disbursements.Account());
+        using var again = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{decreed}/disbursement", Disbursements.Account());
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Api.ProblemAsync(again))["rule"]!.GetValue<string>().ShouldBe("wrong-stage");
     }
@@ -98,11 +99,11 @@ public class DisbursementEndpointTests(FundingHost funding) : IClassFixture<Fund
     public async Task Only_a_failed_disbursement_is_retried()
     {
         var decreed = await DecreedAsync();
-        using var retry = await _admin.PostAsync(new Uri($"/api/funding/applications/{decreed}/disbursement/retry", UriKind.Relative), null);
+        using var retry = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{decreed}/disbursement/retry", null);
         retry.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Api.ProblemAsync(retry))["rule"]!.GetValue<string>().ShouldBe("wrong-stage");
 
-        using var unknown = await _admin.PostAsync(new Uri($"/api/funding/applications/{Guid.NewGuid()}/disbursement/retry", UriKind.Relative), null);
+        using var unknown = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{Guid.NewGuid()}/disbursement/retry", null);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -115,7 +116,7 @@ public class DisbursementEndpointTests(FundingHost funding) : IClassFixture<Fund
         erased.StatusCode.ShouldBe(HttpStatusCode.OK);
         var before = await VersionOfAsync(id);
 
-        using var response = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/disbursement", Disbursements.Account());
+        using var response = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/disbursement", Disbursements.Account());
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await Api.ProblemAsync(response))["rule"]!.GetValue<string>().ShouldBe("applicant-erased");

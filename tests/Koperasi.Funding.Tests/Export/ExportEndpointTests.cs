@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.PersonalData;
+using Koperasi.Testing;
 
 namespace Koperasi.Funding.Tests.Export;
 
@@ -34,7 +35,7 @@ public class ExportEndpointTests(FundingHost funding) : IClassFixture<FundingHos
         var account = Disbursements.Account("Siti Rahmawati");
         var granted = await Api.EligibleAsync(_admin, Api.Application(programmeId, granteeNik, regency: "1503", phone: granteePhone));
         var batch = Api.Batch(granted);
-        using (var decreed = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", batch))
+        using (var decreed = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", batch))
         {
             decreed.StatusCode.ShouldBe(HttpStatusCode.Created);
         }

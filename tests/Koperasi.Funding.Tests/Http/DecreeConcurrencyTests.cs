@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.Funding.Applications;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,7 +73,7 @@ public class DecreeConcurrencyTests(FundingHost funding) : IClassFixture<Funding
             await start.WaitAsync();
             for (var attempt = 0; attempt < 200; attempt++)
             {
-                using var response = await client.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(application.ToString()));
+                using var response = await IfMatch.PostAsync(client, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(application.ToString()));
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
                     return "decreed";

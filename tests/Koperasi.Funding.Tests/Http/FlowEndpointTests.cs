@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Koperasi.Testing;
 
 namespace Koperasi.Funding.Tests.Http;
 
@@ -21,7 +22,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
     private async Task ShouldBeRefusedAsync(string id, string step, JsonObject body, string rule)
     {
         var before = await VersionOfAsync(id);
-        using var response = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/{step}", body);
+        using var response = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/{step}", body);
         response.StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity);
         (await Api.ProblemAsync(response))["rule"]!.GetValue<string>().ShouldBe(rule, step);
         (await VersionOfAsync(id)).ShouldBe(before);
@@ -36,7 +37,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
         (await Api.StepAsync(_admin, id, "field-verification", Api.FieldVisit()))["fieldVerification"]!["verifiedBy"]!.GetValue<string>().ShouldBe("test-admin-provinsi");
         (await Api.StepAsync(_admin, id, "eligibility", Api.Eligibility()))["status"]!.GetValue<string>().ShouldBe("eligible");
 
-        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        using var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created, await batch.Content.ReadAsStringAsync());
         var decreed = await Api.GetAsync(_admin, $"/api/funding/applications/{id}");
         (decreed["status"]!.GetValue<string>(), decreed["decree"]!["amount"]!.GetValue<decimal>()).ShouldBe(("decreed", 20_000_000m));
@@ -73,7 +74,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
         await Api.StepAsync(_admin, id, "documents-check", Api.Documents());
         await Api.StepAsync(_admin, id, "field-verification", Api.FieldVisit(kurDebtorFound: true));
 
-        using var eligible = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/eligibility", Api.Eligibility());
+        using var eligible = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/eligibility", Api.Eligibility());
         eligible.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var problem = await Api.ProblemAsync(eligible);
         problem["rule"]!.GetValue<string>().ShouldBe("eligibility-rules-refuse");
@@ -98,6 +99,52 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
         (await VersionOfAsync(id)).ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("documents-check")]
+    [InlineData("field-verification")]
+    [InlineData("eligibility")]
+    [InlineData("disbursement")]
+    [InlineData("disbursement/retry")]
+    [InlineData("monitoring-visits")]
+    [InlineData("closure")]
+    [InlineData("cancellation")]
+    public async Task A_step_without_If_Match_answers_428_and_changes_nothing(string step)
+    {
+        var (_, id) = await SubmittedAsync();
+        var before = await VersionOfAsync(id);
+        var body = step switch
+        {
+            "documents-check" => Api.Documents(),
+            "field-verification" => Api.FieldVisit(),
+            "eligibility" => Api.Eligibility(),
+            "disbursement" => new JsonObject { ["bankCode"] = "002", ["accountNumber"] = "7300000001", ["accountHolder"] = "Siti Rahmawati" },
+            "monitoring-visits" => Api.Visit(),
+            "closure" => new JsonObject { ["notes"] = "Usaha berkembang" },
+            "cancellation" => new JsonObject { ["reason"] = "Pemohon pindah domisili" },
+            _ => [],
+        };
+
+        using var response = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/{step}", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
+        (await Api.ProblemAsync(response))["rule"]!.GetValue<string>().ShouldBe("if-match-required");
+        (await VersionOfAsync(id)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_decree_batch_without_If_Match_answers_428_and_decrees_nothing()
+    {
+        var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
+        var id = await Api.EligibleAsync(_admin, Api.Application(programmeId));
+
+        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+
+        batch.StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
+        (await Api.ProblemAsync(batch))["rule"]!.GetValue<string>().ShouldBe("if-match-required");
+        (await Api.GetAsync(_admin, $"/api/funding/applications/{id}"))["status"]!.GetValue<string>().ShouldBe("eligible");
+        (await Api.GetAsync(_admin, $"/api/funding/programmes/{programmeId}"))["decreed"]!["recipients"]!.GetValue<int>().ShouldBe(0);
+    }
+
     [Fact]
     public async Task Cancelling_a_decreed_grant_gives_back_the_budget_and_lets_the_person_apply_again()
     {
@@ -105,10 +152,10 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
         var programmeId = Api.Id(programme);
         var nik = Api.Nik();
         var id = await Api.EligibleAsync(_admin, Api.Application(programmeId, nik));
-        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        using var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        using var noReason = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/cancellation", new JsonObject { ["reason"] = " " });
+        using var noReason = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/cancellation", new JsonObject { ["reason"] = " " });
         noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var cancelled = await Api.StepAsync(_admin, id, "cancellation", new JsonObject { ["reason"] = "Pemohon meninggal dunia" });
 
@@ -116,7 +163,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
         var after = await Api.GetAsync(_admin, $"/api/funding/programmes/{programmeId}");
         (after["decreed"]!["recipients"]!.GetValue<int>(), after["decreed"]!["remainingBudget"]!.GetValue<decimal>()).ShouldBe((0, 20_000_000m));
         var again = await Api.EligibleAsync(_admin, Api.Application(programmeId, nik));
-        using var second = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(again));
+        using var second = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(again));
         second.StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
@@ -125,7 +172,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
     {
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var id = await Api.EligibleAsync(_admin, Api.Application(programmeId));
-        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        using var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         await Disbursements.PayAsync(_admin, id);
 
         await ShouldBeRefusedAsync(id, "cancellation", new JsonObject { ["reason"] = "Terlambat" }, "wrong-stage");
@@ -134,7 +181,7 @@ public class FlowEndpointTests(FundingHost funding) : IClassFixture<FundingHost>
     [Fact]
     public async Task Unknown_applications_answer_404()
     {
-        using var response = await _admin.PostAsJsonAsync($"/api/funding/applications/{Guid.NewGuid()}/documents-check", Api.Documents());
+        using var response = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{Guid.NewGuid()}/documents-check", Api.Documents());
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var get = await _admin.GetAsync(new Uri($"/api/funding/applications/{Guid.NewGuid()}", UriKind.Relative));
         get.StatusCode.ShouldBe(HttpStatusCode.NotFound);

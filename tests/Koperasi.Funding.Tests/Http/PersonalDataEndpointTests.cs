@@ -87,7 +87,7 @@ public class PersonalDataEndpointTests(FundingHost funding) : IClassFixture<Fund
         var account = Disbursements.Account(_name);
         var accountNumber = account["accountNumber"]!.GetValue<string>();
         var id = await Api.EligibleAsync(_admin, Api.Application(programmeId, nik, name: _name, phone: phone));
-        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        using var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created);
         var paid = await Disbursements.PayAsync(_admin, id, account);
         await Api.StepAsync(_admin, id, "monitoring-visits", Api.Visit());

@@ -48,7 +48,7 @@ public class PersonalDataInTextTests(LoggedTextFundingHost funding) : IClassFixt
         await StepRefusedAsync(id, "eligibility", new JsonObject { ["eligible"] = false, ["reasons"] = new JsonArray(text) }, "reasons[0]", kind);
         await StepRefusedAsync(id, "eligibility", new JsonObject { ["eligible"] = true, ["notes"] = text }, "notes", kind);
         await Api.StepAsync(_admin, id, "eligibility", Api.Eligibility());
-        using (var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id)))
+        using (var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id)))
         {
             batch.StatusCode.ShouldBe(HttpStatusCode.Created, await batch.Content.ReadAsStringAsync());
         }
@@ -86,7 +86,7 @@ public class PersonalDataInTextTests(LoggedTextFundingHost funding) : IClassFixt
     }
 
     private async Task StepRefusedAsync(string id, string step, JsonObject body, string field, string kind) =>
-        await RefusedAsync(await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/{step}", body), field, $"{kind} in {step}");
+        await RefusedAsync(await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/{step}", body), field, $"{kind} in {step}");
 
     private static async Task RefusedAsync(HttpResponseMessage response, string field, string because)
     {

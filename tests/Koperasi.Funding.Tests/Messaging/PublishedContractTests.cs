@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Koperasi.Contracts.Funding;
 using Koperasi.Testing;
 
@@ -42,7 +41,7 @@ public sealed class PublishedContractTests : IAsyncLifetime
         var nik = Api.Nik();
         var body = Api.Application(programmeId, nik, regency: "1503", name: "Nurhayati Probe");
         var id = await Api.EligibleAsync(admin, body);
-        using var batch = await admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        using var batch = await IfMatch.PostAsync(admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         batch.StatusCode.ShouldBe(HttpStatusCode.Created);
         var account = Disbursements.Account("Nurhayati Probe");
         await Disbursements.PayAsync(admin, id, account);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Koperasi.Contracts.Registry;
 using Koperasi.Funding.Cooperatives;
 using Koperasi.Funding.Messaging.Consumers;
@@ -58,7 +57,7 @@ public sealed class RegistryReadModelTests : IAsyncLifetime
     private async Task<HttpStatusCode> DecreeAsync(Guid cooperativeId, string? expectedRule = null)
     {
         var application = await Api.EligibleAsync(_admin, Api.Application(_programmeId, cooperativeId: cooperativeId.ToString()));
-        using var response = await _admin.PostAsJsonAsync($"/api/funding/programmes/{_programmeId}/decree-batches", Api.Batch(application));
+        using var response = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{_programmeId}/decree-batches", Api.Batch(application));
         if (expectedRule is not null)
         {
             (await Api.ProblemAsync(response))["rule"]!.GetValue<string>().ShouldBe(expectedRule);

@@ -33,7 +33,7 @@ public sealed class ReportTests : IAsyncLifetime
 
     private async Task DecreeAsync(string programmeId, IEnumerable<Guid> applications)
     {
-        using var response = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch([.. applications.Select(a => a.ToString())]));
+        using var response = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch([.. applications.Select(a => a.ToString())]));
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 

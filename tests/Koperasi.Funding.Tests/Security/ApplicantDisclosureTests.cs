@@ -54,7 +54,7 @@ public class ApplicantDisclosureTests(FundingHost funding) : IClassFixture<Fundi
         Saw(KoperasiRoles.Verifikator, await Api.StepAsync(verifikator, ids[1], "documents-check", Api.Documents()));
         Saw(KoperasiRoles.Pendamping, await Api.StepAsync(pendamping, ids[1], "field-verification", Api.FieldVisit()));
         Saw(KoperasiRoles.Verifikator, await Api.StepAsync(verifikator, ids[1], "eligibility", Api.Eligibility()));
-        using (var batch = await verifikator.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(ids[1])))
+        using (var batch = await IfMatch.PostAsync(verifikator, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(ids[1])))
         {
             batch.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
@@ -137,7 +137,7 @@ public class ApplicantDisclosureTests(FundingHost funding) : IClassFixture<Fundi
         using var submitted = await _admin.PostAsJsonAsync("/api/funding/applications", Api.Application(programmeId));
         submitted.StatusCode.ShouldBe(HttpStatusCode.Created);
         var id = Api.Id((await submitted.Content.ReadFromJsonAsync<JsonObject>())!);
-        using var step = await _admin.PostAsJsonAsync($"/api/funding/applications/{id}/documents-check", Api.Documents());
+        using var step = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{id}/documents-check", Api.Documents());
         step.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         foreach (var response in new[]
@@ -173,7 +173,7 @@ public class ApplicantDisclosureTests(FundingHost funding) : IClassFixture<Fundi
         await Api.StepAsync(_admin, paid, "documents-check", new JsonObject { ["complete"] = true, ["notes"] = texts[3] });
         await Api.StepAsync(_admin, paid, "field-verification", field);
         await Api.StepAsync(_admin, paid, "eligibility", new JsonObject { ["eligible"] = true, ["notes"] = texts[4] });
-        using (var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(paid)))
+        using (var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(paid)))
         {
             batch.StatusCode.ShouldBe(HttpStatusCode.Created);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.Testing;
 
 namespace Koperasi.Funding.Tests.Security;
 
@@ -37,16 +38,16 @@ public class RegencyScopingTests(FundingHost funding) : IClassFixture<FundingHos
         var id = Api.Id(await Api.SubmitAsync(_admin, Api.Application(programmeId, regency: "1503")));
         await Api.StepAsync(_admin, id, "documents-check", Api.Documents());
 
-        using var foreign = await _pendampingKerinci.PostAsJsonAsync($"/api/funding/applications/{id}/field-verification", Api.FieldVisit());
+        using var foreign = await IfMatch.PostAsync(_pendampingKerinci, $"/api/funding/applications/{id}/field-verification", Api.FieldVisit());
         await ShouldBeOutsideAsync(foreign);
 
         var verified = await Api.StepAsync(_pendampingSarolangun, id, "field-verification", Api.FieldVisit());
         verified["fieldVerification"]!["verifiedBy"]!.GetValue<string>().ShouldBe("test-pendamping");
         await Api.StepAsync(_admin, id, "eligibility", Api.Eligibility());
-        using var batch = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
+        using var batch = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id));
         await Disbursements.PayAsync(_admin, id);
 
-        using var foreignVisit = await _pendampingKerinci.PostAsJsonAsync($"/api/funding/applications/{id}/monitoring-visits", Api.Visit());
+        using var foreignVisit = await IfMatch.PostAsync(_pendampingKerinci, $"/api/funding/applications/{id}/monitoring-visits", Api.Visit());
         await ShouldBeOutsideAsync(foreignVisit);
         (await Api.StepAsync(_pendampingSarolangun, id, "monitoring-visits", Api.Visit()))["visits"]![0]!["visitedBy"]!.GetValue<string>().ShouldBe("test-pendamping");
     }

@@ -39,7 +39,7 @@ public sealed class MalformedRequestTests : IAsyncLifetime
         var client = _registry.CreateClient();
         var rat = Api.Rat(2025, "2026-03-01");
 
-        using var response = await client.PostAsJsonAsync($"/api/registry/cooperatives/{Guid.Empty}/rat-reports", rat);
+        using var response = await Api.ReportRatAsync(client, Guid.Empty, rat, version: 1);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await Api.ProblemAsync(response))["type"]!.GetValue<string>().ShouldBe("urn:koperasi:problem:not-found");

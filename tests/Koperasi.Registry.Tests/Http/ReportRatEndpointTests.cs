@@ -8,15 +8,15 @@ public class ReportRatEndpointTests(RegistryHost registry) : IClassFixture<Regis
 {
     private readonly HttpClient _client = registry.CreateClient();
 
-    private Task<HttpResponseMessage> Report(object id, JsonObject rat) =>
-        _client.PostAsJsonAsync($"/api/registry/cooperatives/{id}/rat-reports", rat);
+    private Task<HttpResponseMessage> Report(JsonObject registered, JsonObject rat) =>
+        Api.ReportRatAsync(_client, registered["id"]!, rat, registered["version"]);
 
     [Fact]
     public async Task A_late_RAT_is_accepted_and_flagged()
     {
         var registered = await Api.RegisterAsync(_client, Api.Registration(decreeDate: "2020-02-03"));
 
-        using var response = await Report(registered["id"]!, Api.Rat(2024, "2025-08-15"));
+        using var response = await Report(registered, Api.Rat(2024, "2025-08-15"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -30,7 +30,7 @@ public class ReportRatEndpointTests(RegistryHost registry) : IClassFixture<Regis
         var registered = await Api.RegisterAsync(_client, Api.Registration(decreeDate: "2004-02-03"));
         registered["activity"]!.GetValue<string>().ShouldBe("tidak-aktif");
 
-        using var response = await Report(registered["id"]!, Api.Rat(2025, "2026-03-21"));
+        using var response = await Report(registered, Api.Rat(2025, "2026-03-21"));
 
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["activity"]!.GetValue<string>().ShouldBe("aktif");
         var read = await Api.GetAsync(_client, $"/api/registry/cooperatives/{registered["id"]}");
@@ -42,7 +42,7 @@ public class ReportRatEndpointTests(RegistryHost registry) : IClassFixture<Regis
     {
         var registered = await Api.RegisterAsync(_client, Api.Registration(rats: Api.Rat(2024, "2025-03-01")));
 
-        using var response = await Report(registered["id"]!, Api.Rat(2024, "2025-05-01"));
+        using var response = await Report(registered, Api.Rat(2024, "2025-05-01"));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Api.ProblemAsync(response))["rule"]!.GetValue<string>().ShouldBe("rat-year-already-reported");
@@ -54,14 +54,26 @@ public class ReportRatEndpointTests(RegistryHost registry) : IClassFixture<Regis
     public async Task A_stale_If_Match_answers_409()
     {
         var registered = await Api.RegisterAsync(_client, Api.Registration());
-        using var first = await Report(registered["id"]!, Api.Rat(2023, "2024-03-01"));
+        using var first = await Report(registered, Api.Rat(2023, "2024-03-01"));
         first.StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/registry/cooperatives/{registered["id"]}/rat-reports") { Content = JsonContent.Create(Api.Rat(2024, "2025-03-01")) };
-        request.Headers.TryAddWithoutValidation("If-Match", $"\"{registered["version"]}\"");
-        using var stale = await _client.SendAsync(request);
+        using var stale = await Report(registered, Api.Rat(2024, "2025-03-01"));
 
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await Api.ProblemAsync(stale))["rule"]!.GetValue<string>().ShouldBe("concurrency-conflict");
+    }
+
+    [Fact]
+    public async Task Without_If_Match_the_report_answers_428_and_records_nothing()
+    {
+        var registered = await Api.RegisterAsync(_client, Api.Registration());
+
+        using var response = await _client.PostAsJsonAsync($"/api/registry/cooperatives/{registered["id"]}/rat-reports", Api.Rat(2024, "2025-03-01"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
+        (await Api.ProblemAsync(response))["rule"]!.GetValue<string>().ShouldBe("if-match-required");
+        (await Api.GetAsync(_client, $"/api/registry/cooperatives/{registered["id"]}"))["version"]!.GetValue<long>()
+            .ShouldBe(registered["version"]!.GetValue<long>());
     }
 
     [Theory]
@@ -74,9 +86,12 @@ public class ReportRatEndpointTests(RegistryHost registry) : IClassFixture<Regis
     {
         var registered = await Api.RegisterAsync(_client, Api.Registration());
 
-        using var response = await _client.PostAsync(
-            new Uri($"/api/registry/cooperatives/{registered["id"]}/rat-reports", UriKind.Relative),
-            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/registry/cooperatives/{registered["id"]}/rat-reports")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{registered["version"]}\"");
+        using var response = await _client.SendAsync(request);
 
         ((int)response.StatusCode).ShouldBe(status);
         Api.FieldsOf(await Api.ProblemAsync(response)).ShouldContain(field);
@@ -85,7 +100,7 @@ public class ReportRatEndpointTests(RegistryHost registry) : IClassFixture<Regis
     [Fact]
     public async Task Reporting_for_an_unknown_koperasi_answers_404()
     {
-        using var response = await Report(Guid.NewGuid(), Api.Rat(2024, "2025-03-01"));
+        using var response = await Api.ReportRatAsync(_client, Guid.NewGuid(), Api.Rat(2024, "2025-03-01"), version: 1);
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }

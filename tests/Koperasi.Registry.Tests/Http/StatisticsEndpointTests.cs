@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.Testing;
 
@@ -37,7 +36,7 @@ public sealed class StatisticsEndpointTests : IAsyncLifetime
         before["tidakAktif"]!.GetValue<long>().ShouldBe(1);
 
         // Later events: a RAT that makes one aktif again, a registration founded after the date.
-        using var rat = await _client.PostAsJsonAsync($"/api/registry/cooperatives/{kerinci["id"]}/rat-reports", Api.Rat(2025, "2026-02-02"));
+        using var rat = await Api.ReportRatAsync(_client, kerinci["id"]!, Api.Rat(2025, "2026-02-02"), kerinci["version"]);
         rat.StatusCode.ShouldBe(HttpStatusCode.Created);
         await Api.RegisterAsync(_client, Api.Registration(regency: "1571", decreeDate: "2025-06-01"));
         await Eventually.UntilAsync(async () => (await Statistics(""))["aktif"]!.GetValue<long>() == 3, "the later events projected");

@@ -66,7 +66,7 @@ public sealed class MergerConsumerTests() : TransformationHarness("mergers")
         await Probe.WaitForAsync(Dissolved, About(absorbed));
         var version = (await ReadAsync(absorbed))["version"]!.GetValue<long>();
 
-        using var rat = await Client.PostAsJsonAsync($"/api/registry/cooperatives/{absorbed}/rat-reports", Api.Rat(2025, "2026-03-02"));
+        using var rat = await Api.ReportRatAsync(Client, absorbed, Api.Rat(2025, "2026-03-02"), version);
         using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/registry/cooperatives/{absorbed}")
         {
             Content = JsonContent.Create(new JsonObject { ["contact"] = new JsonObject { ["phone"] = "0741123456" } }),

@@ -26,7 +26,7 @@ public class RegencyScopingTests(RegistryHost registry) : IClassFixture<Registry
         var contact = new JsonObject { ["contact"] = new JsonObject { ["phone"] = "0741999999" } };
 
         using var patch = await _pembinaKerinci.SendAsync(Patch(kotaJambi["id"]!, kotaJambi["version"]!, contact));
-        using var rat = await _pembinaKerinci.PostAsJsonAsync($"/api/registry/cooperatives/{kotaJambi["id"]}/rat-reports", Api.Rat(2025, "2026-03-01"));
+        using var rat = await Api.ReportRatAsync(_pembinaKerinci, kotaJambi["id"]!, Api.Rat(2025, "2026-03-01"), kotaJambi["version"]);
 
         foreach (var response in new[] { patch, rat })
         {

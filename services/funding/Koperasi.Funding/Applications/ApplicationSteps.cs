@@ -1,60 +1,43 @@
 using System.Security.Claims;
 using Koperasi.ServiceDefaults.Decisions;
-using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.ServiceDefaults.Streams;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koperasi.Funding.Applications;
 
 /// <summary>
-/// What every step of the flow does around its decision: If-Match (optional), the application
-/// fetched for writing, 404, the caller's regency (403), the decision, append, commit, and the
-/// application as it is afterwards with its ETag.
+/// A step of the flow: the platform's <see cref="StreamStep{T}"/> on the application's stream (If-Match
+/// required, one load, the caller's regency, the decision, append, commit), answered with the
+/// application as the caller may see it afterwards.
 /// </summary>
 public static class ApplicationSteps
 {
-    public static async Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
+    /// <summary>The application's stream step: a pendamping acts only on an application of its own regencies.</summary>
+    public static StreamStep<Application> Step { get; } = new(
+        "application",
+        Application.Fold,
+        (current, version) => current with { Version = version },
+        (user, current) => user.Reaches(current.RegencyCode) ? null : OutsideRegency.Problem(current.RegencyCode, "id"));
+
+    public static Task<Results<Ok<ApplicationResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
         Guid id,
         HttpContext http,
         IDocumentSession session,
         Func<Application, Task<(Decision Decision, IReadOnlyList<EligibilityFailure> Rules)>> decide,
         CancellationToken cancellationToken)
     {
-        var expectedVersion = http.Request.ReadIfMatch(out var badIfMatch);
-        if (badIfMatch is ValidationProblem badHeader)
-        {
-            return badHeader;
-        }
-
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<Application>(id, expected, cancellationToken)
-            : await session.Events.FetchForWriting<Application>(id, cancellationToken);
-        if (stream.Aggregate is not { } application)
-        {
-            return Problems.NotFound("application", id);
-        }
-
-        if (!http.User.Reaches(application.RegencyCode))
-        {
-            return OutsideRegency.Problem(application.RegencyCode, "id");
-        }
-
-        var (decision, rules) = await decide(application);
-        if (decision.Error is { } error)
-        {
-            return Refusals.ToProblem(error, rules);
-        }
-
-        stream.AppendMany(decision.Events);
-        await session.SaveChangesAsync(cancellationToken);
-
-        var after = decision.Events.Aggregate(application, (state, e) => Application.Fold(state, e)!) with
-        {
-            Version = application.Version + decision.Events.Count,
-        };
-        http.Response.SetETag(after.Version);
-        return TypedResults.Ok(await ApplicationViews.ShowAsync(session, http.User, after, cancellationToken));
+        IReadOnlyList<EligibilityFailure> rules = [];
+        return Step.RunAsync(
+            id, http, session,
+            async application =>
+            {
+                (var decision, rules) = await decide(application);
+                return decision;
+            },
+            async step => TypedResults.Ok(await ApplicationViews.ShowAsync(session, http.User, step.After, cancellationToken)),
+            refuse: error => Refusals.ToProblem(error, rules));
     }
 
     /// <summary>A decision that lists no eligibility rules.</summary>
@@ -70,11 +53,12 @@ public static class ApplicationSteps
         step.WithName(name)
             .RequireAuthorization(policy)
             .WithSummary(summary)
-            .WithDescription(description + " If-Match (the application's ETag) is optional; a stale one answers 409.")
+            .WithDescription(description + " Requires If-Match with the application's ETag (428 without it, 409 when stale).")
             .Produces<ApplicationResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 }

@@ -1,6 +1,7 @@
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
 using Koperasi.Funding.Programmes;
+using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
@@ -27,86 +28,60 @@ public static class DecreeBatches
             .WithName("IssueDecreeBatch")
             .RequireAuthorization(FundingPolicies.Decide)
             .WithSummary("Decree a batch of grants")
-            .WithDescription("Grants eligible applications of the programme by one decree (number and date). A batch that would exceed the budget or a regency's quota, or names an application that cannot be decreed (not eligible, of another programme, its koperasi not aktif in the Registry, another grant the rules forbid), is refused whole with the figures. A batch decided at the same moment as another that committed first answers 409 and changes nothing. If-Match (the programme's ETag) is optional.")
+            .WithDescription("Grants eligible applications of the programme by one decree (number and date). A batch that would exceed the budget or a regency's quota, or names an application that cannot be decreed (not eligible, of another programme, its koperasi not aktif in the Registry, another grant the rules forbid), is refused whole with the figures. A batch decided at the same moment as another that committed first answers 409 and changes nothing. Requires If-Match with the programme's ETag (428 without it, 409 when stale).")
             .Produces<Response>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    private static Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
-        if (badIfMatch is ValidationProblem badHeader)
-        {
-            return badHeader;
-        }
+        DecreeBatchRefusal? refused = null;
+        DecreeBatchIssued? issued = null;
+        return ProgrammeSteps.Step.RunAsync(
+            id, http, session,
+            async programme =>
+            {
+                var streams = new Dictionary<Guid, JasperFx.Events.IEventStream<Application>>();
+                foreach (var applicationId in request.ApplicationIds)
+                {
+                    streams[applicationId] = await session.Events.FetchForWriting<Application>(applicationId, cancellationToken);
+                }
 
-        var v = Validate(request);
-        if (!v.IsValid)
-        {
-            return v.ToProblem();
-        }
+                var applications = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate);
+                var present = applications.Values.OfType<Application>().ToList();
+                var cooperativeIds = present.Select(a => a.CooperativeId).OfType<Guid>().Distinct().ToArray();
+                var standings = cooperativeIds.Length == 0
+                    ? []
+                    : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
+                var grantsHeld = await GrantsHeldQuery.ForAsync(session, [.. present.Select(a => a.ApplicantId)], cancellationToken);
 
-        try
-        {
-            return await DecreeAsync(id, request, expectedVersion, session, clock.Today(), response, cancellationToken);
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return Problems.ConcurrencyConflict(expectedVersion);
-        }
-    }
+                var command = new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber.Trim(), request.DecreeDate, request.ApplicationIds);
+                var outcome = programme.IssueDecreeBatch(
+                    command, applications, cooperativeIds.ToDictionary(c => c, c => standings.GetValueOrDefault(c)), grantsHeld, clock.Today());
+                if (outcome.Refusal is { } refusal)
+                {
+                    refused = refusal;
+                    return Decision.Reject(new DomainError(refusal.Rule, refusal.Detail, refusal.Kind));
+                }
 
-    private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> DecreeAsync(
-        Guid id, Request request, long? expectedVersion, IDocumentSession session, DateOnly today, HttpResponse response, CancellationToken cancellationToken)
-    {
-        var programmeStream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<Programme>(id, expected, cancellationToken)
-            : await session.Events.FetchForWriting<Programme>(id, cancellationToken);
-        if (programmeStream.Aggregate is not { } programme)
-        {
-            return Problems.NotFound("programme", id);
-        }
+                issued = outcome.Batch!;
+                foreach (var (applicationId, decree) in outcome.ApplicationEvents)
+                {
+                    streams[applicationId].AppendOne(decree);
+                }
 
-        var streams = new Dictionary<Guid, JasperFx.Events.IEventStream<Application>>();
-        foreach (var applicationId in request.ApplicationIds)
-        {
-            streams[applicationId] = await session.Events.FetchForWriting<Application>(applicationId, cancellationToken);
-        }
-
-        var applications = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate);
-        var present = applications.Values.OfType<Application>().ToList();
-        var cooperativeIds = present.Select(a => a.CooperativeId).OfType<Guid>().Distinct().ToArray();
-        var standings = cooperativeIds.Length == 0
-            ? []
-            : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
-        var grantsHeld = await GrantsHeldQuery.ForAsync(session, [.. present.Select(a => a.ApplicantId)], cancellationToken);
-
-        var command = new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber.Trim(), request.DecreeDate, request.ApplicationIds);
-        var outcome = programme.IssueDecreeBatch(
-            command, applications, cooperativeIds.ToDictionary(c => c, c => standings.GetValueOrDefault(c)), grantsHeld, today);
-        if (outcome.Refusal is { } refusal)
-        {
-            return DecreeBatchRefused.Problem(refusal);
-        }
-
-        var batch = outcome.Batch!;
-        programmeStream.AppendOne(batch);
-        foreach (var (applicationId, decree) in outcome.ApplicationEvents)
-        {
-            streams[applicationId].AppendOne(decree);
-        }
-
-        await session.SaveChangesAsync(cancellationToken);
-
-        var after = Programme.Fold(programme, batch)!;
-        response.SetETag(programme.Version + 1);
-        return TypedResults.Created(
-            $"/api/funding/programmes/{id}",
-            new Response(batch.BatchId, id, batch.DecreeNumber, batch.DecreeDate, batch.Grants.Count, batch.Grants.Sum(g => g.Amount),
-                new BudgetFigures(after.Budget, after.DecreedAmount, 0, after.RemainingBudget)));
+                return Decision.Accept(issued);
+            },
+            step => Task.FromResult(TypedResults.Created(
+                $"/api/funding/programmes/{id}",
+                new Response(issued!.BatchId, id, issued.DecreeNumber, issued.DecreeDate, issued.Grants.Count, issued.Grants.Sum(g => g.Amount),
+                    new BudgetFigures(step.After.Budget, step.After.DecreedAmount, 0, step.After.RemainingBudget)))),
+            Validate(request),
+            refuse: error => refused is { } refusal ? DecreeBatchRefused.Problem(refusal) : error.ToProblem());
     }
 
     private static RequestValidation Validate(Request request)

@@ -30,54 +30,20 @@ public static class ChangeProgramme
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    private static async Task<Results<Ok<ProgrammeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, IDocumentSession session, HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
-    {
-        var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
-        if (badIfMatch is ValidationProblem badHeader)
-        {
-            return badHeader;
-        }
-
-        if (expectedVersion is not { } expected)
-        {
-            return Problems.IfMatchRequired();
-        }
-
-        var v = Validate(request);
-        if (!v.IsValid)
-        {
-            return v.ToProblem();
-        }
-
-        if (await session.LoadAsync<Programme>(id, cancellationToken) is null)
-        {
-            return Problems.NotFound("programme", id);
-        }
-
-        var stream = await session.Events.FetchForWriting<Programme>(id, expected, cancellationToken);
-        var programme = stream.Aggregate!;
-        var change = new ProgrammeChange(
-            request.Budget,
-            request.TargetRecipients,
-            request.Categories?.Select(c => c.ToCategory()).ToList(),
-            request.RegencyQuotas is { } quotas ? NormalizeQuotas(quotas) : null,
-            request.Eligibility?.Over(programme.Eligibility),
-            request.ReferenceDate,
-            request.Window);
-        var decision = programme.Change(change);
-        if (decision.Error is { } error)
-        {
-            return error.ToProblem();
-        }
-
-        stream.AppendMany(decision.Events);
-        await session.SaveChangesAsync(cancellationToken);
-
-        var after = decision.Events.Aggregate(programme, (state, e) => Programme.Fold(state, e)!) with { Version = expected + decision.Events.Count };
-        response.SetETag(after.Version);
-        return TypedResults.Ok(ProgrammeResponse.From(after));
-    }
+    private static Task<Results<Ok<ProgrammeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, HttpContext http) =>
+        ProgrammeSteps.Step.RunAsync(
+            id, http, session,
+            programme => programme.Change(new ProgrammeChange(
+                request.Budget,
+                request.TargetRecipients,
+                request.Categories?.Select(c => c.ToCategory()).ToList(),
+                request.RegencyQuotas is { } quotas ? NormalizeQuotas(quotas) : null,
+                request.Eligibility?.Over(programme.Eligibility),
+                request.ReferenceDate,
+                request.Window)),
+            step => TypedResults.Ok(ProgrammeResponse.From(step.After)),
+            Validate(request));
 
     private static RequestValidation Validate(Request request)
     {

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using JasperFx;
 using Koperasi.Registry.Activity;
 using Koperasi.ServiceDefaults.Http;
-using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,67 +34,33 @@ public static class ChangeDetails
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    private static async Task<Results<Ok<CooperativeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
-        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    private static Task<Results<Ok<CooperativeResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
+        HttpContext http, CancellationToken cancellationToken)
     {
-        var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
-        if (badIfMatch is ValidationProblem badHeader)
-        {
-            return badHeader;
-        }
+        return CooperativeSteps.Step.RunAsync(
+            id, http, session,
+            async cooperative =>
+            {
+                var decision = cooperative.ChangeDetails(ToChange(request), clock.Today(), policy.Value);
+                if (decision.IsRejected)
+                {
+                    return decision;
+                }
 
-        if (expectedVersion is not { } expected)
-        {
-            return Problems.IfMatchRequired();
-        }
+                if (await IdentifierClaim.CheckAsync(session, id, decision.Events, cancellationToken) is { } taken)
+                {
+                    return taken;
+                }
 
-        var validation = Validate(request);
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        if (await session.LoadAsync<Cooperative>(id, cancellationToken) is not { } current)
-        {
-            return Problems.NotFound("koperasi", id);
-        }
-
-        if (!user.MayActOnRegency(current.Address.RegencyCode))
-        {
-            return OutsideRegency.Problem(current.Address.RegencyCode, "id");
-        }
-
-        var stream = await session.Events.FetchForWriting<Cooperative>(id, expected, cancellationToken);
-        var cooperative = stream.Aggregate!;
-        var decision = cooperative.ChangeDetails(ToChange(request), clock.Today(), policy.Value);
-        if (decision.Error is { } error)
-        {
-            return error.ToProblem();
-        }
-
-        if (await IdentifierClaim.CheckAsync(session, id, decision.Events, cancellationToken) is { } taken)
-        {
-            return taken.ToProblem();
-        }
-
-        stream.AppendMany(decision.Events);
-        IdentifierClaim.UpdateInSession(session, id, decision.Events, cooperative);
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (DocumentAlreadyExistsException claimed) when (claimed.DocType == typeof(IdentifierClaim))
-        {
-            return IdentifierClaim.Conflict(claimed.Id).ToProblem();
-        }
-
-        var after = decision.Events.Aggregate(cooperative, (state, e) => Cooperative.Fold(state, e)!) with
-        {
-            Version = expected + decision.Events.Count,
-        };
-        response.SetETag(after.Version);
-        return TypedResults.Ok(CooperativeResponse.From(after));
+                IdentifierClaim.UpdateInSession(session, id, decision.Events, cooperative);
+                return decision;
+            },
+            step => Task.FromResult(TypedResults.Ok(CooperativeResponse.From(step.After))),
+            Validate(request),
+            commitFailed: failure => failure is DocumentAlreadyExistsException claimed && claimed.DocType == typeof(IdentifierClaim)
+                ? IdentifierClaim.Conflict(claimed.Id).ToProblem()
+                : null);
     }
 
     private static RequestValidation Validate(Request request)

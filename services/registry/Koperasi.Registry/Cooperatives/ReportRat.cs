@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Koperasi.Registry.Activity;
 using Koperasi.ServiceDefaults.Http;
-using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,57 +28,26 @@ public static class ReportRat
             .WithName("ReportRat")
             .RequireAuthorization(RegistryPolicies.Write)
             .WithSummary("Report a RAT")
-            .WithDescription("Records the RAT of a financial year. A late RAT is accepted and flagged; a second report for the same year answers 409. If-Match is optional here.")
+            .WithDescription("Records the RAT of a financial year. A late RAT is accepted and flagged; a second report for the same year answers 409. Requires If-Match with the koperasi's ETag (428 without it, 409 when stale).")
             .Produces<Response>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
-    private static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy,
-        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    private static Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy, HttpContext http)
     {
-        var expectedVersion = httpRequest.ReadIfMatch(out var badIfMatch);
-        if (badIfMatch is ValidationProblem badHeader)
-        {
-            return badHeader;
-        }
-
         var validation = new RequestValidation();
         Validate(request, validation, "");
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<Cooperative>(id, expected, cancellationToken)
-            : await session.Events.FetchForWriting<Cooperative>(id, cancellationToken);
-        if (stream.Aggregate is not { } cooperative)
-        {
-            return Problems.NotFound("koperasi", id);
-        }
-
-        if (!user.MayActOnRegency(cooperative.Address.RegencyCode))
-        {
-            return OutsideRegency.Problem(cooperative.Address.RegencyCode, "id");
-        }
-
-        var decision = cooperative.ReportRat(ToReport(request), clock.Today(), policy.Value);
-        if (decision.Error is { } error)
-        {
-            return error.ToProblem();
-        }
-
-        stream.AppendMany(decision.Events);
-        await session.SaveChangesAsync(cancellationToken);
-
-        var after = decision.Events.Aggregate(cooperative, (state, e) => Cooperative.Fold(state, e)!);
-        var version = cooperative.Version + decision.Events.Count;
-        response.SetETag(version);
-        var late = decision.Events.OfType<RatRecorded>().Single().Late;
-        return TypedResults.Created($"/api/registry/cooperatives/{id}", new Response(id, request.FinancialYear, late, after.Activity, version));
+        return CooperativeSteps.Step.RunAsync(
+            id, http, session,
+            cooperative => cooperative.ReportRat(ToReport(request), clock.Today(), policy.Value),
+            step => TypedResults.Created(
+                $"/api/registry/cooperatives/{id}",
+                new Response(id, request.FinancialYear, step.Events.OfType<RatRecorded>().Single().Late, step.After.Activity, step.Version)),
+            validation);
     }
 
     public static void Validate(Request request, RequestValidation v, string prefix)

@@ -1,16 +1,25 @@
-using System.Security.Claims;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.ServiceDefaults.Streams;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koperasi.Transformation.Cases;
 
-/// <summary>What every step of an open case does: If-Match, validation, load, authorize, decide, append, commit.</summary>
+/// <summary>A step of an open case: the platform's <see cref="StreamStep{T}"/> on the case's stream, answered with the case.</summary>
 public static class CaseSteps
 {
-    /// <summary>What every step endpoint requires and may answer: the write policy, the case, and the problems of <see cref="ApplyAsync"/>.</summary>
+    /// <summary>The case's stream step: a pembina acts only on a case all of whose regencies are its own.</summary>
+    public static StreamStep<TransformationCase> Step { get; } = new(
+        "case",
+        TransformationCase.Fold,
+        (current, version) => current with { Version = version },
+        (user, current) => current.RegencyCodes.FirstOrDefault(r => !user.MayActOnRegency(r)) is { } outside
+            ? OutsideRegency.Problem(outside, "id")
+            : null);
+
+    /// <summary>What every step endpoint requires and may answer: the write policy, the case, and the problems of <see cref="ApplyAsync(Guid, HttpContext, IDocumentSession, RequestValidation, Func{TransformationCase, Decision})"/>.</summary>
     public static RouteHandlerBuilder AsCaseStep(this RouteHandlerBuilder endpoint) =>
         endpoint
             .RequireAuthorization(TransformationPolicies.Write)
@@ -23,66 +32,16 @@ public static class CaseSteps
 
     /// <summary>
     /// Applies one step to a case. The change needs If-Match with the version read (428 without it,
-    /// 409 when someone changed the case since); a pembina acts only on a case all of whose regencies
-    /// are its own.
+    /// 409 when someone changed the case since).
     /// </summary>
-    public static async Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        Guid id,
-        HttpRequest request,
-        HttpResponse response,
-        ClaimsPrincipal user,
-        IDocumentSession session,
-        RequestValidation validation,
-        Func<TransformationCase, Decision> decide,
-        CancellationToken cancellationToken)
-    {
-        var expectedVersion = request.ReadIfMatch(out var badIfMatch);
-        if (badIfMatch is ValidationProblem badHeader)
-        {
-            return badHeader;
-        }
+    public static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
+        Guid id, HttpContext http, IDocumentSession session, RequestValidation validation, Func<TransformationCase, Decision> decide) =>
+        Step.RunAsync(id, http, session, decide, Answer, validation);
 
-        if (expectedVersion is not { } expected)
-        {
-            return Problems.IfMatchRequired();
-        }
+    /// <summary>A step whose decision reads something besides the case.</summary>
+    public static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
+        Guid id, HttpContext http, IDocumentSession session, RequestValidation validation, Func<TransformationCase, Task<Decision>> decide) =>
+        Step.RunAsync(id, http, session, decide, outcome => Task.FromResult(Answer(outcome)), validation);
 
-        if (!validation.IsValid)
-        {
-            return validation.ToProblem();
-        }
-
-        if (await session.LoadAsync<TransformationCase>(id, cancellationToken) is not { } current)
-        {
-            return Problems.NotFound("case", id);
-        }
-
-        if (current.RegencyCodes.FirstOrDefault(r => !user.MayActOnRegency(r)) is { } outside)
-        {
-            return OutsideRegency.Problem(outside, "id");
-        }
-
-        try
-        {
-            var stream = await session.Events.FetchForWriting<TransformationCase>(id, expected, cancellationToken);
-            var decision = decide(stream.Aggregate!);
-            if (decision.Error is { } error)
-            {
-                return error.ToProblem();
-            }
-
-            stream.AppendMany(decision.Events);
-            await session.SaveChangesAsync(cancellationToken);
-            var after = decision.Events.Aggregate(stream.Aggregate!, (state, e) => TransformationCase.Fold(state, e)!) with
-            {
-                Version = expected + decision.Events.Count,
-            };
-            response.SetETag(after.Version);
-            return TypedResults.Ok(CaseResponse.From(after));
-        }
-        catch (JasperFx.ConcurrencyException)
-        {
-            return Problems.ConcurrencyConflict(expected);
-        }
-    }
+    private static Ok<CaseResponse> Answer(StepOutcome<TransformationCase> outcome) => TypedResults.Ok(CaseResponse.From(outcome.After));
 }

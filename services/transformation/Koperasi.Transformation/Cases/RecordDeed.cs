@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
@@ -25,14 +24,13 @@ public static class RecordDeed
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
-        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         var v = new RequestValidation();
         v.Code(request.Number, "number", 100);
         v.Name(request.Notary, "notary", 200);
         v.Date(request.Date, "date", FieldRules.EarliestCooperativeDate);
         var deed = new NotarialDeed(request.Number?.Trim() ?? "", request.Date, request.Notary?.Trim() ?? "");
-        return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.RecordDeed(deed, clock.Today()), cancellationToken);
+        return CaseSteps.ApplyAsync(id, http, session, v, current => current.RecordDeed(deed, clock.Today()));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
 using Koperasi.Transformation.Cooperatives;
@@ -29,15 +28,16 @@ public static class RecordMeeting
             .AsCaseStep()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, IOptions<MeetingPolicy> policy,
-        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+    private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<MeetingPolicy> policy,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var votes = new MeetingVotes(request.CooperativeId, request.HeldOn, request.MembersPresent, request.MembersTotal, request.VotesFor, request.VotesAgainst);
-        var registered = (await session.LoadAsync<KnownCooperative>(request.CooperativeId, cancellationToken))?.MemberCount?.Value;
-        return await CaseSteps.ApplyAsync(
-            id, httpRequest, response, user, session, Validate(request),
-            current => current.RecordMeeting(votes, clock.Today(), policy.Value, registered), cancellationToken);
+        return CaseSteps.ApplyAsync(id, http, session, Validate(request), async current =>
+        {
+            var registered = (await session.LoadAsync<KnownCooperative>(request.CooperativeId, cancellationToken))?.MemberCount?.Value;
+            return current.RecordMeeting(votes, clock.Today(), policy.Value, registered);
+        });
     }
 
     /// <summary>Numbers a meeting cannot have: fewer than none, more present than members, more votes than present.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
@@ -24,13 +23,12 @@ public static class RecordRatification
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock,
-        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
         var v = new RequestValidation();
         v.Code(request.DecreeNumber, "decreeNumber", 100);
         v.Date(request.DecreeDate, "decreeDate", FieldRules.EarliestCooperativeDate);
         var ratification = new Ratification(request.DecreeNumber?.Trim() ?? "", request.DecreeDate);
-        return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.RecordRatification(ratification, clock.Today()), cancellationToken);
+        return CaseSteps.ApplyAsync(id, http, session, v, current => current.RecordRatification(ratification, clock.Today()));
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Koperasi.ServiceDefaults.Http;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,11 +20,10 @@ public static class Withdraw
             .AsCaseStep();
 
     private static Task<Results<Ok<CaseResponse>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, ClaimsPrincipal user, IDocumentSession session,
-        HttpRequest httpRequest, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, Request request, IDocumentSession session, HttpContext http)
     {
         var v = new RequestValidation();
         v.FreeText(request.Reason, "reason", 1000);
-        return CaseSteps.ApplyAsync(id, httpRequest, response, user, session, v, current => current.Withdraw(request.Reason.Trim()), cancellationToken);
+        return CaseSteps.ApplyAsync(id, http, session, v, current => current.Withdraw(request.Reason.Trim()));
     }
 }
