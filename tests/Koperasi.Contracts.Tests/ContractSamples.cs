@@ -18,6 +18,7 @@ public static class ContractSamples
     private static readonly Guid Application = Guid.Parse("0199a3c7-0a1b-7c2d-8e3f-4a5b6c7d8e9f");
     private static readonly Guid Applicant = Guid.Parse("0199a3c7-1b2c-7d3e-8f4a-5b6c7d8e9f0a");
     private static readonly Guid Programme = Guid.Parse("0199a3c7-2c3d-7e4f-8a5b-6c7d8e9f0a1b");
+    private static readonly Guid Batch = Guid.Parse("0199a3c8-3d4e-7f5a-8b6c-7d8e9f0a1b2c");
     private static readonly Domicile SampleDomicile = new("Jl. Gatot Subroto 8", "Jambi Timur", "1571", "Talang Banjar", "36141");
 
     public static IReadOnlyDictionary<Type, object> All { get; } = new Dictionary<Type, object>
@@ -68,5 +69,17 @@ public static class ContractSamples
             Application, 7, At, Applicant, 2026, "1503", new DateOnly(2026, 11, 12), true, 3_500_000m, "Keripik pisang, 40 bungkus per hari"),
         [typeof(TransformationCaseWithdrawn)] = new TransformationCaseWithdrawn(
             Case, 2, At, "amalgamation", [Cooperative, Absorbed], "Rapat pengurus menunda rencana peleburan."),
+        [typeof(DissolutionCaseOpened)] = new DissolutionCaseOpened(
+            Case, 1, At, Cooperative, "1571", "government", new DateOnly(2026, 3, 2)),
+        [typeof(DissolutionDecided)] = new DissolutionDecided(
+            Case, 8, At, Cooperative, "government", new DateOnly(2026, 10, 15), "012/KEP/M.KUKM.2/X/2026"),
+        [typeof(DissolutionCompleted)] = new DissolutionCompleted(
+            Case, 14, At, Cooperative, "government", new DateOnly(2027, 3, 1)),
+        [typeof(DissolutionCaseClosed)] = new DissolutionCaseClosed(
+            Case, 4, At, Cooperative, "rejected", "quorum-not-met", "40 of 96 members attended; the quorum of 3/4 was not met."),
+        [typeof(DissolutionBatchSent)] = new DissolutionBatchSent(
+            Batch, 4, At, new DateOnly(2026, 7, 1), [new DissolutionBatchItem(Case, Cooperative, "1571")]),
+        [typeof(DissolutionAnswerReceived)] = new DissolutionAnswerReceived(
+            Batch, 6, At, Case, Cooperative, "documents-needed", null, null, null, ["Akta pendirian asli", "Surat keterangan kehilangan dari kepolisian"]),
     };
 }
