@@ -225,7 +225,8 @@ public static class BatchCsv
         {
             var column = incomplete.Field switch
             {
-                "decreeNumber" => answer.DecreeNumber is null ? "decree_number" : "decree_date",
+                "decreeNumber" when answer.DecreeNumber is null => "decree_number",
+                "decreeNumber" => "decree_date",
                 "reason" => "reason",
                 _ => "documents",
             };

@@ -1,4 +1,5 @@
 using Koperasi.ServiceDefaults.Decisions;
+using Koperasi.ServiceDefaults.Http;
 
 namespace Koperasi.Transformation.Dissolutions;
 
@@ -115,8 +116,11 @@ public sealed record MinistryAnswer(
     string? Reason = null,
     IReadOnlyList<string>? Documents = null)
 {
-    /// <summary>The fields the kind needs: a decree for an approval, a reason for a rejection, the documents asked for.</summary>
-    public DomainError? Incomplete() => Kind switch
+    /// <summary>
+    /// What keeps the answer from being recorded: a field its kind needs (a decree for an approval, a
+    /// reason for a rejection, the documents asked for), or a NIK, phone or account number in its text.
+    /// </summary>
+    public DomainError? Incomplete() => PersonalData() ?? (Kind switch
     {
         MinistryAnswerKind.Approved when string.IsNullOrWhiteSpace(DecreeNumber) || DecreeDate is null =>
             DomainError.Unprocessable("answer-needs-decree", "An approval names the dissolution decree's number and date.", "decreeNumber"),
@@ -125,5 +129,19 @@ public sealed record MinistryAnswer(
         MinistryAnswerKind.DocumentsNeeded when Documents is not { Count: > 0 } || Documents.Any(string.IsNullOrWhiteSpace) =>
             DomainError.Unprocessable("answer-needs-documents", "A request for documents names each document needed.", "documents"),
         _ => null,
-    };
+    });
+
+    private DomainError? PersonalData()
+    {
+        foreach (var (field, text) in new[] { ("reason", Reason) }.Concat((Documents ?? []).Select(d => ("documents", (string?)d))))
+        {
+            if (text is not null && TextRules.FindPersonalData(text) is { } kind)
+            {
+                return DomainError.Unprocessable(
+                    RequestValidation.PersonalDataRule, $"The answer's {field} holds what looks like {kind}; personal data is not recorded with an answer.", field);
+            }
+        }
+
+        return null;
+    }
 }

@@ -121,6 +121,18 @@ public class BatchCsvTests
     }
 
     [Fact]
+    public void A_NIK_or_phone_number_in_an_answer_is_a_row_error_that_does_not_repeat_it()
+    {
+        var (a, b) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var file = Read($"{Header}\n{a},rejected,,,Ketua 1571024501900003 menolak,\n{b},documents-needed,,,,Surat dari 0812-7410-5566\n");
+
+        file.Errors.Select(e => (e.Row, e.Column)).ShouldBe([(2, "reason"), (3, "documents")]);
+        file.Errors[0].Reason.ShouldBe("The answer's reason holds what looks like a NIK; personal data is not recorded with an answer.");
+        file.Errors.ShouldAllBe(e => !e.Reason.Contains("1571024501900003") && !e.Reason.Contains("7410"));
+    }
+
+    [Fact]
     public void A_koperasi_answered_twice_in_one_file_is_a_row_error()
     {
         var a = Guid.NewGuid();

@@ -127,6 +127,17 @@ public class DissolutionBatchTests
     }
 
     [Fact]
+    public void An_answer_holding_a_NIK_is_refused_and_nothing_is_recorded()
+    {
+        var a = Coop("Koperasi A");
+
+        var error = Rejected(Fold(SentBatch(a)).Receive([new MinistryAnswer(a.Id, MinistryAnswerKind.Rejected, Reason: "Pengurus NIK 1571024501900003")], Today));
+
+        (error.Rule, error.Field).ShouldBe(("personal-data-in-text", "reason"));
+        error.Detail.ShouldNotContain("1571024501900003");
+    }
+
+    [Fact]
     public void The_reconciliation_counts_every_kind_of_answer_per_regency_and_lists_the_mismatches()
     {
         var approved = Coop("Koperasi A", "1571");
