@@ -20,6 +20,7 @@ public static class ContractSamples
     private static readonly Guid Programme = Guid.Parse("0199a3c7-2c3d-7e4f-8a5b-6c7d8e9f0a1b");
     private static readonly Guid Record = Guid.Parse("0199a3c8-3d4e-7f5a-8b6c-7d8e9f0a1b2c");
     private static readonly Guid Designation = Guid.Parse("0199a3c8-4e5f-7a6b-8c7d-8e9f0a1b2c3d");
+    private static readonly Guid Batch = Guid.Parse("0199a3c8-3d4e-7f5a-8b6c-7d8e9f0a1b2c");
     private static readonly Domicile SampleDomicile = new("Jl. Gatot Subroto 8", "Jambi Timur", "1571", "Talang Banjar", "36141");
 
     public static IReadOnlyDictionary<Type, object> All { get; } = new Dictionary<Type, object>
@@ -84,5 +85,17 @@ public static class ContractSamples
             Cooperative, 14, At, "15.02.02.1010", "Pasar Bangko", "15.02.02", "Bangko", "1502", new DateOnly(2025, 7, 21)),
         [typeof(TransformationCaseWithdrawn)] = new TransformationCaseWithdrawn(
             Case, 2, At, "amalgamation", [Cooperative, Absorbed], "Rapat pengurus menunda rencana peleburan."),
+        [typeof(DissolutionCaseOpened)] = new DissolutionCaseOpened(
+            Case, 1, At, Cooperative, "1571", "government", new DateOnly(2026, 3, 2)),
+        [typeof(DissolutionDecided)] = new DissolutionDecided(
+            Case, 8, At, Cooperative, "government", new DateOnly(2026, 10, 15), "012/KEP/M.KUKM.2/X/2026"),
+        [typeof(DissolutionCompleted)] = new DissolutionCompleted(
+            Case, 14, At, Cooperative, "government", new DateOnly(2027, 3, 1)),
+        [typeof(DissolutionCaseClosed)] = new DissolutionCaseClosed(
+            Case, 4, At, Cooperative, "rejected", "quorum-not-met", "40 of 96 members attended; the quorum of 3/4 was not met."),
+        [typeof(DissolutionBatchSent)] = new DissolutionBatchSent(
+            Batch, 4, At, new DateOnly(2026, 7, 1), [new DissolutionBatchItem(Case, Cooperative, "1571")]),
+        [typeof(DissolutionAnswerReceived)] = new DissolutionAnswerReceived(
+            Batch, 6, At, Case, Cooperative, "documents-needed", null, null, null, ["Akta pendirian asli", "Surat keterangan kehilangan dari kepolisian"]),
     };
 }

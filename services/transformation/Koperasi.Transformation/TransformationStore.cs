@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Koperasi.Transformation.Cases;
 using Koperasi.Transformation.Cooperatives;
+using Koperasi.Transformation.Dissolutions;
 using Koperasi.Transformation.Statistics;
 using Koperasi.ServiceDefaults.Replicas;
 using Marten;
@@ -17,6 +18,12 @@ public static class TransformationStore
         CaseEventNames.Register(options);
         options.Projections.Add(new CaseProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ParticipationClaims(), ProjectionLifecycle.Inline);
+        DissolutionEventNames.Register(options);
+        DissolutionBatchEventNames.Register(options);
+        options.Projections.Add(new DissolutionCaseProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new DissolutionBatchProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DissolutionCase>().DocumentAlias("dissolution_case").Index(c => c.Stage);
+        options.Schema.For<DissolutionBatch>().DocumentAlias("dissolution_batch");
         options.Schema.For<TransformationCase>()
             .DocumentAlias("transformation_case")
             .Duplicate(c => c.ProposedYear)

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Koperasi.Transformation.Dissolutions;
 using Marten.Events.Projections;
 
 namespace Koperasi.Transformation.Cases;
@@ -8,6 +9,8 @@ namespace Koperasi.Transformation.Cases;
 /// Stakes and releases the <see cref="ParticipationClaim"/>s from the case events themselves, inline (in
 /// the transaction that appends them), so no handler that opens or closes a case can forget them. A
 /// proposal inserts one claim per participant: a koperasi already claimed fails the commit on the key.
+/// A dissolution case takes the same claim on its koperasi, so a koperasi is in at most one open case
+/// of either kind; the koperasi it dissolves keeps its claim, ended.
 /// </summary>
 public sealed class ParticipationClaims : IProjection
 {
@@ -45,6 +48,21 @@ public sealed class ParticipationClaims : IProjection
                     break;
                 case CaseWithdrawn w:
                     Release(operations, w.CooperativeIds);
+                    break;
+                case DissolutionProposedByMembers p:
+                    operations.Insert(new ParticipationClaim(p.Cooperative.CooperativeId, p.CaseId, Ended: false));
+                    break;
+                case DissolutionProposedByGovernment p:
+                    operations.Insert(new ParticipationClaim(p.Cooperative.CooperativeId, p.CaseId, Ended: false));
+                    break;
+                case LegalEntityExtinguished x:
+                    operations.Store(new ParticipationClaim(x.CooperativeId, x.CaseId, Ended: true));
+                    break;
+                case DissolutionRejected r:
+                    operations.Delete<ParticipationClaim>(r.CooperativeId);
+                    break;
+                case DissolutionWithdrawn w:
+                    operations.Delete<ParticipationClaim>(w.CooperativeId);
                     break;
             }
         }
