@@ -9,12 +9,25 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
 
+# The services come from deploy/services.txt (name and local port; deploy/services.sh reads it),
+# each at KOPERASI_<NAME>_URL or http://127.0.0.1:<port>; then the gateway in front of them and the
+# fake bank Funding pays grants through (tests/Koperasi.FakeBank, built with the solution).
+# shellcheck source=deploy/services.sh
+. deploy/services.sh
+SERVICES_LIST="$(koperasi_services)" && [ -n "$SERVICES_LIST" ] || { echo "[koperasi] error: no valid list of services in deploy/services.txt" >&2; exit 1; }
+mapfile -t SERVICES <<< "$SERVICES_LIST"
+upper() { printf '%s' "$1" | tr '[:lower:]-' '[:upper:]_'; }
+capitalized() { printf '%s%s' "$(printf '%s' "${1:0:1}" | tr '[:lower:]' '[:upper:]')" "${1:1}"; }
+declare -A URL
+for name in "${SERVICES[@]}"; do
+  variable="KOPERASI_$(upper "$name")_URL"
+  URL[$name]="${!variable:-http://127.0.0.1:$(koperasi_service_port "$name")}"
+done
 GATEWAY_URL="${KOPERASI_GATEWAY_URL:-http://localhost:8080}"
-REGISTRY_URL="${KOPERASI_REGISTRY_URL:-http://127.0.0.1:5101}"
-TRANSFORMATION_URL="${KOPERASI_TRANSFORMATION_URL:-http://127.0.0.1:5102}"
-FUNDING_URL="${KOPERASI_FUNDING_URL:-http://127.0.0.1:5103}"
-# The fake bank Funding pays grants through (tests/Koperasi.FakeBank, built with the solution).
 BANK_URL="${KOPERASI_BANK_URL:-http://127.0.0.1:5190}"
+REGISTRY_URL="${URL[registry]:?deploy/services.txt lists no registry}"
+TRANSFORMATION_URL="${URL[transformation]:?deploy/services.txt lists no transformation}"
+FUNDING_URL="${URL[funding]:?deploy/services.txt lists no funding}"
 LOGS="$ROOT/.local/logs"
 STARTED="$ROOT/.local/run.started"
 PIDS=()
@@ -38,9 +51,11 @@ trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
-for url in "$GATEWAY_URL" "$REGISTRY_URL" "$TRANSFORMATION_URL" "$FUNDING_URL" "$BANK_URL"; do
+URL_VARIABLES="KOPERASI_GATEWAY_URL"
+for name in "${SERVICES[@]}"; do URL_VARIABLES="$URL_VARIABLES / KOPERASI_$(upper "$name")_URL"; done
+for url in "$GATEWAY_URL" "${URL[@]}" "$BANK_URL"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$(port_of "$url")") 2>/dev/null; then
-    die "port $(port_of "$url") is taken (is ./run.sh already running?); set KOPERASI_GATEWAY_URL / KOPERASI_REGISTRY_URL / KOPERASI_TRANSFORMATION_URL / KOPERASI_FUNDING_URL / KOPERASI_BANK_URL to use others"
+    die "port $(port_of "$url") is taken (is ./run.sh already running?); set $URL_VARIABLES / KOPERASI_BANK_URL to use others"
   fi
 done
 
@@ -87,39 +102,50 @@ json_field() { # json_field NAME: the first number or string value of "NAME" in 
   sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1
 }
 
-# Transformation and Funding first, and ready (their bus up, so their queues exist) before the
-# Registry publishes the demo data set: they learn every koperasi from the Registry's events.
-POSTGRES_REGISTRY="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_registry;Username=$KOPERASI_REGISTRY_DB_USER;Password=$KOPERASI_REGISTRY_DB_PASSWORD"
-POSTGRES_FUNDING="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_funding;Username=$KOPERASI_FUNDING_DB_USER;Password=$KOPERASI_FUNDING_DB_PASSWORD"
-say "starting the Transformation service"
-start transformation "$TRANSFORMATION_URL" services/transformation/Koperasi.Transformation/bin/Release/net10.0/Koperasi.Transformation.dll \
-  ConnectionStrings__Postgres="Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_transformation;Username=$KOPERASI_TRANSFORMATION_DB_USER;Password=$KOPERASI_TRANSFORMATION_DB_PASSWORD" \
-  RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
-  RabbitMq__Username="$KOPERASI_TRANSFORMATION_MQ_USER" RabbitMq__Password="$KOPERASI_TRANSFORMATION_MQ_PASSWORD"
+# What a service needs beyond its database, its broker user and its URL.
+service_settings() { # service_settings NAME: KEY=VALUE, one a line
+  case "$1" in
+    funding)
+      echo "PersonalData__MasterKey=$KOPERASI_PERSONALDATA_MASTER_KEY"
+      echo "PersonalData__NikHashKey=$KOPERASI_PERSONALDATA_NIK_HASH_KEY"
+      echo "Bank__BaseAddress=$BANK_URL"
+      ;;
+  esac
+}
+
+# postgres_of NAME: the connection string of the service's own database, as its own role.
+postgres_of() {
+  local user="KOPERASI_$(upper "$1")_DB_USER" password="KOPERASI_$(upper "$1")_DB_PASSWORD"
+  echo "Host=$KOPERASI_POSTGRES_HOST;Port=$KOPERASI_POSTGRES_PORT;Database=koperasi_$1;Username=${!user};Password=${!password}"
+}
+
 say "starting the fake bank"
 start fake-bank "$BANK_URL" tests/Koperasi.FakeBank/bin/Release/net10.0/Koperasi.FakeBank.dll
 wait_for "the fake bank" "$BANK_URL/health"
-say "starting Funding"
-start funding "$FUNDING_URL" services/funding/Koperasi.Funding/bin/Release/net10.0/Koperasi.Funding.dll \
-  ConnectionStrings__Postgres="$POSTGRES_FUNDING" \
-  RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
-  RabbitMq__Username="$KOPERASI_FUNDING_MQ_USER" RabbitMq__Password="$KOPERASI_FUNDING_MQ_PASSWORD" \
-  PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY" \
-  Bank__BaseAddress="$BANK_URL"
-wait_for "the Transformation service" "$TRANSFORMATION_URL/health/ready"
-wait_for "Funding" "$FUNDING_URL/health/ready"
 
-say "starting the Registry"
-start registry "$REGISTRY_URL" services/registry/Koperasi.Registry/bin/Release/net10.0/Koperasi.Registry.dll \
-  ConnectionStrings__Postgres="$POSTGRES_REGISTRY" \
-  RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
-  RabbitMq__Username="$KOPERASI_REGISTRY_MQ_USER" RabbitMq__Password="$KOPERASI_REGISTRY_MQ_PASSWORD"
+# Every service, each with its own database and broker user; all of them ready (their bus up, so
+# their queues exist) before the demo data sets below are loaded and published.
+GATEWAY_SETTINGS=()
+for name in "${SERVICES[@]}"; do
+  project="Koperasi.$(capitalized "$name")"
+  mq_user="KOPERASI_$(upper "$name")_MQ_USER"
+  mq_password="KOPERASI_$(upper "$name")_MQ_PASSWORD"
+  mapfile -t settings < <(service_settings "$name")
+  say "starting $project"
+  start "$name" "${URL[$name]}" "services/$name/$project/bin/Release/net10.0/$project.dll" \
+    ConnectionStrings__Postgres="$(postgres_of "$name")" \
+    RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
+    RabbitMq__Username="${!mq_user}" RabbitMq__Password="${!mq_password}" \
+    "${settings[@]}"
+  GATEWAY_SETTINGS+=("Services__$(capitalized "$name")=${URL[$name]}")
+done
 
 say "starting the gateway"
-start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll \
-  Services__Registry="$REGISTRY_URL" Services__Transformation="$TRANSFORMATION_URL" Services__Funding="$FUNDING_URL"
+start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll "${GATEWAY_SETTINGS[@]}"
 
-wait_for "the Registry" "$REGISTRY_URL/health/ready"
+for name in "${SERVICES[@]}"; do
+  wait_for "Koperasi.$(capitalized "$name")" "${URL[$name]}/health/ready"
+done
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
 
 # This script reads as a machine would: with a read-only service token.
@@ -141,7 +167,7 @@ demo_data() {
 # The Registry's demo data set when the register is empty; then wait until the statistics have
 # caught up, so the first screen an officer opens is complete.
 demo_data demo-data-registry tools/Koperasi.Registry.DemoData/bin/Release/net10.0/Koperasi.Registry.DemoData.dll \
-  ConnectionStrings__Postgres="$POSTGRES_REGISTRY"
+  ConnectionStrings__Postgres="$(postgres_of registry)"
 registered="$(api "/api/registry/cooperatives?legalStatus=existing&pageSize=1" | json_field totalCount)"   # the statistics count the koperasi that exist
 for i in $(seq 1 180); do
   counted="$(api /api/registry/statistics | json_field total)"
@@ -176,7 +202,7 @@ done
 # the reports have caught up with it.
 funding_api() { curl -fs -H "Authorization: Bearer $TOKEN" "$FUNDING_URL$1"; }
 demo_data demo-data-funding tools/Koperasi.Funding.DemoData/bin/Release/net10.0/Koperasi.Funding.DemoData.dll \
-  ConnectionStrings__Postgres="$POSTGRES_FUNDING" \
+  ConnectionStrings__Postgres="$(postgres_of funding)" \
   PersonalData__MasterKey="$KOPERASI_PERSONALDATA_MASTER_KEY" PersonalData__NikHashKey="$KOPERASI_PERSONALDATA_NIK_HASH_KEY"
 granted="$(sed -n 's/^\[koperasi\] Dumisake demo data loaded: \([0-9]*\) grants.*/\1/p' "$LOGS/demo-data-funding.log")"
 if [ -n "$granted" ]; then
@@ -190,6 +216,13 @@ if [ -n "$granted" ]; then
   say "Dumisake reports up to date: $granted grants; $GATEWAY_URL/api/funding/reports/recipients?year=2022"
 fi
 
+DIRECT=""
+METRICS=""
+for name in "${SERVICES[@]}"; do
+  DIRECT="$DIRECT$(printf '  %-31s%s' "$(capitalized "$name") (direct)" "${URL[$name]}/reference")"$'\n'
+  METRICS="$METRICS${METRICS:+  }${URL[$name]}/metrics"
+done
+
 cat <<EOF
 
   Koperasi platform is running ($registered koperasi in the register).
@@ -200,12 +233,9 @@ cat <<EOF
   Transformation cases           $GATEWAY_URL/api/transformation/cases
   Transformation statistics      $GATEWAY_URL/api/transformation/statistics
   Funding API (Dumisake grants)  $GATEWAY_URL/api/funding/programmes
-  Registry (direct)              $REGISTRY_URL/reference
-  Transformation (direct)        $TRANSFORMATION_URL/reference
-  Funding (direct)               $FUNDING_URL/reference
-  Fake bank (ledger, control)    $BANK_URL/transfers  $BANK_URL/control
+$DIRECT  Fake bank (ledger, control)    $BANK_URL/transfers  $BANK_URL/control
   RabbitMQ management            http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT  (user $KOPERASI_RABBITMQ_ADMIN_USER, password in .local/secrets/rabbitmq-admin)
-  Metrics (Prometheus)           $REGISTRY_URL/metrics  $TRANSFORMATION_URL/metrics  $FUNDING_URL/metrics
+  Metrics (Prometheus)           $METRICS
   Logs                           $LOGS
 
   Development tokens are ON (ASPNETCORE_ENVIRONMENT=Development): the gateway mints a token for

@@ -7,7 +7,6 @@
 #   deploy/infra.sh env           print the settings (KEY=VALUE) the services and tests read
 #   deploy/infra.sh compose-env   only write .local/compose.env (ports and generated secrets) for
 #                                 `docker compose --env-file .local/compose.env up` (docs/docker.md)
-#   deploy/infra.sh broker-stop   stop the broker (to try an outage by hand); broker-start starts it
 #
 # Where the servers come from, in order:
 #   1. KOPERASI_EXTERNAL_POSTGRES_HOST and KOPERASI_EXTERNAL_RABBITMQ_HOST set: those servers
@@ -40,8 +39,10 @@ DIST_PORT="${KOPERASI_LOCAL_RABBITMQ_DIST_PORT:-55674}"
 EPMD_PORT="${KOPERASI_LOCAL_EPMD_PORT:-55675}"
 NODE_NAME="koperasi@localhost"
 
-# shellcheck source=deploy/services.sh
-. "$ROOT/deploy/services.sh"
+# The services (deploy/services.txt) and what PostgreSQL and RabbitMQ are provisioned with, written
+# once for this script and the Compose containers (deploy/compose/*.sh).
+# shellcheck source=deploy/provision.sh
+. "$ROOT/deploy/provision.sh"
 # Each service owns one database (and one for its tests) and one broker user.
 SERVICES_LIST="$(koperasi_services)" && [ -n "$SERVICES_LIST" ] \
   || { echo "[infra] error: no valid list of services in $(koperasi_services_file)" >&2; exit 1; }
@@ -363,39 +364,20 @@ wait_for_postgres() {
   die "PostgreSQL at $(pg_host):$(pg_port) does not answer"
 }
 
+service_db_password() { service_secret "$1" postgres; }
+service_mq_password() { service_secret "$1" rabbitmq; }
+
+# The roles and databases of deploy/provision.sh, through the administrator's psql.
 provision_postgres() {
   wait_for_postgres
-  local s role db
-  for s in "${SERVICES[@]}"; do
-    role="koperasi_$s"
-    # A runtime role: it logs in and owns its databases, nothing more. ALTER only when an
-    # attribute is wrong (changing them needs a superuser, which a managed server's admin may not be).
-    psql_admin --set role="$role" --set password="$(service_secret "$s" postgres)" <<'SQL' >/dev/null
-SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
-SELECT format('ALTER ROLE %I NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', :'role') FROM pg_roles WHERE rolname = :'role' AND (rolsuper OR rolcreatedb OR rolcreaterole OR rolreplication OR rolbypassrls) \gexec
-SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'role', :'password') \gexec
-SQL
-    for db in "koperasi_$s" "koperasi_${s}_test"; do
-      # Nobody but the owner (and the admin) may connect: no service reaches another's data.
-      psql_admin --set role="$role" --set db="$db" <<'SQL' >/dev/null
-SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
-SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', :'db') \gexec
-SELECT format('GRANT ALL ON DATABASE %I TO %I', :'db', :'role') \gexec
-SQL
-    done
-  done
-}
-
-json_string() { # JSON string literal of $1
-  local v="${1//\\/\\\\}"
-  printf '"%s"' "${v//\"/\\\"}"
+  koperasi_provision_postgres psql_admin service_db_password || die "provisioning PostgreSQL failed"
 }
 
 mq_api() { # mq_api METHOD PATH [JSON]
   local method="$1" path="$2" body="${3:-}"
   local url="http://$(mq_host):$(mq_mgmt_port)/api$path"
   if [ -n "$body" ]; then
-    curl -fsS -u "$(mq_admin_user):$(mq_admin_password)" -X "$method" -H 'content-type: application/json' -d "$body" "$url" >/dev/null
+    curl -fsS -u "$(mq_admin_user):$(mq_admin_password)" -X "$method" -H 'content-type: application/json' --data-binary @- "$url" >/dev/null <<< "$body"
   else
     curl -fsS -u "$(mq_admin_user):$(mq_admin_password)" -X "$method" "$url" >/dev/null
   fi
@@ -409,87 +391,39 @@ mq_ctl() { # rabbitmqctl against the broker this script runs (local node or comp
   fi
 }
 
-# The running system's vhost gets the narrow permissions of deploy/services.txt; the tests' vhost
-# full ones (tests isolate themselves by a per-run prefix and share it between services).
-RUNNING_VHOST=koperasi
-TEST_VHOST=koperasi-test
-
-mq_service_permissions() { # mq_service_permissions SERVICE VHOST: configure, write, read, one a line
-  if [ "$2" = "$RUNNING_VHOST" ]; then
-    koperasi_mq_permissions "$1"
-  else
-    printf '%s\n' '.*' '.*' '.*'
-  fi
-}
-
-provision_rabbitmq_ctl() {
-  local admin pw s vhost
-  local -a perms
+# The broker this script runs has no administrator of ours at first (a new local node has only
+# guest): rabbitmqctl creates it, so that the management API below answers it.
+bootstrap_rabbitmq_admin() {
+  local admin pw i
   admin="$(mq_admin_user)"
   pw="$(mq_admin_password)"
   if [ "$MODE" = compose ]; then
-    local i
     for i in $(seq 1 60); do mq_ctl await_startup >/dev/null 2>&1 && break; sleep 1; done
   fi
   # add_user fails when the user exists; the password is set on the next line either way.
   mq_ctl add_user "$admin" "$pw" >/dev/null 2>&1 || true
   mq_ctl change_password "$admin" "$pw" >/dev/null
   mq_ctl set_user_tags "$admin" administrator >/dev/null
-  mq_ctl delete_user guest >/dev/null 2>&1 || true
-  for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
-    mq_ctl add_vhost "$vhost" >/dev/null 2>&1 || true
-    mq_ctl set_permissions -p "$vhost" "$admin" '.*' '.*' '.*' >/dev/null
-  done
-  for s in "${SERVICES[@]}"; do
-    mq_ctl add_user "$s" "$(service_secret "$s" rabbitmq)" >/dev/null 2>&1 || true
-    mq_ctl change_password "$s" "$(service_secret "$s" rabbitmq)" >/dev/null
-    mq_ctl set_user_tags "$s" >/dev/null
-    for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
-      mapfile -t perms <<< "$(mq_service_permissions "$s" "$vhost")"
-      [ ${#perms[@]} -eq 3 ] || die "no permissions for $s in $vhost"
-      mq_ctl set_permissions -p "$vhost" "$s" "${perms[0]}" "${perms[1]}" "${perms[2]}" >/dev/null
-    done
-  done
 }
 
-provision_rabbitmq_api() {
-  local i s vhost
-  local -a perms
+# The vhosts, users, permissions and contract exchanges of deploy/provision.sh, imported through the
+# management API in every mode (the compose container also imports the same document at boot).
+# The administrator is in the document only where this script made it (not on an external broker).
+provision_rabbitmq() {
+  local i definitions admin_password=""
+  [ "$MODE" = external ] || bootstrap_rabbitmq_admin
   for i in $(seq 1 60); do
     mq_api GET /overview 2>/dev/null && break
     [ "$i" = 60 ] && die "RabbitMQ management API at $(mq_host):$(mq_mgmt_port) does not answer"
     sleep 1
   done
   [ "$(mq_admin_user)" != guest ] || die "provision with an administrator of your own, not guest: the guest user is deleted"
+  [ "$MODE" = external ] || admin_password="$(mq_admin_password)"
+  definitions="$(koperasi_rabbitmq_definitions "$(mq_admin_user)" "$admin_password" service_mq_password)" \
+    || die "no RabbitMQ definitions (deploy/services.txt, the contracts)"
+  mq_api POST /definitions "$definitions" || die "RabbitMQ refused the definitions"
   # The guest user is not used; where it exists it goes (404 when it is already gone).
   curl -sS -o /dev/null -u "$(mq_admin_user):$(mq_admin_password)" -X DELETE "http://$(mq_host):$(mq_mgmt_port)/api/users/guest" || true
-  for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
-    mq_api PUT "/vhosts/$vhost"
-    mq_api PUT "/permissions/$vhost/$(mq_admin_user)" '{"configure":".*","write":".*","read":".*"}'
-  done
-  for s in "${SERVICES[@]}"; do
-    mq_api PUT "/users/$s" "{\"password\":$(json_string "$(service_secret "$s" rabbitmq)"),\"tags\":\"\"}"
-    for vhost in "$RUNNING_VHOST" "$TEST_VHOST"; do
-      mapfile -t perms <<< "$(mq_service_permissions "$s" "$vhost")"
-      [ ${#perms[@]} -eq 3 ] || die "no permissions for $s in $vhost"
-      mq_api PUT "/permissions/$vhost/$s" "{\"configure\":\"${perms[0]}\",\"write\":\"${perms[1]}\",\"read\":\"${perms[2]}\"}"
-    done
-  done
-}
-
-# Every contract's exchange, declared in the running system's vhost as its publisher's MassTransit
-# declares it (fanout, durable): a subscriber may not create a publisher's exchange, only bind it.
-provision_contract_exchanges() {
-  local exchange
-  for i in $(seq 1 60); do
-    mq_api GET /overview 2>/dev/null && break
-    [ "$i" = 60 ] && die "RabbitMQ management API at $(mq_host):$(mq_mgmt_port) does not answer"
-    sleep 1
-  done
-  while read -r exchange; do
-    [ -n "$exchange" ] || continue
-    mq_api PUT "/exchanges/$RUNNING_VHOST/$exchange" '{"type":"fanout","durable":true,"auto_delete":false,"internal":false,"arguments":{}}'
-  done <<< "$(koperasi_contract_exchanges)"
 }
 
 # ---------------------------------------------------------------- commands
@@ -516,11 +450,6 @@ write_env() {
       echo "KOPERASI_$(upper "$s")_MQ_USER=$s"
       echo "KOPERASI_$(upper "$s")_MQ_PASSWORD=$(service_secret "$s" rabbitmq)"
     done
-    if [ "$m" != external ]; then
-      echo "KOPERASI_BROKER_CONTROL=$ROOT/deploy/infra.sh"
-      # The broker control must find this state folder again when it is not the default one.
-      if [ -n "${KOPERASI_LOCAL_STATE:-}" ]; then echo "KOPERASI_LOCAL_STATE=$STATE"; fi
-    fi
   } > "$ENV_FILE"
   chmod 600 "$ENV_FILE"
 }
@@ -532,23 +461,20 @@ cmd_up() {
       [ -n "${KOPERASI_EXTERNAL_RABBITMQ_ADMIN_PASSWORD:-}" ] || die "KOPERASI_EXTERNAL_RABBITMQ_ADMIN_PASSWORD is needed to provision the external RabbitMQ"
       ensure_packages
       provision_postgres
-      provision_rabbitmq_api
-      provision_contract_exchanges
+      provision_rabbitmq
       ;;
     compose)
       ensure_packages
       compose_up
       provision_postgres
-      provision_rabbitmq_ctl
-      provision_contract_exchanges
+      provision_rabbitmq
       ;;
     local)
       ensure_packages servers
       pg_local_up
       mq_local_up
       provision_postgres
-      provision_rabbitmq_ctl
-      provision_contract_exchanges
+      provision_rabbitmq
       ;;
   esac
   write_env
@@ -562,21 +488,6 @@ cmd_down() {
   rm -f "$STARTED_FILE"
 }
 
-cmd_broker() {
-  case "$MODE" in
-    local)
-      if [ "$1" = stop ]; then
-        mq_run rabbitmqctl -n "$NODE_NAME" -q stop_app >/dev/null
-      else
-        mq_run rabbitmqctl -n "$NODE_NAME" -q start_app >/dev/null
-        mq_run rabbitmqctl -n "$NODE_NAME" -q await_startup --timeout 60 >/dev/null
-      fi
-      ;;
-    compose) compose "$1" rabbitmq >/dev/null ;;
-    *) die "the broker is external: it is not this script's to stop" ;;
-  esac
-}
-
 MODE="$(detect_mode)"
 
 case "${1:-}" in
@@ -584,7 +495,5 @@ case "${1:-}" in
   down) cmd_down ;;
   env) [ -f "$ENV_FILE" ] || cmd_up; cat "$ENV_FILE" ;;
   compose-env) write_compose_env; log "wrote $STATE/compose.env" ;;
-  broker-stop) cmd_broker stop ;;
-  broker-start) cmd_broker start ;;
-  *) echo "usage: $0 up|down|env|compose-env|broker-stop|broker-start" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|env|compose-env" >&2; exit 2 ;;
 esac

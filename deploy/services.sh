@@ -1,5 +1,6 @@
-# Sourced by deploy/infra.sh and deploy/compose/*.sh: the services listed in services.txt (beside
-# this file, or at KOPERASI_SERVICES_FILE) and the RabbitMQ permissions each one gets.
+# Sourced by deploy/infra.sh, deploy/provision.sh, deploy/compose/*.sh and ./run.sh: the services
+# listed in services.txt (beside this file, or at KOPERASI_SERVICES_FILE), the local port of each,
+# and the RabbitMQ permissions each one gets.
 # shellcheck shell=bash
 
 koperasi_services_file() {
@@ -14,27 +15,47 @@ koperasi_services_lines() { # the lines of services.txt without comments and bla
 }
 
 koperasi_services() { # the service names, one a line
-  local line name
-  koperasi_services_lines | while read -r line; do
-    name="${line%% *}"
+  local line name port rest
+  koperasi_services_lines | while read -r name port rest; do
     if ! printf '%s' "$name" | grep -qx '[a-z][a-z0-9]*'; then
       echo "services: '$name' is not a service name (lower-case letters and digits)" >&2
+      return 1
+    fi
+    if ! printf '%s' "$port" | grep -qx '[1-9][0-9]\{0,4\}'; then
+      echo "services: $name has no port ('$port'); a line is: name port consumed..." >&2
       return 1
     fi
     echo "$name"
   done
 }
 
+# koperasi_service_line NAME: NAME's line of services.txt (name, port, consumed services).
+koperasi_service_line() {
+  local name="$1" candidate
+  koperasi_services >/dev/null || return 1
+  while read -r candidate; do
+    if [ "${candidate%% *}" = "$name" ]; then echo "$candidate"; return 0; fi
+  done <<< "$(koperasi_services_lines)"
+  echo "services: $name is not in $(koperasi_services_file)" >&2
+  return 1
+}
+
+# koperasi_service_port NAME: the port NAME listens on when ./run.sh runs it on this machine.
+koperasi_service_port() {
+  local line port
+  line="$(koperasi_service_line "$1")" || return 1
+  read -r _ port _ <<< "$line"
+  echo "$port"
+}
+
 # koperasi_mq_permissions NAME: the three regexes (configure, write, read) of NAME's broker user
 # in the vhost `koperasi`, one a line.
 koperasi_mq_permissions() {
-  local name="$1" names line="" candidate consumed="" other
+  local name="$1" names line consumed="" other port rest
   names="$(koperasi_services)" || return 1
-  while read -r candidate; do
-    if [ "${candidate%% *}" = "$name" ]; then line="$candidate"; fi
-  done <<< "$(koperasi_services_lines)"
-  [ -n "$line" ] || { echo "services: $name is not in $(koperasi_services_file)" >&2; return 1; }
-  for other in ${line#"$name"}; do
+  line="$(koperasi_service_line "$name")" || return 1
+  read -r _ port rest <<< "$line"
+  for other in $rest; do
     case $'\n'"$names"$'\n' in
       *$'\n'"$other"$'\n'*) ;;
       *) echo "services: $name consumes the unknown service $other" >&2; return 1 ;;

@@ -38,11 +38,15 @@ public sealed partial class DemoDataLoader(
     public const string Actor = "system:demo-data";
 
     /// <summary>Loads the set (or resumes it), reporting after each batch; the final state says whether anything was added.</summary>
-    public async Task<DemoDataState> LoadAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
+    public Task<DemoDataState> LoadAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken) =>
+        LoadAsync(null, progress, cancellationToken);
+
+    /// <summary>Loads <paramref name="set"/> (a test's scaled-down set), or the full set when null, as the tool loads it.</summary>
+    public async Task<DemoDataState> LoadAsync(DemoSet? set, IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            return await LoadCoreAsync(progress, cancellationToken);
+            return await LoadCoreAsync(set, progress, cancellationToken);
         }
         catch (ConcurrencyException)
         {
@@ -51,7 +55,7 @@ public sealed partial class DemoDataLoader(
         }
     }
 
-    private async Task<DemoDataState> LoadCoreAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
+    private async Task<DemoDataState> LoadCoreAsync(DemoSet? given, IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
     {
         DemoDataLoad? marker;
         bool holdsProgrammes;
@@ -66,7 +70,7 @@ public sealed partial class DemoDataLoader(
             return Skip(0);
         }
 
-        var set = DemoSet.Generate();
+        var set = given ?? DemoSet.Generate();
         var started = Stopwatch.GetTimestamp();
         progress?.Report(new DemoDataState(DemoDataStatus.Loading, 0, 0, set.Applications));
         LogLoading(set.Applications, set.Batches.Count, marker is not null);

@@ -17,6 +17,19 @@ public sealed record DemoSet(IReadOnlyList<OpenProgramme.Request> Programmes, IR
 
     public static DemoSet Generate() => Generate(DemoGrants.Load(), DemoVocabulary.Load());
 
+    /// <summary>
+    /// The same set at about one <paramref name="divisor"/>th (tests that need the rules of the set,
+    /// not its size): the same programmes and decrees, each decree granting the first of its
+    /// applications, rounded up, so every year, regency and decree is still there.
+    /// </summary>
+    public DemoSet Scaled(int divisor)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(divisor, 1);
+        return divisor == 1
+            ? this
+            : this with { Batches = [.. Batches.Select(b => b with { Applications = [.. b.Applications.Take((b.Applications.Count + divisor - 1) / divisor)] })] };
+    }
+
     public static DemoSet Generate(DemoGrants grants, DemoVocabulary words)
     {
         var random = new Random(Seed);

@@ -38,9 +38,13 @@ public sealed partial class DemoDataLoader(
     private const int BatchSize = 250;
 
     /// <summary>Loads the set (or resumes it), reporting after each batch; the final state says whether anything was added.</summary>
-    public async Task<DemoDataState> LoadAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
+    public Task<DemoDataState> LoadAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken) =>
+        LoadAsync(DemoTargets.Load(), progress, cancellationToken);
+
+    /// <summary>Loads the set generated for <paramref name="targets"/> (a test's scaled-down figures; the tool loads the published ones).</summary>
+    public async Task<DemoDataState> LoadAsync(DemoTargets targets, IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
     {
-        var targets = DemoTargets.Load();
+        ArgumentNullException.ThrowIfNull(targets);
         DemoDataLoad? marker;
         bool holdsKoperasi;
         await using (var query = store.QuerySession())

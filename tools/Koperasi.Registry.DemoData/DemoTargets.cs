@@ -26,6 +26,40 @@ public sealed record DemoTargets(
     public int Total => Regencies.Sum(r => r.Aktif + r.TidakAktif);
 
     public static DemoTargets Load() => Embedded.Read<DemoTargets>("demo-targets.json");
+
+    /// <summary>
+    /// The same figures at about one <paramref name="divisor"/>th (tests that need the rules of the
+    /// set, not its size): each regency's aktif and tidak aktif, the provincial ones, the Koperasi
+    /// Desa Merah Putih, the NIK koperasi and the produsen divided and rounded up, so no regency and
+    /// no kind is left out; the provincial types apportioned by their shares (largest remainder), so
+    /// they still add up. The same generator deals them out exactly.
+    /// </summary>
+    public DemoTargets Scaled(int divisor)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(divisor, 1);
+        if (divisor == 1)
+        {
+            return this;
+        }
+
+        int Part(int count) => (count + divisor - 1) / divisor;
+        var provincial = new ProvincialTarget(Part(Provincial.Aktif), Part(Provincial.TidakAktif), [], Part(Provincial.KoperasiDesaMerahPutih));
+        var typed = provincial.Aktif + provincial.TidakAktif - provincial.KoperasiDesaMerahPutih;
+        var all = Provincial.Types.Sum(t => t.Count);
+        var types = Provincial.Types
+            .Select((t, index) => (t.Type, Index: index, Floor: t.Count * typed / all, Remainder: t.Count * typed % all))
+            .ToList();
+        var left = typed - types.Sum(t => t.Floor);
+        var extra = types.OrderByDescending(t => t.Remainder).ThenBy(t => t.Index).Take(left).Select(t => t.Index).ToHashSet();
+        return this with
+        {
+            Source = $"{Source} (scaled down by {divisor})",
+            Regencies = [.. Regencies.Select(r => r with { Aktif = Part(r.Aktif), TidakAktif = Part(r.TidakAktif) })],
+            NikKoperasi = Part(NikKoperasi),
+            Provincial = provincial with { Types = [.. types.Select(t => new TypeCount(t.Type, t.Floor + (extra.Contains(t.Index) ? 1 : 0)))] },
+            Produsen = Part(Produsen),
+        };
+    }
 }
 
 /// <summary>A regency's kecamatan and produce, for plausible addresses and business fields (embedded <c>places.json</c>).</summary>

@@ -30,10 +30,11 @@ public class DemoDataStartTests
     public async Task A_load_cut_short_is_resumed_at_the_next_run_without_duplicates()
     {
         // What an interrupted load leaves behind: its marker, the programmes and the first batches.
+        // The set scaled down: resuming is about batches, which it keeps every one of.
         await using var funding = new IsolatedFundingHost("demoresume");
         funding.With("Marten:DaemonMode", "Disabled");
         var client = funding.CreateClient();
-        var set = DemoSet.Generate();
+        var set = DemoSet.Generate().Scaled(DemoDataHost.ScaledDivisor);
         var cancellation = TestContext.Current.CancellationToken;
         using var tool = DemoDataTool.Build(funding.Services.GetRequiredService<IConfiguration>(), funding.Clock);
         var store = tool.Services.GetRequiredService<IDocumentStore>();
@@ -49,7 +50,7 @@ public class DemoDataStartTests
         }
 
         var reported = new List<DemoDataState>();
-        var loaded = await DemoDataHost.LoadAsync(funding, new Reported(reported));
+        var loaded = await DemoDataHost.LoadAsync(funding, set, new Reported(reported));
         loaded.ShouldBe(new DemoDataState(DemoDataStatus.Loaded, set.Applications, 0, set.Applications));
         reported[^1].Applications.ShouldBe(set.Applications);
 

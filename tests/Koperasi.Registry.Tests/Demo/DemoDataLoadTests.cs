@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.Registry.Activity;
@@ -16,44 +15,59 @@ namespace Koperasi.Registry.Tests.Demo;
 /// <summary>
 /// The demo data set loaded by the tool (tools/Koperasi.Registry.DemoData) into a running
 /// Registry's store, as ./run.sh runs it: the service's daemon relays the events and counts the
-/// statistics, which know nothing of the demo and answer the published figures.
+/// statistics, which know nothing of the demo. These tests check the load's rules on the same
+/// generator's set scaled down to a tenth; <see cref="DemoDataPublishedFiguresTests"/> loads the full
+/// set once and finds the published figures.
 /// </summary>
 public class DemoDataLoadTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>The published figures scaled down to about a tenth: every regency, every kind, a tenth of the rows.</summary>
+    private static readonly DemoTargets Scaled = DemoTargets.Load().Scaled(10);
+
     [Fact]
-    public async Task An_empty_register_gets_the_demo_set_once_and_its_statistics_answer_the_published_figures()
+    public void The_scaled_set_keeps_every_regency_and_kind_at_about_a_tenth()
     {
-        await using var registry = new IsolatedRegistryHost("demo", Now);
+        var full = DemoTargets.Load();
+        Scaled.Regencies.Select(r => r.Code).ShouldBe(full.Regencies.Select(r => r.Code));
+        Scaled.Regencies.ShouldAllBe(r => r.Aktif > 0 && r.TidakAktif > 0);
+        Scaled.Total.ShouldBeInRange(full.Total / 10, (full.Total / 10) + full.Regencies.Count * 2);
+        Scaled.Provincial.Types.Sum(t => t.Count).ShouldBe(Scaled.Provincial.Aktif + Scaled.Provincial.TidakAktif - Scaled.Provincial.KoperasiDesaMerahPutih);
+        Scaled.Provincial.Types.Select(t => t.Type).ShouldBe(full.Provincial.Types.Select(t => t.Type));
+        Scaled.Provincial.Types.ShouldAllBe(t => t.Count > 0);
+        DemoData.Generate(Scaled).Count.ShouldBe(Scaled.Total);
+    }
+
+    [Fact]
+    public async Task An_empty_register_gets_the_set_once_and_its_statistics_answer_the_set_s_figures()
+    {
+        await using var registry = new IsolatedRegistryHost("demoscaled", Now);
         var client = registry.CreateClient();
-        var watch = Stopwatch.StartNew();
         var reported = new List<DemoDataState>();
-        var loaded = await LoadAsync(registry, new SynchronousProgress(reported.Add));
-        var loadTime = watch.Elapsed;
-        loaded.ShouldBe(new DemoDataState(DemoDataStatus.Loaded, 5053, 0, 5053));
+        var total = Scaled.Total;
+        (await LoadAsync(registry, Scaled, new SynchronousProgress(reported.Add))).ShouldBe(new DemoDataState(DemoDataStatus.Loaded, total, 0, total));
         reported.ShouldNotBeEmpty();
         reported.Select(r => r.Registered).ShouldBeInOrder();
-        reported[^1].Registered.ShouldBe(5053);
+        reported[^1].Registered.ShouldBe(total);
 
-        await PublishedTableAsync(client, "?asOf=2025-08-29");
-        var statisticsTime = watch.Elapsed;
-        (await PublishedTableAsync(client, ""))["asOf"]!.GetValue<string>().ShouldBe("2026-11-22");
-        TestContext.Current.TestOutputHelper?.WriteLine($"Demo set loaded in {loadTime.TotalSeconds:F1} s; statistics caught up after {statisticsTime.TotalSeconds:F1} s.");
-
-        (await CountAsync(client, "hasNikKoperasi=true")).ShouldBe(629);
-        (await CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(232);
-        (await CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(216);
-        (await CountAsync(client, "type=produsen")).ShouldBe(1318);
+        var expected = Table(Scaled);
+        await PublishedTableAsync(client, $"?asOf={Scaled.AsOf:yyyy-MM-dd}", expected);
+        (await PublishedTableAsync(client, "", expected))["asOf"]!.GetValue<string>().ShouldBe("2026-11-22");
+        (await CountAsync(client, "hasNikKoperasi=true")).ShouldBe(Scaled.NikKoperasi);
+        (await CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(Scaled.Provincial.Aktif + Scaled.Provincial.TidakAktif);
+        (await CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(Scaled.Provincial.Aktif);
+        (await CountAsync(client, "type=produsen")).ShouldBe(Scaled.Produsen);
 
         var someone = (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["items"]![0]!["id"]!.GetValue<string>();
         var history = await client.GetFromJsonAsync<JsonArray>($"/api/registry/cooperatives/{someone}/history", TestContext.Current.CancellationToken);
         history!.ShouldAllBe(e => e!["actor"]!.GetValue<string>() == "system:demo-data");
 
-        // A second run on the same register adds nothing.
+        // A second run on the same register adds nothing, whichever set it would load.
+        (await LoadAsync(registry, Scaled)).ShouldBe(new DemoDataState(DemoDataStatus.Skipped, 0, 0, total));
         (await LoadAsync(registry)).ShouldBe(new DemoDataState(DemoDataStatus.Skipped, 0, 0, 5053));
-        (await CountAsync(client, "")).ShouldBe(5053);
+        (await CountAsync(client, "")).ShouldBe(total);
     }
 
     [Fact]
@@ -72,7 +86,7 @@ public class DemoDataLoadTests
     public async Task A_load_cut_short_is_resumed_at_the_next_run_without_duplicates()
     {
         // What an interrupted load leaves behind: its marker and the first batches. No daemon here:
-        // this test counts registrations, the one above checks the statistics.
+        // this test counts registrations, the ones above check the statistics.
         await using var registry = new IsolatedRegistryHost("demoresume", Now);
         registry.With("Marten:DaemonMode", "Disabled");
         var client = registry.CreateClient();
@@ -80,7 +94,7 @@ public class DemoDataLoadTests
         await using (var session = store.OpenSessionAs(DemoDataLoader.Actor))
         {
             session.Insert(new DemoDataLoad(DemoDataLoad.Key, Now, null));
-            foreach (var request in DemoData.Generate().Take(300))
+            foreach (var request in DemoData.Generate(Scaled).Take(60))
             {
                 var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), new DateOnly(2026, 11, 22), new ActivityPolicy(), TestContext.Current.CancellationToken);
                 outcome.Error.ShouldBeNull();
@@ -89,8 +103,8 @@ public class DemoDataLoadTests
             await session.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        (await LoadAsync(registry)).ShouldBe(new DemoDataState(DemoDataStatus.Loaded, 5053, 0, 5053));
-        (await CountAsync(client, "")).ShouldBe(5053);
+        (await LoadAsync(registry, Scaled)).ShouldBe(new DemoDataState(DemoDataStatus.Loaded, Scaled.Total, 0, Scaled.Total));
+        (await CountAsync(client, "")).ShouldBe(Scaled.Total);
     }
 
     [Fact]
@@ -102,15 +116,15 @@ public class DemoDataLoadTests
         Should.Throw<InvalidOperationException>(() => DemoDataTool.OpenStore(new ConfigurationBuilder().Build())).Message.ShouldContain("ConnectionStrings__Postgres");
     }
 
-    /// <summary>Runs the tool's loader on the host's register, with the tool's own store built from the host's settings.</summary>
-    private static async Task<DemoDataState> LoadAsync(IsolatedRegistryHost registry, IProgress<DemoDataState>? progress = null)
+    /// <summary>Runs the tool's loader on the host's register, with the tool's own store built from the host's settings: the set of <paramref name="targets"/>, or the full one.</summary>
+    internal static async Task<DemoDataState> LoadAsync(IsolatedRegistryHost registry, DemoTargets? targets = null, IProgress<DemoDataState>? progress = null)
     {
         var configuration = registry.Services.GetRequiredService<IConfiguration>();
         await using var store = DemoDataTool.OpenStore(configuration);
         var loader = new DemoDataLoader(store, registry.Clock, DemoDataTool.Policy(configuration), NullLogger<DemoDataLoader>.Instance);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(LoadTimeout);
-        return await loader.LoadAsync(progress, timeout.Token);
+        return await loader.LoadAsync(targets ?? DemoTargets.Load(), progress, timeout.Token);
     }
 
     private sealed class SynchronousProgress(Action<DemoDataState> report) : IProgress<DemoDataState>
@@ -118,11 +132,11 @@ public class DemoDataLoadTests
         public void Report(DemoDataState value) => report(value);
     }
 
-    private static async Task<long> CountAsync(HttpClient client, string filter) =>
+    internal static async Task<long> CountAsync(HttpClient client, string filter) =>
         (await Api.GetAsync(client, $"/api/registry/cooperatives?pageSize=1&{filter}"))["totalCount"]!.GetValue<long>();
 
-    /// <summary>Waits for the asynchronous statistics projection to reach the published table, then checks every row.</summary>
-    private static async Task<JsonObject> PublishedTableAsync(HttpClient client, string query)
+    /// <summary>Waits for the asynchronous statistics projection to reach the expected table, then checks every row.</summary>
+    internal static async Task<JsonObject> PublishedTableAsync(HttpClient client, string query, IReadOnlyList<(string Code, int Aktif, int TidakAktif)> expected)
     {
         JsonObject? last = null;
         try
@@ -131,20 +145,25 @@ public class DemoDataLoadTests
                 async () =>
                 {
                     last = await Api.GetAsync(client, $"/api/registry/statistics/regencies{query}");
-                    return Rows(last).SequenceEqual(Expected) ? last : null;
+                    return Rows(last).SequenceEqual(expected) ? last : null;
                 },
-                $"the statistics{query} to reach the published table",
+                $"the statistics{query} to reach the expected table",
                 LoadTimeout);
         }
         catch (TimeoutException) when (last is not null)
         {
-            Rows(last).ShouldBe(Expected);
+            Rows(last).ShouldBe(expected);
             throw;
         }
     }
 
-    private static IEnumerable<(string Code, int Aktif, int TidakAktif)> Expected =>
-        DemoDataTests.Published.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value.Aktif, r.Value.TidakAktif));
+    /// <summary>The published table (shared/data/published-figures.md, as <see cref="DemoDataTests.Published"/> copies it).</summary>
+    internal static List<(string Code, int Aktif, int TidakAktif)> Published =>
+        [.. DemoDataTests.Published.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value.Aktif, r.Value.TidakAktif))];
+
+    /// <summary>The table the set of <paramref name="targets"/> is generated to give.</summary>
+    private static List<(string Code, int Aktif, int TidakAktif)> Table(DemoTargets targets) =>
+        [.. targets.Regencies.OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => (r.Code, r.Aktif, r.TidakAktif))];
 
     private static List<(string Code, int Aktif, int TidakAktif)> Rows(JsonObject table) =>
     [
