@@ -4,8 +4,8 @@ using static Koperasi.ServiceDefaults.Identity.KoperasiRoles;
 namespace Koperasi.Funding.Applicants;
 
 /// <summary>
-/// What an application shows of its applicant without a reveal, by the caller's role (README, "Who
-/// may do what"). No view shows the birth date: with it and the sex, the masked NIK's six hidden
+/// What an application shows of its applicant without a reveal, by the caller's role (docs/security-and-roles.md,
+/// "What a Funding application shows, by role"). No view shows the birth date: with it and the sex, the masked NIK's six hidden
 /// digits are exactly the birth date's (DDMMYY, day + 40 for a woman), so the NIK would be whole.
 /// Every view shows the age in whole years on the programme's reference date instead (what the
 /// eligibility rules and the reports need).
