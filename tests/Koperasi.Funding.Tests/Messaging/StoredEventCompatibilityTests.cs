@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using JasperFx.Events;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Messaging;
@@ -28,7 +27,7 @@ public sealed class StoredEventCompatibilityTests(FundingHost funding) : IClassF
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var id = await Api.EligibleAsync(_admin, Api.Application(programmeId, regency: "1503", category: "wirausaha-pemula"));
         var batch = Api.Batch(id);
-        using (var decreed = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", batch, token))
+        using (var decreed = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", batch))
         {
             decreed.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
@@ -57,7 +56,7 @@ public sealed class StoredEventCompatibilityTests(FundingHost funding) : IClassF
         var token = TestContext.Current.CancellationToken;
         var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
         var id = await Api.EligibleAsync(_admin, Api.Application(programmeId, regency: "1571", category: "wirausaha-pemula"));
-        using (var decreed = await _admin.PostAsJsonAsync($"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id), token))
+        using (var decreed = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(id)))
         {
             decreed.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
