@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JasperFx.Events;
+using CooperativeRegistered = Koperasi.Contracts.Registry.CooperativeRegistered;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Messaging;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.Testing;
 using Marten;
@@ -64,6 +67,28 @@ public sealed class StoredProfileShapeTests(RegistryHost registry) : IClassFixtu
             (registered.CooperativeId, registered.LegalEntity, registered.Nib, registered.MemberCount, registered.CaseId));
         read.PredecessorIds.ShouldBe(registered.PredecessorIds);
         read.Board.ShouldBe(registered.Board);
+    }
+
+    [Fact]
+    public void The_contract_is_mapped_from_the_profile_field_by_field()
+    {
+        var registered = new RegistrationRecorded(
+            Guid.NewGuid(),
+            new CooperativeProfile(
+                "Koperasi Simpan Pinjam Maju", CooperativeForm.Sekunder, CooperativeType.SimpanPinjam, SavingsLoanScheme.OpenLoop,
+                Syariah: true, MultiPihak: true, ["petani", "pedagang"], SupervisionLevel.Nasional,
+                new Address("Jl. Kapten Pattimura 3", "Kebun Kopi", "Kota Baru", "1571", "36129"), "Simpan pinjam syariah"),
+            new LegalEntity("AHU-0001.AH.01.29.TAHUN 2020", new DateOnly(2020, 2, 3)),
+            Deed: null, FoundingMembers: 3, MemberCount: 60, Nib: "9120301234567", Board: [], Contact: null);
+
+        var contract = new RegistryIntegrationEvents().Map(new Event<object>(registered) { Version = 1, Timestamp = DateTimeOffset.UnixEpoch })
+            .ShouldBeOfType<CooperativeRegistered>();
+
+        (contract.Name, contract.Form, contract.Type, contract.SavingsLoanScheme, contract.Syariah, contract.MultiPihak, contract.SupervisionLevel, contract.BusinessField)
+            .ShouldBe(("Koperasi Simpan Pinjam Maju", "sekunder", "simpan-pinjam", "open-loop", true, true, "nasional", "Simpan pinjam syariah"));
+        (contract.Address.Street, contract.Address.Village, contract.Address.Kecamatan, contract.Address.RegencyCode, contract.Address.PostalCode)
+            .ShouldBe(("Jl. Kapten Pattimura 3", "Kebun Kopi", "Kota Baru", "1571", "36129"));
+        (contract.DecreeNumber, contract.Nib, contract.MemberCount).ShouldBe(("AHU-0001.AH.01.29.TAHUN 2020", "9120301234567", 60));
     }
 
     [Fact]

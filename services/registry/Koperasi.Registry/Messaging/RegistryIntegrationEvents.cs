@@ -57,12 +57,12 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
 
     private static CooperativeRegistered Registered(RegistrationRecorded e, IEvent committed)
     {
-        var p = e.Profile;
+        var profile = e.Profile;
         return new CooperativeRegistered(
-            e.CooperativeId, committed.Version, committed.Timestamp, p.Name, Name(p.Form), Name(p.Type),
-            p.SavingsLoanScheme is { } scheme ? Name(scheme) : null, p.Syariah, p.MultiPihak, Name(p.SupervisionLevel),
-            ToContract(p.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
-            p.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId);
+            e.CooperativeId, committed.Version, committed.Timestamp, profile.Name, Name(profile.Form), Name(profile.Type),
+            profile.SavingsLoanScheme is { } scheme ? Name(scheme) : null, profile.Syariah, profile.MultiPihak, Name(profile.SupervisionLevel),
+            ToContract(profile.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
+            profile.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId);
     }
 
     private static string Name<T>(T value) where T : struct, Enum => KebabEnum.Name(value);
