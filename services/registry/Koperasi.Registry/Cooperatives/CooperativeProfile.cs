@@ -36,6 +36,7 @@ public sealed class FlatProfileJsonConverter<T> : JsonConverter<T>
 {
     private static readonly ConstructorInfo Constructor = typeof(T).GetConstructors().Single(c => c.GetParameters().Length > 0);
     private static readonly ParameterInfo[] Parameters = Constructor.GetParameters();
+    private static readonly PropertyInfo[] Properties = [.. Parameters.Select(p => typeof(T).GetProperty(p.Name!)!)];
 
     private static readonly PropertyInfo[] ProfileMembers =
         [.. typeof(CooperativeProfile).GetConstructors().Single().GetParameters().Select(p => typeof(CooperativeProfile).GetProperty(p.Name!)!)];
@@ -58,9 +59,9 @@ public sealed class FlatProfileJsonConverter<T> : JsonConverter<T>
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
     {
         var json = new JsonObject();
-        foreach (var parameter in Parameters)
+        for (var i = 0; i < Parameters.Length; i++)
         {
-            var member = typeof(T).GetProperty(parameter.Name!)!.GetValue(value);
+            var (parameter, member) = (Parameters[i], Properties[i].GetValue(value));
             if (member is CooperativeProfile profile)
             {
                 foreach (var profileMember in ProfileMembers)
