@@ -55,7 +55,7 @@ public class AmalgamationTests
         // A primer needs at least 9 founders: the 7 members who pass over are not enough.
         Refused(Cooperative.Amalgamate(Amalgamation(NewKoperasi(), first, second), register, Today, Policy)).Rule.ShouldBe("primer-needs-minimum-founders");
         var (big, bigger) = (Existing(30).State, Existing(40).State);
-        var simpanPinjam = NewKoperasi() with { Type = CooperativeType.SimpanPinjam };
+        var simpanPinjam = NewKoperasi().Profiled(p => p with { Type = CooperativeType.SimpanPinjam });
         Refused(Cooperative.Amalgamate(Amalgamation(simpanPinjam, big, bigger), RegisterOf(big, bigger), Today, Policy)).Rule.ShouldBe("savings-loan-scheme-only-for-simpan-pinjam");
     }
 

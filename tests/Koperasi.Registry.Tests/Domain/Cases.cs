@@ -14,10 +14,10 @@ internal static class Cases
     /// <summary>A primer registered in 2015 with <paramref name="members"/> members.</summary>
     public static (IReadOnlyList<object> Events, Cooperative State) Existing(int members = 40, string regency = "1571")
     {
-        var command = Primer(D(2015, 3, 2), Rat(2024, D(2025, 3, 1), present: Math.Min(30, members), total: members)) with
+        var command = Primer(D(2015, 3, 2), Rat(2024, D(2025, 3, 1), present: Math.Min(30, members), total: members))
+            .Profiled(p => p with { Address = new Address("Jl. Gatot Subroto 1", null, "Pasar Jambi", regency, null) }) with
         {
             MemberCount = members,
-            Address = new Address("Jl. Gatot Subroto 1", null, "Pasar Jambi", regency, null),
         };
         return History(command, Today);
     }
@@ -29,10 +29,9 @@ internal static class Cases
         new(Guid.NewGuid(), survivor.Id, [.. absorbed.Select(a => a.Id)], Deed, Ratified, EffectiveOn);
 
     /// <summary>The registration of the koperasi an amalgamation founds (members and founders follow from the participants).</summary>
-    public static RegisterCooperative NewKoperasi() => Primer(Ratified.DecreeDate) with
+    public static RegisterCooperative NewKoperasi() => Primer(Ratified.DecreeDate)
+        .Profiled(p => p with { Name = "Koperasi Produsen Tani Bersatu", Type = CooperativeType.Produsen }) with
     {
-        Name = "Koperasi Produsen Tani Bersatu",
-        Type = CooperativeType.Produsen,
         LegalEntity = new LegalEntity($"AHU-{Guid.NewGuid():N}", Ratified.DecreeDate),
         Deed = Deed,
         FoundingMembers = 0,

@@ -59,7 +59,7 @@ public class RegisterTests
     [Fact]
     public void A_sekunder_needs_three_founding_cooperatives()
     {
-        var sekunder = Primer(D(2022, 5, 1)) with { Form = CooperativeForm.Sekunder, FoundingMembers = 2 };
+        var sekunder = Primer(D(2022, 5, 1)).Profiled(p => p with { Form = CooperativeForm.Sekunder }) with { FoundingMembers = 2 };
         Rejected(Cooperative.Register(sekunder, Today, Policy)).Rule.ShouldBe("sekunder-needs-three-founding-cooperatives");
         Accepted(Cooperative.Register(sekunder with { FoundingMembers = 3 }, Today, Policy));
     }
@@ -67,18 +67,18 @@ public class RegisterTests
     [Fact]
     public void A_multi_pihak_koperasi_has_two_member_classes()
     {
-        var multi = Primer(D(2022, 5, 1)) with { MultiPihak = true, MemberClasses = ["petani"] };
+        var multi = Primer(D(2022, 5, 1)).Profiled(p => p with { MultiPihak = true, MemberClasses = ["petani"] });
         Rejected(Cooperative.Register(multi, Today, Policy)).Rule.ShouldBe("multi-pihak-needs-two-member-classes");
-        Accepted(Cooperative.Register(multi with { MemberClasses = ["petani", "pedagang"] }, Today, Policy));
+        Accepted(Cooperative.Register(multi.Profiled(p => p with { MemberClasses = ["petani", "pedagang"] }), Today, Policy));
     }
 
     [Fact]
     public void Only_a_simpan_pinjam_koperasi_has_a_savings_loan_scheme_and_it_must()
     {
-        var simpanPinjam = Primer(D(2022, 5, 1)) with { Type = CooperativeType.SimpanPinjam };
+        var simpanPinjam = Primer(D(2022, 5, 1)).Profiled(p => p with { Type = CooperativeType.SimpanPinjam });
         Rejected(Cooperative.Register(simpanPinjam, Today, Policy)).Rule.ShouldBe("savings-loan-scheme-only-for-simpan-pinjam");
-        Accepted(Cooperative.Register(simpanPinjam with { SavingsLoanScheme = SavingsLoanScheme.OpenLoop }, Today, Policy));
-        Rejected(Cooperative.Register(Primer(D(2022, 5, 1)) with { SavingsLoanScheme = SavingsLoanScheme.CloseLoop }, Today, Policy))
+        Accepted(Cooperative.Register(simpanPinjam.Profiled(p => p with { SavingsLoanScheme = SavingsLoanScheme.OpenLoop }), Today, Policy));
+        Rejected(Cooperative.Register(Primer(D(2022, 5, 1)).Profiled(p => p with { SavingsLoanScheme = SavingsLoanScheme.CloseLoop }), Today, Policy))
             .Rule.ShouldBe("savings-loan-scheme-only-for-simpan-pinjam");
     }
 

@@ -11,25 +11,30 @@ internal static class Registrations
 
     public static RegisterCooperative Primer(DateOnly decreeDate, params RatReport[] rats) => new(
         Guid.NewGuid(),
-        "Koperasi Sejahtera Bersama",
-        CooperativeForm.Primer,
-        CooperativeType.Konsumen,
-        SavingsLoanScheme: null,
-        Syariah: false,
-        MultiPihak: false,
-        MemberClasses: [],
-        SupervisionLevel.KabupatenKota,
-        new Address("Jl. Gatot Subroto 1", "Sungai Asam", "Pasar Jambi", "1571", "36134"),
+        new CooperativeProfile(
+            "Koperasi Sejahtera Bersama",
+            CooperativeForm.Primer,
+            CooperativeType.Konsumen,
+            SavingsLoanScheme: null,
+            Syariah: false,
+            MultiPihak: false,
+            MemberClasses: [],
+            SupervisionLevel.KabupatenKota,
+            new Address("Jl. Gatot Subroto 1", "Sungai Asam", "Pasar Jambi", "1571", "36134"),
+            "Toko kebutuhan pokok"),
         new LegalEntity($"{Guid.NewGuid():N}/BH/XIV.10/2010", decreeDate),
         Deed: null,
         FoundingMembers: 20,
         MemberCount: 40,
-        "Toko kebutuhan pokok",
         Nib: null,
         NikKoperasi: null,
         Board: [new BoardMember("Siti Aminah", BoardPosition.Ketua)],
         Contact: null,
         RatHistory: rats);
+
+    /// <summary>The command with a changed profile.</summary>
+    public static RegisterCooperative Profiled(this RegisterCooperative command, Func<CooperativeProfile, CooperativeProfile> change) =>
+        command with { Profile = change(command.Profile) };
 
     public static RatReport Rat(int year, DateOnly heldOn, int present = 30, int total = 40) =>
         new(year, heldOn, present, total, RatMode.InPerson, null, null, null);

@@ -20,11 +20,8 @@ internal sealed class Supervised
     /// <summary>A primer of Merangin (BPS 1502), legal entity in 2015, RAT of 2024 held on 1 March 2025: aktif.</summary>
     public static Supervised Koperasi(string regency = "1502", string name = "Koperasi Sejahtera Bersama", params RatReport[] rats)
     {
-        var command = Primer(D(2015, 3, 2), rats.Length == 0 ? [Rat(2024, D(2025, 3, 1))] : rats) with
-        {
-            Name = name,
-            Address = new Address("Jl. Lintas Sumatera 12", null, "Bangko", regency, null),
-        };
+        var command = Primer(D(2015, 3, 2), rats.Length == 0 ? [Rat(2024, D(2025, 3, 1))] : rats)
+            .Profiled(p => p with { Name = name, Address = new Address("Jl. Lintas Sumatera 12", null, "Bangko", regency, null) });
         return new Supervised(History(command, Today).Events);
     }
 

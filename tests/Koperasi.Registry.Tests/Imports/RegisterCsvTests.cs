@@ -60,7 +60,7 @@ public class RegisterCsvTests
         request.NikKoperasi.ShouldBe(new NikKoperasi("1505010020001", new DateOnly(2025, 5, 20)));
         request.Contact.ShouldBe(new Contact("0741000101", "uji@koperasi.example"));
         request.RatHistory.ShouldBe([new ReportRat.Request(2024, new DateOnly(2025, 3, 15), 30, 40, RatMode.Online)]);
-        Register.ToCommand(request, Guid.NewGuid()).Address.RegencyCode.ShouldBe("1505");
+        Register.ToCommand(request, Guid.NewGuid()).Profile.Address.RegencyCode.ShouldBe("1505");
     }
 
     [Fact]

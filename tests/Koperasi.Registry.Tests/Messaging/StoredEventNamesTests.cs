@@ -38,7 +38,7 @@ public sealed class StoredEventNamesTests(RegistryHost registry) : IClassFixture
 
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(id, token: token);
-        events.Single(e => e.EventTypeName == "cooperative-registered").Data.ShouldBeOfType<RegistrationRecorded>().Name.ShouldBe(name);
+        events.Single(e => e.EventTypeName == "cooperative-registered").Data.ShouldBeOfType<RegistrationRecorded>().Profile.Name.ShouldBe(name);
         events.Single(e => e.EventTypeName == "rat-reported").Data.ShouldBeOfType<RatRecorded>().FinancialYear.ShouldBe(2024);
         var cooperative = (await session.Events.AggregateStreamAsync<Cooperative>(id, token: token)).ShouldNotBeNull();
         (cooperative.Name, cooperative.Rats.Count).ShouldBe((name, 1));

@@ -18,10 +18,8 @@ public sealed partial record Cooperative
         }
 
         var registered = new RegistrationRecorded(
-            command.CooperativeId, command.Name, command.Form, command.Type, command.SavingsLoanScheme, command.Syariah,
-            command.MultiPihak, command.MemberClasses, command.SupervisionLevel, command.Address, command.LegalEntity,
-            command.Deed, command.FoundingMembers, command.MemberCount, command.BusinessField, command.Nib,
-            command.Board, command.Contact, command.PredecessorIds, command.CaseId);
+            command.CooperativeId, command.Profile, command.LegalEntity, command.Deed, command.FoundingMembers, command.MemberCount,
+            command.Nib, command.Board, command.Contact, command.PredecessorIds, command.CaseId);
         var events = new List<object> { registered };
         var state = Founded(registered);
         foreach (var report in command.RatHistory.OrderBy(r => r.HeldOn))
@@ -53,23 +51,24 @@ public sealed partial record Cooperative
     private static DomainError? CheckRegistration(RegisterCooperative command, DateOnly today)
     {
         var foundedOn = command.Deed?.Date ?? command.LegalEntity.DecreeDate;
-        var (minimum, founders) = command.Form == CooperativeForm.Sekunder
+        var profile = command.Profile;
+        var (minimum, founders) = profile.Form == CooperativeForm.Sekunder
             ? (3, "member cooperatives")
             : (foundedOn < NineFoundersSince ? 20 : 9, "people");
         if (command.FoundingMembers < minimum)
         {
             return DomainError.Unprocessable(
-                command.Form == CooperativeForm.Sekunder ? "sekunder-needs-three-founding-cooperatives" : "primer-needs-minimum-founders",
-                $"A {command.Form.ToString().ToLowerInvariant()} koperasi founded on {foundedOn:yyyy-MM-dd} needs at least {minimum} founding {founders}; {command.FoundingMembers} given.",
+                profile.Form == CooperativeForm.Sekunder ? "sekunder-needs-three-founding-cooperatives" : "primer-needs-minimum-founders",
+                $"A {profile.Form.ToString().ToLowerInvariant()} koperasi founded on {foundedOn:yyyy-MM-dd} needs at least {minimum} founding {founders}; {command.FoundingMembers} given.",
                 "foundingMembers");
         }
 
-        if (command.MultiPihak && command.MemberClasses.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
+        if (profile.MultiPihak && profile.MemberClasses.Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
         {
             return DomainError.Unprocessable("multi-pihak-needs-two-member-classes", "A multi-pihak koperasi has at least two member classes.", "memberClasses");
         }
 
-        if ((command.Type == CooperativeType.SimpanPinjam) != command.SavingsLoanScheme.HasValue)
+        if ((profile.Type == CooperativeType.SimpanPinjam) != profile.SavingsLoanScheme.HasValue)
         {
             return DomainError.Unprocessable(
                 "savings-loan-scheme-only-for-simpan-pinjam",

@@ -8,6 +8,9 @@ public sealed partial record Cooperative
 {
     public Guid Id { get; init; }
 
+    // The profile's members are properties of their own (not a nested profile) because the stored
+    // document is queried and indexed field by field (name, supervisionLevel, address.regencyCode).
+
     /// <summary>Version of the stream this state was folded from.</summary>
     public long Version { get; set; }
 
@@ -90,23 +93,24 @@ public sealed partial record Cooperative
 
     private static Cooperative Founded(RegistrationRecorded e)
     {
+        var profile = e.Profile;
         var founded = new Cooperative
         {
             Id = e.CooperativeId,
-            Name = e.Name,
-            Form = e.Form,
-            Type = e.Type,
-            SavingsLoanScheme = e.SavingsLoanScheme,
-            Syariah = e.Syariah,
-            MultiPihak = e.MultiPihak,
-            MemberClasses = e.MemberClasses,
-            SupervisionLevel = e.SupervisionLevel,
-            Address = e.Address,
+            Name = profile.Name,
+            Form = profile.Form,
+            Type = profile.Type,
+            SavingsLoanScheme = profile.SavingsLoanScheme,
+            Syariah = profile.Syariah,
+            MultiPihak = profile.MultiPihak,
+            MemberClasses = profile.MemberClasses,
+            SupervisionLevel = profile.SupervisionLevel,
+            Address = profile.Address,
+            BusinessField = profile.BusinessField,
             LegalEntity = e.LegalEntity,
             Deed = e.Deed,
             FoundingMembers = e.FoundingMembers,
             MemberCount = e.MemberCount,
-            BusinessField = e.BusinessField,
             Nib = e.Nib,
             Board = e.Board,
             Contact = e.Contact,

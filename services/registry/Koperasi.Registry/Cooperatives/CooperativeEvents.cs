@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marten;
 
 namespace Koperasi.Registry.Cooperatives;
@@ -5,22 +6,18 @@ namespace Koperasi.Registry.Cooperatives;
 // The events of a koperasi's stream. They are private to the Registry; what others see is in
 // Koperasi.Contracts (Messaging/RegistryIntegrationEvents.cs maps one to the other).
 
+/// <summary>
+/// A koperasi was registered. Stored flat (the profile's members beside the others), as it was
+/// before the profile existed: see <see cref="FlatProfileJsonConverter{T}"/>.
+/// </summary>
+[JsonConverter(typeof(FlatProfileJsonConverter<RegistrationRecorded>))]
 public sealed record RegistrationRecorded(
     Guid CooperativeId,
-    string Name,
-    CooperativeForm Form,
-    CooperativeType Type,
-    SavingsLoanScheme? SavingsLoanScheme,
-    bool Syariah,
-    bool MultiPihak,
-    IReadOnlyList<string> MemberClasses,
-    SupervisionLevel SupervisionLevel,
-    Address Address,
+    CooperativeProfile Profile,
     LegalEntity LegalEntity,
     NotarialDeed? Deed,
     int FoundingMembers,
     int MemberCount,
-    string BusinessField,
     string? Nib,
     IReadOnlyList<BoardMember> Board,
     Contact? Contact,

@@ -36,6 +36,19 @@ public static class Register
         public IReadOnlyList<BoardMember>? Board { get; init; }
         public Contact? Contact { get; init; }
         public IReadOnlyList<ReportRat.Request>? RatHistory { get; init; }
+
+        /// <summary>The profile as registered; call only after validation.</summary>
+        public CooperativeProfile ToProfile() => new(
+            Name.Trim(),
+            Form,
+            Type,
+            SavingsLoanScheme,
+            Syariah,
+            MultiPihak,
+            [.. (MemberClasses ?? []).Select(c => c.Trim())],
+            SupervisionLevel,
+            Address.ToAddress(),
+            BusinessField.Trim());
     }
 
     /// <summary>An address as sent: the regency code in either spelling ("1571" or "15.71").</summary>
@@ -68,9 +81,9 @@ public static class Register
         }
 
         var command = ToCommand(request, Guid.CreateVersion7());
-        if (!user.MayActOnRegency(command.Address.RegencyCode))
+        if (!user.MayActOnRegency(command.Profile.Address.RegencyCode))
         {
-            return OutsideRegency.Problem(command.Address.RegencyCode, "address.regencyCode");
+            return OutsideRegency.Problem(command.Profile.Address.RegencyCode, "address.regencyCode");
         }
 
         var outcome = await DecideInSessionAsync(session, command, clock.Today(), policy.Value, cancellationToken);
@@ -183,20 +196,11 @@ public static class Register
     public static RegisterCooperative ToCommand(Request request, Guid id) =>
         new(
             id,
-            request.Name.Trim(),
-            request.Form,
-            request.Type,
-            request.SavingsLoanScheme,
-            request.Syariah,
-            request.MultiPihak,
-            [.. (request.MemberClasses ?? []).Select(c => c.Trim())],
-            request.SupervisionLevel,
-            request.Address.ToAddress(),
+            request.ToProfile(),
             request.LegalEntity with { DecreeNumber = request.LegalEntity.DecreeNumber.Trim() },
             request.Deed,
             request.FoundingMembers,
             request.MemberCount,
-            request.BusinessField.Trim(),
             FieldRules.Present(request.Nib),
             request.NikKoperasi,
             request.Board ?? [],

@@ -22,11 +22,7 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
 
     public object? Map(IEvent committed) => committed.Data switch
     {
-        RegistrationRecorded e => new CooperativeRegistered(
-            e.CooperativeId, committed.Version, committed.Timestamp, e.Name, Name(e.Form), Name(e.Type),
-            e.SavingsLoanScheme is { } scheme ? Name(scheme) : null, e.Syariah, e.MultiPihak, Name(e.SupervisionLevel),
-            ToContract(e.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
-            e.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId),
+        RegistrationRecorded e => Registered(e, committed),
         DetailsChanged e => new CooperativeDetailsChanged(
             e.CooperativeId, committed.Version, committed.Timestamp,
             e.Address is { } address ? ToContract(address) : null,
@@ -58,6 +54,16 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
             e.Changes.OtherArticles),
         _ => null,
     };
+
+    private static CooperativeRegistered Registered(RegistrationRecorded e, IEvent committed)
+    {
+        var profile = e.Profile;
+        return new CooperativeRegistered(
+            e.CooperativeId, committed.Version, committed.Timestamp, profile.Name, Name(profile.Form), Name(profile.Type),
+            profile.SavingsLoanScheme is { } scheme ? Name(scheme) : null, profile.Syariah, profile.MultiPihak, Name(profile.SupervisionLevel),
+            ToContract(profile.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
+            profile.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId);
+    }
 
     private static string Name<T>(T value) where T : struct, Enum => KebabEnum.Name(value);
 

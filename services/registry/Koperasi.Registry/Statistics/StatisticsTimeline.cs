@@ -26,7 +26,7 @@ public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPer
     {
         RegistrationRecorded r => this with
         {
-            Classification = [new ClassificationPeriod(r.LegalEntity.DecreeDate, r.Address.RegencyCode, r.Type, r.Form, r.SupervisionLevel)],
+            Classification = [new ClassificationPeriod(r.LegalEntity.DecreeDate, r.Profile.Address.RegencyCode, r.Profile.Type, r.Profile.Form, r.Profile.SupervisionLevel)],
             Activity = [new ActivityPeriod(r.LegalEntity.DecreeDate, ActivityStatus.Aktif)],
         },
         ActivityChanged c => this with { Activity = [.. Activity.Where(p => p.From < c.EffectiveOn), new ActivityPeriod(c.EffectiveOn, c.To)] },

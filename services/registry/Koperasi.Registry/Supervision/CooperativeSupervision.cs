@@ -39,7 +39,7 @@ public sealed partial record CooperativeSupervision
     /// <summary>The fold: state after one more event of the koperasi's stream. Used by the handlers and the tests alike.</summary>
     public static CooperativeSupervision? Fold(CooperativeSupervision? state, object @event) => (state, @event) switch
     {
-        (null, RegistrationRecorded registered) => new CooperativeSupervision { CooperativeId = registered.CooperativeId, RegencyCode = registered.Address.RegencyCode },
+        (null, RegistrationRecorded registered) => new CooperativeSupervision { CooperativeId = registered.CooperativeId, RegencyCode = registered.Profile.Address.RegencyCode },
         (null, _) => null,
         ({ } current, ArticlesAmended { Changes.Domicile: { } domicile }) => current with { RegencyCode = domicile.RegencyCode },
         ({ } current, DetailsChanged { NikKoperasi: { } nik }) => current with { NikKoperasi = [.. current.NikKoperasi, new NikKoperasiHolding(nik.Number, nik.IssuedOn, [])] },

@@ -68,8 +68,7 @@ public sealed class ApplyAmalgamation(IDocumentStore store, TimeProvider clock, 
 
         var ratification = TransformationMessages.Ratification(message.Ratification, v);
         v.Check(ratification is not null, "ratification", "The new koperasi is a legal entity once the ministry ratified its deed.");
-        return new RegisterCooperative(
-            n.CooperativeId,
+        var profile = new CooperativeProfile(
             n.Name?.Trim() ?? "",
             TransformationMessages.Required<CooperativeForm>(n.Form, "newCooperative.form", v),
             TransformationMessages.Required<CooperativeType>(n.Type, "newCooperative.type", v),
@@ -79,11 +78,14 @@ public sealed class ApplyAmalgamation(IDocumentStore store, TimeProvider clock, 
             [.. classes.Select(c => c?.Trim() ?? "")],
             TransformationMessages.Required<SupervisionLevel>(n.SupervisionLevel, "newCooperative.supervisionLevel", v),
             TransformationMessages.Domicile(n.Domicile, "newCooperative.domicile", v) ?? new Address("", null, "", "", null),
+            n.BusinessField?.Trim() ?? "");
+        return new RegisterCooperative(
+            n.CooperativeId,
+            profile,
             new LegalEntity(ratification?.DecreeNumber ?? "", ratification?.DecreeDate ?? message.EffectiveOn),
             TransformationMessages.Deed(message.Deed, v),
             FoundingMembers: 0,
             MemberCount: 0,
-            n.BusinessField?.Trim() ?? "",
             Nib: null,
             NikKoperasi: null,
             Board: [],
