@@ -82,6 +82,15 @@ public class SupervisionEndpointTests(RegistryHost registry) : IClassFixture<Reg
     [InlineData("supervision-records", "{\"kind\":\"arisan\",\"heldOn\":\"2026-11-03\",\"findings\":\"a\",\"recommendations\":\"b\"}", 400, "kind")]
     [InlineData("nik-koperasi-renewals", "{\"number\":\"3271-AB-0012\",\"renewedOn\":\"2026-11-01\"}", 409, "number")]
     [InlineData("kdmp/formation-steps", "{\"step\":\"deed\",\"on\":\"2026-11-01\"}", 409, "")]
+    [InlineData("supervision-records/0199a3c8-3d4e-7f5a-8b6c-7d8e9f0a1b2c/follow-ups/1/completion", "{\"completedOn\":\"2026-11-20\"}", 422, "recordId")]
+    [InlineData("supervision-records/0199a3c8-3d4e-7f5a-8b6c-7d8e9f0a1b2c/follow-ups/0/completion", "{\"completedOn\":\"2026-11-20\"}", 400, "number")]
+    [InlineData("supervision-records/0199a3c8-3d4e-7f5a-8b6c-7d8e9f0a1b2c/follow-ups/1/completion", "{\"completedOn\":\"2026-11-20\",\"note\":\"HP 081234567890\"}", 422, "note")]
+    [InlineData("flagship-designations/0199a3c8-4e5f-7a6b-8c7d-8e9f0a1b2c3d/end", "{\"endedOn\":\"2026-11-20\",\"reason\":\"Diganti.\"}", 422, "designationId")]
+    [InlineData("flagship-designations", "{\"regencyCode\":\"1502\",\"reason\":\"\",\"validFrom\":\"2026-11-01\",\"validUntil\":\"2027-12-31\"}", 400, "reason")]
+    [InlineData("flagship-designations", "{\"regencyCode\":\"1571\",\"reason\":\"Sehat\",\"validFrom\":\"2026-11-01\",\"validUntil\":\"2027-12-31\"}", 422, "regencyCode")]
+    [InlineData("nik-koperasi-renewals", "{\"number\":\"\",\"renewedOn\":\"2026-11-01\"}", 400, "number")]
+    [InlineData("kdmp", "{\"markedOn\":\"2026-11-01\"}", 400, "desaCode")]
+    [InlineData("kdmp", "{\"desaCode\":\"15.02.02.1010\",\"markedOn\":\"2026-12-01\"}", 422, "markedOn")]
     public async Task Bad_input_answers_4xx_naming_the_field_and_stores_nothing(string path, string body, int status, string field)
     {
         var koperasi = await RegisterInMeranginAsync();
