@@ -5,6 +5,7 @@ using Koperasi.Registry.Imports;
 using Koperasi.Registry.Messaging;
 using Koperasi.Registry.Regions;
 using Koperasi.Registry.Statistics;
+using Koperasi.Registry.Supervision;
 using Koperasi.ServiceDefaults;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
@@ -31,6 +32,7 @@ registry.MapActivity();
 registry.MapStatistics();
 registry.MapRegions();
 registry.MapImports();
+registry.MapSupervision();
 registry.MapRelayReplay(RegistryPolicies.Operate);
 
 app.Run();

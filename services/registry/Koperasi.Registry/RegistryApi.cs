@@ -16,6 +16,7 @@ internal static class RegistryApi
         ["Keaktifan"] = "Activity: a koperasi that held no RAT for the policy's number of consecutive financial years (three) becomes tidak aktif.",
         ["Statistik"] = "Counts of the register and of the transformations, grouped as asked.",
         ["Wilayah"] = "The regencies (kabupaten/kota) of Jambi province, by code.",
+        ["Pembinaan"] = "Supervision: pembina of each koperasi, supervision records and follow-ups, the early warning, flagship koperasi, NIK koperasi renewals and Kopdes/Kel Merah Putih.",
         ["Impor"] = "Bulk registration from a CSV file, as a background job with a report per row.",
     };
 }

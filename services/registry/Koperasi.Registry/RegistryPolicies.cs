@@ -23,6 +23,9 @@ public static class RegistryPolicies
     /// <summary>Operate the service: re-evaluate activity on demand.</summary>
     public const string Operate = "registry:operate";
 
+    /// <summary>Designate flagship koperasi and mark a koperasi as the KDMP of a desa: the Dinas.</summary>
+    public const string Designate = "registry:designate";
+
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
     {
         [Read] = [.. ServiceDefaults.Identity.KoperasiRoles.All],
@@ -30,5 +33,6 @@ public static class RegistryPolicies
         [Write] = [AdminProvinsi, Pembina],
         [ReadImports] = [AdminProvinsi, Pembina, Auditor],
         [Operate] = [AdminProvinsi],
+        [Designate] = [AdminProvinsi],
     };
 }

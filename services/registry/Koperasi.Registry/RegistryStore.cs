@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.Registry.Imports;
 using Koperasi.Registry.Statistics;
+using Koperasi.Registry.Supervision;
 using Marten;
 
 namespace Koperasi.Registry;
@@ -23,6 +24,13 @@ public static class RegistryStore
             .Index(c => c.ActivityBaselineYear);
         options.Schema.For<DecreeNumberClaim>().DocumentAlias("decree_number_claim");
         options.Schema.For<IdentifierClaim>().DocumentAlias("identifier_claim");
+        SupervisionEventNames.Register(options);
+        options.Projections.Add(new CooperativeSupervisionProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<CooperativeSupervision>()
+            .DocumentAlias("cooperative_supervision")
+            .Identity(s => s.CooperativeId)
+            .Duplicate(s => s.RegencyCode);
+        options.Schema.For<KdmpDesaClaim>().DocumentAlias("kdmp_desa_claim");
         StatisticsProjection.Register(options);
         ImportJob.ConfigureStorage(options);
     }

@@ -4,6 +4,7 @@ using Koperasi.Registry.Cooperatives;
 using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
+using Published = Koperasi.Contracts.Registry;
 
 namespace Koperasi.Registry.Messaging;
 
@@ -14,11 +15,26 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
     [
         typeof(RegistrationRecorded), typeof(DetailsChanged), typeof(RatRecorded), typeof(ActivityChanged), typeof(ActivityHistoryRevised),
         typeof(DissolutionRecorded), typeof(MergerRecorded), typeof(ArticlesAmended),
+        typeof(Supervision.PembinaAssigned), typeof(Supervision.PembinaReassigned), typeof(Supervision.SupervisionRecorded), typeof(Supervision.FlagshipDesignated),
+        typeof(Supervision.FlagshipDesignationEnded), typeof(Supervision.KdmpMarked),
     ];
 
-    /// <summary>Every contract of this service says only what its event says.</summary>
-    public ValueTask<object?> MapAsync(IEvent committed, IStreamStates streams, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Map(committed));
+    /// <summary>
+    /// Every contract says what its event says; a supervision record adds its koperasi's regency,
+    /// and a designation's end adds the designation's regency, from the stream's state then.
+    /// </summary>
+    public async ValueTask<object?> MapAsync(IEvent committed, IStreamStates streams, CancellationToken cancellationToken) => committed.Data switch
+    {
+        Supervision.SupervisionRecorded e => new Published.SupervisionRecorded(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.RecordId, Name(e.Kind), e.HeldOn, e.PembinaUserId,
+            (await streams.AsOfAsync<Supervision.CooperativeSupervision>(committed, cancellationToken)).RegencyCode,
+            e.Findings, e.Recommendations, [.. e.FollowUps.Select((f, i) => new SupervisionFollowUp(i + 1, f.Action, f.DueOn))]),
+        Supervision.FlagshipDesignationEnded e => new Published.FlagshipDesignationEnded(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.DesignationId,
+            (await streams.AsOfAsync<Supervision.CooperativeSupervision>(committed, cancellationToken)).Designations.First(d => d.DesignationId == e.DesignationId).RegencyCode,
+            e.EndedOn, e.Reason, committed.UserName ?? "unknown"),
+        _ => Map(committed),
+    };
 
     public object? Map(IEvent committed) => committed.Data switch
     {
@@ -52,6 +68,16 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
             e.Changes.Form is { } form ? Name(form) : null,
             e.Changes.BusinessField,
             e.Changes.OtherArticles),
+        Supervision.PembinaAssigned e => new Published.PembinaAssigned(
+            e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Level), e.PembinaUserId, e.RegencyCode, e.AssignedOn, null),
+        Supervision.PembinaReassigned e => new Published.PembinaAssigned(
+            e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Level), e.PembinaUserId, e.RegencyCode, e.ReassignedOn, e.PreviousPembinaUserId),
+        Supervision.FlagshipDesignated e => new Published.FlagshipDesignated(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.DesignationId, e.RegencyCode, Regencies.NameOf(e.RegencyCode),
+            e.Reason, e.ValidFrom, e.ValidUntil, committed.UserName ?? "unknown"),
+        Supervision.KdmpMarked e => new Published.KdmpMarked(
+            e.CooperativeId, committed.Version, committed.Timestamp, e.DesaCode, Places.FindDesa(e.DesaCode)?.Name ?? e.DesaCode,
+            e.KecamatanCode, Places.FindKecamatan(e.KecamatanCode)?.Name ?? e.KecamatanCode, e.RegencyCode, e.MarkedOn),
         _ => null,
     };
 

@@ -91,6 +91,6 @@ public sealed partial record CooperativeSupervision
         var activity = ActivityRule.StatusOn(today, koperasi.LegalEntity.DecreeDate, koperasi.Rats, policy);
         return activity == ActivityStatus.Aktif && koperasi.Activity == ActivityStatus.Aktif
             ? null
-            : DomainError.Conflict("flagship-requires-aktif", "Only an active koperasi (aktif) can be a flagship; this one is not active.");
+            : DomainError.Conflict("flagship-requires-aktif", "Only an aktif koperasi can be a flagship; this one is tidak-aktif.");
     }
 }
