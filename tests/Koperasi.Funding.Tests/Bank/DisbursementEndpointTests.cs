@@ -89,7 +89,9 @@ public class DisbursementEndpointTests(FundingHost funding) : IClassFixture<Fund
         (await Api.ProblemAsync(early))["rule"]!.GetValue<string>().ShouldBe("wrong-stage");
 
         var decreed = await DecreedAsync();
-        await Disbursements.OrderAsync(_admin, decreed);
+        // Waits for the bank's outcome: the processor appends it, and a second order read before
+        // that would meet a concurrency conflict (ADR 0013) rather than the stage rule.
+        await Disbursements.PayAsync(_admin, decreed);
         using var again = await IfMatch.PostAsync(_admin, $"/api/funding/applications/{decreed}/disbursement", Disbursements.Account());
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await Api.ProblemAsync(again))["rule"]!.GetValue<string>().ShouldBe("wrong-stage");
