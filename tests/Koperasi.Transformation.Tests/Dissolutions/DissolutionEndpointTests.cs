@@ -141,4 +141,26 @@ public class DissolutionEndpointTests(TransformationHost host) : IClassFixture<T
         elsewhere["regencies"]!.AsArray().ShouldBeEmpty();
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task A_koperasi_found_aktif_again_flags_its_case_revived_keeps_it_out_of_batches_and_lets_it_be_withdrawn()
+    {
+        var cooperative = await RegistryFacts.RegisterAsync(host);
+        var announced = await AnnouncedAsync(_client, cooperative);
+        var messageId = Guid.NewGuid();
+
+        await RegistryFacts.PublishAsync(host, new Koperasi.Contracts.Registry.CooperativeActivityChanged(
+            cooperative, 5, DateTimeOffset.UtcNow, "tidak-aktif", "aktif", new DateOnly(2026, 11, 2), "RAT 2025 held"), messageId);
+        await host.Deliveries.HandledAsync(messageId);
+
+        var revived = await CaseAsync(_client, announced);
+        (Text(revived["revivedOn"]), Version(revived)).ShouldBe(("2026-11-02", Version(announced) + 1));
+        using var batch = await _client.PostAsJsonAsync(BatchesUrl, new JsonObject
+        {
+            ["title"] = "Usulan", ["caseIds"] = new JsonArray(JsonValue.Create(announced["id"]!.GetValue<Guid>())),
+        });
+        batch.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        Text((await Api.ProblemAsync(batch))["rule"]).ShouldBe("cooperative-revived");
+        Text((await StepOkAsync(_client, revived, "withdrawal", new JsonObject { ["reason"] = "Koperasi kembali aktif." }))["stage"]).ShouldBe("withdrawn");
+    }
 }
