@@ -11,7 +11,8 @@ ROOT="$PWD"
 
 # The services come from deploy/services.txt (name and local port; deploy/services.sh reads it),
 # each at KOPERASI_<NAME>_URL or http://127.0.0.1:<port>; then the gateway in front of them and the
-# fake bank Funding pays grants through (tests/Koperasi.FakeBank, built with the solution).
+# fake bank Funding pays grants through (tests/Koperasi.FakeBank, built with the solution) and the
+# fake ministry Transformation sends dissolution batches to (tests/Koperasi.FakeMinistry, likewise).
 # shellcheck source=deploy/services.sh
 . deploy/services.sh
 SERVICES_LIST="$(koperasi_services)" && [ -n "$SERVICES_LIST" ] || { echo "[koperasi] error: no valid list of services in deploy/services.txt" >&2; exit 1; }
@@ -25,6 +26,7 @@ for name in "${SERVICES[@]}"; do
 done
 GATEWAY_URL="${KOPERASI_GATEWAY_URL:-http://localhost:8080}"
 BANK_URL="${KOPERASI_BANK_URL:-http://127.0.0.1:5190}"
+MINISTRY_URL="${KOPERASI_MINISTRY_URL:-http://127.0.0.1:5191}"
 REGISTRY_URL="${URL[registry]:?deploy/services.txt lists no registry}"
 TRANSFORMATION_URL="${URL[transformation]:?deploy/services.txt lists no transformation}"
 FUNDING_URL="${URL[funding]:?deploy/services.txt lists no funding}"
@@ -53,9 +55,9 @@ trap stop_all EXIT
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
 URL_VARIABLES="KOPERASI_GATEWAY_URL"
 for name in "${SERVICES[@]}"; do URL_VARIABLES="$URL_VARIABLES / KOPERASI_$(upper "$name")_URL"; done
-for url in "$GATEWAY_URL" "${URL[@]}" "$BANK_URL"; do
+for url in "$GATEWAY_URL" "${URL[@]}" "$BANK_URL" "$MINISTRY_URL"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$(port_of "$url")") 2>/dev/null; then
-    die "port $(port_of "$url") is taken (is ./run.sh already running?); set $URL_VARIABLES / KOPERASI_BANK_URL to use others"
+    die "port $(port_of "$url") is taken (is ./run.sh already running?); set $URL_VARIABLES / KOPERASI_BANK_URL / KOPERASI_MINISTRY_URL to use others"
   fi
 done
 
@@ -110,6 +112,9 @@ service_settings() { # service_settings NAME: KEY=VALUE, one a line
       echo "PersonalData__NikHashKey=$KOPERASI_PERSONALDATA_NIK_HASH_KEY"
       echo "Bank__BaseAddress=$BANK_URL"
       ;;
+    transformation)
+      echo "Ministry__BaseAddress=$MINISTRY_URL"
+      ;;
   esac
 }
 
@@ -122,6 +127,10 @@ postgres_of() {
 say "starting the fake bank"
 start fake-bank "$BANK_URL" tests/Koperasi.FakeBank/bin/Release/net10.0/Koperasi.FakeBank.dll
 wait_for "the fake bank" "$BANK_URL/health"
+
+say "starting the fake ministry"
+start fake-ministry "$MINISTRY_URL" tests/Koperasi.FakeMinistry/bin/Release/net10.0/Koperasi.FakeMinistry.dll
+wait_for "the fake ministry" "$MINISTRY_URL/health"
 
 # Every service, each with its own database and broker user; all of them ready (their bus up, so
 # their queues exist) before the demo data sets below are loaded and published.
@@ -234,6 +243,7 @@ cat <<EOF
   Transformation statistics      $GATEWAY_URL/api/transformation/statistics
   Funding API (Dumisake grants)  $GATEWAY_URL/api/funding/programmes
 $DIRECT  Fake bank (ledger, control)    $BANK_URL/transfers  $BANK_URL/control
+  Fake ministry (batches, control) $MINISTRY_URL/batches  $MINISTRY_URL/control
   RabbitMQ management            http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT  (user $KOPERASI_RABBITMQ_ADMIN_USER, password in .local/secrets/rabbitmq-admin)
   Metrics (Prometheus)           $METRICS
   Logs                           $LOGS

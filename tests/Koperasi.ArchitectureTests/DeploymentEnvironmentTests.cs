@@ -18,8 +18,8 @@ public partial class DeploymentEnvironmentTests
         var environments = AspNetCoreEnvironment().Matches(compose).Select(m => m.Groups["value"].Value.Trim().Trim('"')).ToList();
 
         builtServices.ShouldContain("gateway");
-        // The fake bank is a test double and the demo data loader a one-shot console tool: neither serves the platform.
-        environments.Count.ShouldBe(builtServices.Count(name => name is not ("fake-bank" or "demo-data")), "every ASP.NET Core service of the platform names its environment");
+        // The fake bank and the fake ministry are test doubles and the demo data loader a one-shot console tool: none serves the platform.
+        environments.Count.ShouldBe(builtServices.Count(name => name is not ("fake-bank" or "fake-ministry" or "demo-data")), "every ASP.NET Core service of the platform names its environment");
         environments.ShouldAllBe(value => value == "${KOPERASI_ENVIRONMENT:-Production}");
     }
 

@@ -6,7 +6,7 @@ namespace Koperasi.Contracts.Registry;
 /// <param name="CooperativeId">The koperasi.</param>
 /// <param name="StreamVersion">Version of its stream after this event.</param>
 /// <param name="OccurredAt">When the Registry recorded it.</param>
-/// <param name="Reason">"merger" or "amalgamation" (dissolved by law, without liquidation); dissolution by the members' meeting or the government comes later.</param>
+/// <param name="Reason">"merger" or "amalgamation" (dissolved by law, without liquidation), or "members-meeting" or "government" (a dissolution case, after liquidation, no successor).</param>
 /// <param name="EffectiveOn">The day it ended.</param>
 /// <param name="SuccessorId">The koperasi its members, rights and obligations passed to, if any.</param>
 /// <param name="CaseId">The transformation case that ended it, if any.</param>

@@ -5,6 +5,7 @@ using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.Transformation;
 using Koperasi.Transformation.Cases;
 using Koperasi.Transformation.Cooperatives;
+using Koperasi.Transformation.Dissolutions;
 using Koperasi.Transformation.Messaging;
 using Koperasi.Transformation.Statistics;
 
@@ -16,6 +17,8 @@ builder.AddKoperasiMarten<TransformationIntegrationEvents>(TransformationStore.D
 builder.AddKoperasiMessaging("transformation", bus => bus.AddTransformationConsumers());
 builder.AddCases();
 builder.AddCaseGauge();
+builder.Services.AddDissolutionOptions(builder.Configuration);
+builder.Services.AddMinistryAdapter(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,6 +29,7 @@ var transformation = app.MapGroup("/api/transformation");
 transformation.MapCases();
 transformation.MapCooperatives();
 transformation.MapStatistics();
+transformation.MapDissolutions();
 transformation.MapRelayReplay(TransformationPolicies.Operate);
 
 app.Run();

@@ -14,6 +14,7 @@ public sealed class ConsumerQueuesTests() : TransformationHarness("queues")
     [InlineData("registry-apply-merger", "koperasi:transformation:merger-approved:v1")]
     [InlineData("registry-apply-amalgamation", "koperasi:transformation:amalgamation-approved:v1")]
     [InlineData("registry-apply-articles-amendment", "koperasi:transformation:articles-amendment-approved:v1")]
+    [InlineData("registry-apply-dissolution", "koperasi:transformation:dissolution-completed:v1")]
     [InlineData("registry-record-government-aid", "koperasi:funding:grant-disbursed:v1")]
     public async Task Each_consumed_contract_has_a_durable_queue_bound_to_its_contract(string queue, string contract)
     {

@@ -55,7 +55,7 @@ public enum LegalStatus
     Dissolved,
 }
 
-/// <summary>Why a koperasi was dissolved. The dissolutions by the members' meeting or the government come later.</summary>
+/// <summary>Why a koperasi was dissolved.</summary>
 public enum DissolutionReason
 {
     /// <summary>Absorbed into a surviving koperasi (penggabungan): dissolved by law, without liquidation.</summary>
@@ -63,6 +63,12 @@ public enum DissolutionReason
 
     /// <summary>Ended by founding a new koperasi with others (peleburan): dissolved by law, without liquidation.</summary>
     Amalgamation,
+
+    /// <summary>Dissolved by its members' meeting (pembubaran), after liquidation.</summary>
+    MembersMeeting,
+
+    /// <summary>Dissolved by the government: the ministry's decree on the Dinas's proposal, after liquidation.</summary>
+    Government,
 }
 
 /// <summary>How a RAT was held.</summary>

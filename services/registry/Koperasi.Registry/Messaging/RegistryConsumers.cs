@@ -22,6 +22,7 @@ public static class RegistryConsumers
         bus.AddPartitionedConsumer<ApplyMerger, Transformation.MergerApproved>(partitioner, m => m.CaseId);
         bus.AddPartitionedConsumer<ApplyAmalgamation, Transformation.AmalgamationApproved>(partitioner, m => m.CaseId);
         bus.AddPartitionedConsumer<ApplyArticlesAmendment, Transformation.ArticlesAmendmentApproved>(partitioner, m => m.CaseId);
+        bus.AddPartitionedConsumer<ApplyDissolution, Transformation.DissolutionCompleted>(partitioner, m => m.CaseId);
         bus.AddPartitionedConsumer<RecordGovernmentAid, Funding.GrantDisbursed>(partitioner, grant => grant.CooperativeId ?? grant.ApplicationId);
     }
 }

@@ -24,6 +24,7 @@ public static class TransformationConsumers
         bus.AddPartitionedConsumer<CooperativeAmendedConsumer, Registry.CooperativeAmended>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<CooperativeMergedConsumer, Registry.CooperativeMerged>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<CooperativeDissolvedConsumer, Registry.CooperativeDissolved>(partitioner, m => m.CooperativeId);
+        bus.AddPartitionedConsumer<CooperativeActivityChangedConsumer, Registry.CooperativeActivityChanged>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<TransformationNotAppliedConsumer, Registry.TransformationNotApplied>(partitioner, m => m.CaseId);
     }
 }

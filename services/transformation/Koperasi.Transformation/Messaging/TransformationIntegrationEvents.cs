@@ -3,6 +3,7 @@ using Koperasi.Contracts.Transformation;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.Transformation.Cases;
+using Koperasi.Transformation.Dissolutions;
 
 namespace Koperasi.Transformation.Messaging;
 
@@ -14,6 +15,7 @@ public sealed class TransformationIntegrationEvents : IIntegrationEventMap
         typeof(MergerProposed), typeof(AmalgamationProposed), typeof(ArticlesAmendmentProposed),
         typeof(MergerCaseApproved), typeof(AmalgamationCaseApproved), typeof(ArticlesAmendmentCaseApproved),
         typeof(CaseCompleted), typeof(CaseRejected), typeof(CaseWithdrawn),
+        .. DissolutionIntegrationEvents.PublishedEventTypes,
     ];
 
     /// <summary>Every contract of this service says only what its event says.</summary>
@@ -38,7 +40,7 @@ public sealed class TransformationIntegrationEvents : IIntegrationEventMap
             e.CaseId, committed.Version, committed.Timestamp, Name(e.Kind), e.CooperativeIds, e.Rule, e.Reason),
         CaseWithdrawn e => new TransformationCaseWithdrawn(
             e.CaseId, committed.Version, committed.Timestamp, Name(e.Kind), e.CooperativeIds, e.Reason),
-        _ => null,
+        _ => DissolutionIntegrationEvents.Map(committed),
     };
 
     private static TransformationCaseOpened Opened(IEvent committed, Guid caseId, CaseKind kind, IReadOnlyList<Participant> participants) => new(

@@ -1,0 +1,121 @@
+extern alias registry;
+extern alias transformation;
+
+using System.Net;
+using System.Text.Json.Nodes;
+using Koperasi.FakeMinistry;
+using Koperasi.Testing;
+
+namespace Koperasi.EndToEnd.Tests;
+
+/// <summary>
+/// The Registry and Transformation with a fake ministry on loopback, on clocks of their own that the
+/// dissolution's months move together (so not the shared platform's).
+/// </summary>
+public sealed class DissolutionPlatform : IAsyncLifetime
+{
+    public ServiceHost<registry::Program> Registry { get; } = Hosts.Registry("dissolution");
+
+    public ServiceHost<transformation::Program> Transformation { get; private set; } = null!;
+
+    public FakeMinistryServer Ministry { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Ministry = await FakeMinistryServer.StartAsync("http://127.0.0.1:0");
+        Transformation = Hosts.Transformation("dissolution").With("Ministry:BaseAddress", Ministry.Address.ToString());
+        await Hosts.StartAsync(Transformation);
+        await Hosts.StartAsync(Registry);
+    }
+
+    /// <summary>Moves every service's clock by the same time: no service runs ahead of another.</summary>
+    public void Advance(TimeSpan by)
+    {
+        Registry.Clock.Advance(by);
+        Transformation.Clock.Advance(by);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Registry.DisposeAsync();
+        await Transformation.DisposeAsync();
+        await Ministry.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A government-path dissolution walked over HTTP: a koperasi of the register without RATs proposed,
+/// verified, announced, sent to the ministry in a batch, noticed, approved by the ministry's answer,
+/// liquidated and extinguished; the Registry records it dissolved by the government, with liquidation,
+/// and its statistics count it gone from that day.
+/// </summary>
+public sealed class DissolutionTests(DissolutionPlatform platform) : IClassFixture<DissolutionPlatform>
+{
+    private const string Dissolutions = "/api/transformation/dissolutions";
+    private const string Batches = "/api/transformation/dissolution-batches";
+
+    private static Task<JsonObject> Step(HttpClient client, JsonObject @case, string step, JsonObject body) =>
+        Api.SendAsync(client, HttpMethod.Post, $"{Dissolutions}/{Api.Id(@case)}/{step}", body, ifMatch: @case["version"]!.GetValue<long>());
+
+    [Fact]
+    public async Task A_government_dissolution_through_a_batch_and_the_ministry_ends_in_a_dissolved_koperasi_in_the_register()
+    {
+        var registry = platform.Registry.CreateClient();
+        var transformation = platform.Transformation.CreateClient();
+        var name = $"Koperasi Bubar {Guid.NewGuid():N}"[..26];
+        var cooperative = await Register.RegisterAsync(registry, Register.Koperasi(name, 40, regency: "1504", withRats: false));
+        await Cases.KnownAsync(transformation, (cooperative, name));
+
+        var proposed = await Api.SendAsync(transformation, HttpMethod.Post, $"{Dissolutions}/government", new JsonObject
+        {
+            ["cooperativeId"] = cooperative,
+            ["proposedOn"] = "2026-03-02",
+            ["grounds"] = new JsonArray(new JsonObject { ["kind"] = "no-rat", ["evidence"] = "BA verifikasi 12/DK/2026" }),
+        }, HttpStatusCode.Created);
+        var verified = await Step(transformation, proposed, "field-verification", new JsonObject
+        {
+            ["verifiedOn"] = "2026-03-10",
+            ["letter"] = new JsonObject { ["number"] = "140/22/DS-2026", ["date"] = "2026-03-05", ["desa"] = "Desa Sungai Duren" },
+        });
+        var announced = await Step(transformation, verified, "announcement", new JsonObject { ["announcedOn"] = "2026-03-16" });
+        var batch = await Api.SendAsync(transformation, HttpMethod.Post, Batches, new JsonObject
+        {
+            ["title"] = "Usulan pembubaran November 2026",
+            ["caseIds"] = new JsonArray(Api.Id(announced)),
+        }, HttpStatusCode.Created);
+        var sent = await Api.SendAsync(transformation, HttpMethod.Post, $"{Batches}/{Api.Id(batch)}/sending", ifMatch: batch["version"]!.GetValue<long>());
+        var atMinistry = await Api.GetAsync(transformation, $"{Dissolutions}/{Api.Id(announced)}");
+        var noticed = await Step(transformation, atMinistry, "ministry-notice", new JsonObject { ["number"] = "B-112/KUKM/XI/2026", ["date"] = "2026-11-22" });
+
+        platform.Advance(TimeSpan.FromDays(70));
+        platform.Ministry.Script.Set(new ScriptedAnswer("approved", DecreeDate: new DateOnly(2027, 1, 25)), null, null);
+        await Api.SendAsync(transformation, HttpMethod.Post, $"{Batches}/{Api.Id(batch)}/ministry-answers", ifMatch: sent["version"]!.GetValue<long>());
+        var decided = await Api.GetAsync(transformation, $"{Dissolutions}/{Api.Id(noticed)}");
+        Api.Text(decided["stage"]).ShouldBe("decided");
+
+        var team = await Step(transformation, decided, "liquidation-team", new JsonObject { ["members"] = new JsonArray("Drs. Ahmad Yani"), ["namedOn"] = "2027-01-27" });
+        var recorded = await Step(transformation, team, "creditors", new JsonObject { ["name"] = "Bank Jambi Cabang Muara Bulian", ["recordedOn"] = "2027-01-28" });
+        var notified = await Step(transformation, recorded, "creditor-notifications", new JsonObject
+        {
+            ["creditorId"] = recorded["creditors"]![0]!["creditorId"]!.DeepClone(), ["notifiedOn"] = "2027-01-29",
+        });
+        platform.Advance(TimeSpan.FromDays(100));
+        var settled = await Step(transformation, notified, "settlement", new JsonObject { ["settledOn"] = "2027-05-03" });
+        var dissolved = await Step(transformation, settled, "extinction", new JsonObject { ["effectiveOn"] = "2027-05-10" });
+        Api.Text(dissolved["stage"]).ShouldBe("dissolved");
+
+        var gone = await Api.UntilAsync(() => Register.ReadAsync(registry, cooperative), c => Api.Text(c["legalStatus"]) == "dissolved", "the register to record the dissolution");
+        var dissolution = gone["dissolution"]!;
+        (Api.Text(dissolution["reason"]), dissolution["caseId"]!.GetValue<Guid>(), dissolution["withoutLiquidation"]!.GetValue<bool>(), Api.Text(dissolution["effectiveOn"]))
+            .ShouldBe(("government", Api.Id(announced), false, "2027-05-10"));
+        (await Register.HistoryAsync(registry, cooperative))[^1].ShouldBe("cooperative-dissolved");
+        await Eventually.UntilAsync(
+            async () => await Register.CountAsync(registry, "1504", "2027-05-10") - await Register.CountAsync(registry, "1504", "2027-05-09") == -1,
+            "the register's statistics to count the dissolution");
+        platform.Ministry.Registry.Batches.Count.ShouldBe(1);
+        await Api.UntilAsync(
+            () => Api.GetAsync(transformation, $"/api/transformation/cooperatives/{cooperative}"),
+            c => !c["mayTakePart"]!.GetValue<bool>(),
+            "the Transformation service to learn the koperasi is dissolved");
+    }
+}
