@@ -65,7 +65,9 @@ internal sealed class DemoCooperatives(DemoTargets targets, IReadOnlyDictionary<
         (int From, int To)[] eras = [(1972, 1979), (1980, 1989), (1990, 1999), (2000, 2009), (2010, 2019), (2020, asOf.Year - 4), (asOf.Year - 3, asOf.Year - 1), (asOf.Year, asOf.Year)];
         double[] weights = slot.Status == ActivityStatus.Aktif ? [1, 4, 10, 20, 30, 10, 18, 4] : [3, 12, 25, 33, 25, 2, 0, 0];
         var (from, to) = random.Weighted([.. eras.Select((era, i) => (weights[i], era))]);
-        var year = random.Between(from, Math.Min(to, slot.Status == ActivityStatus.Aktif ? asOf.Year : _rats.LastYearOfInactive));
+        // An era after the last possible year (a set dated early, as the 2018 batch's) falls back to that year.
+        var last = Math.Min(to, slot.Status == ActivityStatus.Aktif ? asOf.Year : _rats.LastYearOfInactive);
+        var year = random.Between(Math.Min(from, last), last);
         return year == asOf.Year
             ? random.DayBetween(new DateOnly(year, 1, 6), asOf.AddDays(-9))
             : random.DayBetween(new DateOnly(year, 1, 6), new DateOnly(year, 12, 28));
