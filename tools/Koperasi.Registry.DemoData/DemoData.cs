@@ -13,9 +13,50 @@ public static class DemoData
 
     public static IReadOnlyList<Register.Request> Generate() => Generate(DemoTargets.Load());
 
-    public static IReadOnlyList<Register.Request> Generate(DemoTargets targets)
+    public static IReadOnlyList<Register.Request> Generate(DemoTargets targets) => [.. GenerateSet(targets).Select(c => c.Request)];
+
+    /// <summary>
+    /// The set with what the register records after registration: each KDMP's marking and formation
+    /// steps, and the yearly renewals of each NIK koperasi on the anniversaries of its issue, so a
+    /// NIK koperasi issued by the targets' date is still valid on that date (and a year after).
+    /// </summary>
+    public static IReadOnlyList<DemoCooperative> GenerateSet(DemoTargets targets)
     {
         var random = new Random(Seed);
+        var (slots, requests) = Registrations(targets, random);
+        return [.. requests.Select((request, i) => new DemoCooperative(request, Kdmp(slots[i], request, random), Renewals(request, targets.AsOf)))];
+    }
+
+    private static DemoKdmp? Kdmp(DemoSlot slot, Register.Request request, Random random)
+    {
+        if (slot.DesaCode is not { } desa)
+        {
+            return null;
+        }
+
+        var decree = request.LegalEntity;
+        var deed = request.Deed ?? throw new InvalidOperationException("A KDMP is formed with a notarial deed.");
+        return new DemoKdmp(desa, decree.DecreeDate, deed.Date.AddDays(-random.Between(7, 40)), deed.Date, deed.Number, decree.DecreeDate, decree.DecreeNumber);
+    }
+
+    private static List<DateOnly> Renewals(Register.Request request, DateOnly asOf)
+    {
+        if (request.NikKoperasi is not { } nik)
+        {
+            return [];
+        }
+
+        var renewals = new List<DateOnly>();
+        for (var on = nik.IssuedOn.AddYears(1); on <= asOf.AddYears(1); on = on.AddYears(1))
+        {
+            renewals.Add(on);
+        }
+
+        return renewals;
+    }
+
+    private static (IReadOnlyList<DemoSlot> Slots, IReadOnlyList<Register.Request> Requests) Registrations(DemoTargets targets, Random random)
+    {
         var cooperatives = new DemoCooperatives(targets, DemoPlace.Load(), random);
         var identifiers = new DemoIdentifiers(random);
         var drafts = DemoPlan.Slots(targets, random)
@@ -23,6 +64,19 @@ public static class DemoData
             .OrderBy(d => d.Request.LegalEntity.DecreeDate)
             .ToList();
         var identified = drafts.Select(d => (d.Slot, Request: identifiers.Identify(d.Slot, d.Request))).ToList();
-        return identifiers.IssueNikKoperasi(identified, targets.NikKoperasi, targets.AsOf);
+        return ([.. identified.Select(i => i.Slot)], identifiers.IssueNikKoperasi(identified, targets.NikKoperasi, targets.AsOf));
     }
 }
+
+/// <summary>One demo koperasi: its registration, and what the register records of it afterwards (its KDMP marking, the yearly renewals of its NIK koperasi, oldest first).</summary>
+public sealed record DemoCooperative(Register.Request Request, DemoKdmp? Kdmp, IReadOnlyList<DateOnly> NikKoperasiRenewals);
+
+/// <summary>A demo KDMP: its desa, the day it is marked, and its formation steps with their references.</summary>
+public sealed record DemoKdmp(
+    string DesaCode,
+    DateOnly MarkedOn,
+    DateOnly MusyawarahDesaKhusus,
+    DateOnly DeedOn,
+    string DeedNumber,
+    DateOnly LegalEntityOn,
+    string DecreeNumber);
