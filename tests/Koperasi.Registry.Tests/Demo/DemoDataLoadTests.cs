@@ -59,6 +59,9 @@ public class DemoDataLoadTests
         (await CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(Scaled.Provincial.Aktif + Scaled.Provincial.TidakAktif);
         (await CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(Scaled.Provincial.Aktif);
         (await CountAsync(client, "type=produsen")).ShouldBe(Scaled.Produsen);
+        (await KdmpCoverageAsync(client, Scaled.Kdmp.FormedBy)).ShouldBe(Scaled.Kdmp.Count);
+        (await KdmpCoverageAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6))).ShouldBe(0);
+        (await ValidNikKoperasiAsync(client, Scaled.AsOf)).ShouldBe(Scaled.NikKoperasi);
 
         var someone = (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["items"]![0]!["id"]!.GetValue<string>();
         var history = await client.GetFromJsonAsync<JsonArray>($"/api/registry/cooperatives/{someone}/history", TestContext.Current.CancellationToken);
@@ -134,6 +137,14 @@ public class DemoDataLoadTests
 
     internal static async Task<long> CountAsync(HttpClient client, string filter) =>
         (await Api.GetAsync(client, $"/api/registry/cooperatives?pageSize=1&{filter}"))["totalCount"]!.GetValue<long>();
+
+    /// <summary>How many desa had a KDMP on <paramref name="day"/> (the supervision's coverage, read inline with the load).</summary>
+    internal static async Task<int> KdmpCoverageAsync(HttpClient client, DateOnly day) =>
+        (await Api.GetAsync(client, $"/api/registry/supervision/kdmp-coverage?on={day:yyyy-MM-dd}"))["desaWithKdmp"]!.GetValue<int>();
+
+    /// <summary>How many koperasi held a valid NIK koperasi on <paramref name="day"/>.</summary>
+    internal static async Task<int> ValidNikKoperasiAsync(HttpClient client, DateOnly day) =>
+        (await Api.GetAsync(client, $"/api/registry/supervision/valid-nik-koperasi?on={day:yyyy-MM-dd}"))["holders"]!.GetValue<int>();
 
     /// <summary>Waits for the asynchronous statistics projection to reach the expected table, then checks every row.</summary>
     internal static async Task<JsonObject> PublishedTableAsync(HttpClient client, string query, IReadOnlyList<(string Code, int Aktif, int TidakAktif)> expected)
