@@ -24,7 +24,8 @@ public static class DemoData
     {
         var random = new Random(Seed);
         var (slots, requests) = Registrations(targets, random);
-        return [.. requests.Select((request, i) => new DemoCooperative(request, Kdmp(slots[i], request, random), Renewals(request, targets.AsOf)))];
+        var set = requests.Select((request, i) => new DemoCooperative(request, Kdmp(slots[i], request, random), Renewals(request, targets.AsOf))).ToList();
+        return DemoSupervision.Assign(set, slots, targets, random);
     }
 
     private static DemoKdmp? Kdmp(DemoSlot slot, Register.Request request, Random random)
@@ -69,7 +70,20 @@ public static class DemoData
 }
 
 /// <summary>One demo koperasi: its registration, and what the register records of it afterwards (its KDMP marking, the yearly renewals of its NIK koperasi, oldest first).</summary>
-public sealed record DemoCooperative(Register.Request Request, DemoKdmp? Kdmp, IReadOnlyList<DateOnly> NikKoperasiRenewals);
+public sealed record DemoCooperative(Register.Request Request, DemoKdmp? Kdmp, IReadOnlyList<DateOnly> NikKoperasiRenewals)
+{
+    /// <summary>The kabupaten/kota pembina the load assigns, with a visit it records, if any.</summary>
+    public DemoPembina? Pembina { get; init; }
+
+    /// <summary>Whether the load designates it flagship of its regency (the first candidate of the regency the rules accept).</summary>
+    public bool FlagshipCandidate { get; init; }
+}
+
+/// <summary>A kabupaten/kota pembina (user id, as the demo tokens name it) and the visit it recorded, if any.</summary>
+public sealed record DemoPembina(string UserId, DemoVisit? Visit);
+
+/// <summary>A visit some days before the load, with one follow-up due some days after it (some overdue by the load).</summary>
+public sealed record DemoVisit(Guid RecordId, int DaysBeforeLoad, string Findings, string Recommendations, string FollowUp, int FollowUpDueAfterDays);
 
 /// <summary>A demo KDMP: its desa, the day it is marked, and its formation steps with their references.</summary>
 public sealed record DemoKdmp(

@@ -72,6 +72,7 @@ public sealed partial class DemoDataLoader(
         var today = clock.Today();
         var started = Stopwatch.GetTimestamp();
         var (registered, rejected) = (0, 0);
+        var flagshipRegencies = new HashSet<string>(StringComparer.Ordinal);
         progress?.Report(new DemoDataState(DemoDataStatus.Loading, 0, 0, set.Count));
         LogLoading(set.Count, today, marker is not null);
         foreach (var batch in set.Chunk(BatchSize))
@@ -107,7 +108,7 @@ public sealed partial class DemoDataLoader(
             }
 
             claimLoad = false;
-            await SuperviseAsync(staged, today, cancellationToken);
+            await SuperviseAsync(staged, flagshipRegencies, today, cancellationToken);
             progress?.Report(new DemoDataState(DemoDataStatus.Loading, registered, rejected, set.Count));
         }
 
@@ -147,9 +148,9 @@ public sealed partial class DemoDataLoader(
     /// NIK koperasi renewals, as far as they took place by today. Deciding again what a resumed load
     /// already recorded changes nothing.
     /// </summary>
-    private async Task SuperviseAsync(IReadOnlyList<(Guid Id, DemoCooperative Item)> batch, DateOnly today, CancellationToken cancellationToken)
+    private async Task SuperviseAsync(IReadOnlyList<(Guid Id, DemoCooperative Item)> batch, HashSet<string> flagshipRegencies, DateOnly today, CancellationToken cancellationToken)
     {
-        var items = batch.Where(b => b.Item.Kdmp is not null || b.Item.NikKoperasiRenewals.Count > 0).ToList();
+        var items = batch.Where(b => b.Item.Kdmp is not null || b.Item.NikKoperasiRenewals.Count > 0 || b.Item.Pembina is not null || b.Item.FlagshipCandidate).ToList();
         if (items.Count == 0)
         {
             return;
@@ -215,6 +216,31 @@ public sealed partial class DemoDataLoader(
                 }
             }
 
+            if (item.Pembina is { } pembina
+                && Apply(s => s.AssignPembina(cooperative, new AssignPembina(PembinaLevel.KabupatenKota, pembina.UserId, cooperative.Address.RegencyCode), today))
+                && pembina.Visit is { } visit
+                && state.Records.All(r => r.RecordId != visit.RecordId))
+            {
+                var heldOn = today.AddDays(-visit.DaysBeforeLoad);
+                Apply(s => s.RecordSupervision(
+                    cooperative,
+                    new RecordSupervision(visit.RecordId, SupervisionKind.Visit, heldOn, pembina.UserId, visit.Findings, visit.Recommendations, [new FollowUpPlan(visit.FollowUp, heldOn.AddDays(visit.FollowUpDueAfterDays))]),
+                    today));
+            }
+
+            // One flagship per chosen regency, for the current year: the first candidate the rules accept (aktif today).
+            if (item.FlagshipCandidate && state.Designations.Count == 0 && flagshipRegencies.Add(cooperative.Address.RegencyCode))
+            {
+                var designation = new DesignateFlagship(
+                    DeterministicId(cooperative.LegalEntity.DecreeNumber), cooperative.Address.RegencyCode,
+                    "Regular RAT and growing business; an example for the koperasi of the regency.",
+                    new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+                if (!Apply(s => s.DesignateFlagship(cooperative, designation, today, policy)))
+                {
+                    flagshipRegencies.Remove(cooperative.Address.RegencyCode);
+                }
+            }
+
             if (events.Count > 0)
             {
                 session.Events.Append(id, events);
@@ -230,6 +256,13 @@ public sealed partial class DemoDataLoader(
         RatHistory = [.. (request.RatHistory ?? []).Where(r => r.HeldOn <= today)],
         NikKoperasi = request.NikKoperasi is { } nik && nik.IssuedOn <= today ? nik : null,
     };
+
+    /// <summary>The same id for the same koperasi on every run, so a resumed load recognises what it recorded.</summary>
+    private static Guid DeterministicId(string key)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        return new Guid(hash.AsSpan(0, 16));
+    }
 
     private DemoDataState Skip(int total)
     {

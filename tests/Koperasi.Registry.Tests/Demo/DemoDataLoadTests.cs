@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.Registry.Demo;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.Testing;
 using Marten;
@@ -62,6 +63,18 @@ public class DemoDataLoadTests
         (await KdmpCoverageAsync(client, Scaled.Kdmp.FormedBy)).ShouldBe(Scaled.Kdmp.Count);
         (await KdmpCoverageAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6))).ShouldBe(0);
         (await ValidNikKoperasiAsync(client, Scaled.AsOf)).ShouldBe(Scaled.NikKoperasi);
+
+        // The pembina of the development tokens (docs/gateway.md) has koperasi of Merangin, some with an open follow-up.
+        var pembina = registry.CreateClient();
+        pembina.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", new TokenIssuer(TestTokens.Settings(), TimeProvider.System).Issue("dev-pembina", "pembina", ["1502"], TimeSpan.FromDays(3650), DateTimeOffset.UtcNow.AddDays(-1825)));
+        var mine = (await Api.GetAsync(pembina, "/api/registry/supervision/my-koperasi"))["koperasi"]!.AsArray();
+        mine.ShouldContain(k => k!["regencyCode"]!.GetValue<string>() == "1502");
+        mine.ShouldContain(k => k!["openFollowUps"]!.AsArray().Count > 0);
+
+        // Some regencies have a flagship, not all.
+        var without = (await Api.GetAsync(client, "/api/registry/supervision/regencies-without-flagship"))["regencies"]!.AsArray();
+        without.Count.ShouldBeInRange(1, Scaled.Regencies.Count - 1);
 
         var someone = (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["items"]![0]!["id"]!.GetValue<string>();
         var history = await client.GetFromJsonAsync<JsonArray>($"/api/registry/cooperatives/{someone}/history", TestContext.Current.CancellationToken);
