@@ -64,6 +64,15 @@ public class DemoDataLoadTests
         (await KdmpCoverageAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6))).ShouldBe(0);
         (await ValidNikKoperasiAsync(client, Scaled.AsOf)).ShouldBe(Scaled.NikKoperasi);
 
+        // The statistics give the same figures on the same days.
+        var onPublishedDay = await StatisticsSupervisionAsync(client, Scaled.AsOf);
+        onPublishedDay["validNikKoperasi"]!.GetValue<int>().ShouldBe(Scaled.NikKoperasi);
+        onPublishedDay["desaWithKdmp"]!.GetValue<int>().ShouldBe(Scaled.Kdmp.Count);
+        onPublishedDay["kdmpCoverage"]!.AsArray().Sum(r => r!["desaWithKdmp"]!.GetValue<int>()).ShouldBe(Scaled.Kdmp.Count);
+        var beforeTheProgramme = await StatisticsSupervisionAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6));
+        beforeTheProgramme["desaWithKdmp"]!.GetValue<int>().ShouldBe(0);
+        beforeTheProgramme["validNikKoperasi"]!.GetValue<int>().ShouldBe(await ValidNikKoperasiAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6)));
+
         // The pembina of the development tokens (docs/gateway.md) has koperasi of Merangin, some with an open follow-up.
         var pembina = registry.CreateClient();
         pembina.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
@@ -154,6 +163,10 @@ public class DemoDataLoadTests
     /// <summary>How many desa had a KDMP on <paramref name="day"/> (the supervision's coverage, read inline with the load).</summary>
     internal static async Task<int> KdmpCoverageAsync(HttpClient client, DateOnly day) =>
         (await Api.GetAsync(client, $"/api/registry/supervision/kdmp-coverage?on={day:yyyy-MM-dd}"))["desaWithKdmp"]!.GetValue<int>();
+
+    /// <summary>The supervision figures of <c>GET /api/registry/statistics</c> on <paramref name="day"/>.</summary>
+    internal static async Task<JsonObject> StatisticsSupervisionAsync(HttpClient client, DateOnly day) =>
+        (await Api.GetAsync(client, $"/api/registry/statistics?asOf={day:yyyy-MM-dd}"))["supervision"]!.AsObject();
 
     /// <summary>How many koperasi held a valid NIK koperasi on <paramref name="day"/>.</summary>
     internal static async Task<int> ValidNikKoperasiAsync(HttpClient client, DateOnly day) =>

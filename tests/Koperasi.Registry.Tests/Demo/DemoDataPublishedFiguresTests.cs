@@ -32,5 +32,7 @@ public class DemoDataPublishedFiguresTests
         var supervision = DemoDataSupervisionTests.PublishedSupervisionFigures.Load();
         (await DemoDataLoadTests.KdmpCoverageAsync(client, supervision.KdmpFormedBy)).ShouldBe(supervision.Kdmp);
         (await DemoDataLoadTests.ValidNikKoperasiAsync(client, supervision.ValidNikKoperasiOn)).ShouldBe(supervision.ValidNikKoperasi);
+        (await DemoDataLoadTests.StatisticsSupervisionAsync(client, supervision.KdmpFormedBy))["desaWithKdmp"]!.GetValue<int>().ShouldBe(supervision.Kdmp);
+        (await DemoDataLoadTests.StatisticsSupervisionAsync(client, supervision.ValidNikKoperasiOn))["validNikKoperasi"]!.GetValue<int>().ShouldBe(supervision.ValidNikKoperasi);
     }
 }
