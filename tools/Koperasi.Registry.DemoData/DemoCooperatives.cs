@@ -1,4 +1,5 @@
 using Koperasi.Registry.Cooperatives;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Registry.Demo;
 
@@ -25,6 +26,12 @@ internal sealed class DemoCooperatives(DemoTargets targets, IReadOnlyDictionary<
         var multiPihak = !slot.MerahPutih && slot.Form == CooperativeForm.Primer && decreeDate >= new DateOnly(2021, 7, 1) && random.Chance(0.12);
         var kecamatan = random.Pick(place.Kecamatan);
         var village = slot.MerahPutih || random.Chance(0.7) ? DemoNames.Village(random) : null;
+        if (slot.DesaCode is { } desaCode && Places.FindDesa(desaCode) is { } desa)
+        {
+            // A KDMP is the koperasi of its own desa: its address names the desa and its kecamatan.
+            (kecamatan, village) = (Places.FindKecamatan(desa.KecamatanCode)!.Name, desa.Name);
+        }
+
         var profile = Profile(slot, founders, decreeDate);
         var rats = slot.Status == ActivityStatus.Aktif ? _rats.Aktif(decreeDate, profile) : _rats.TidakAktif(decreeDate, profile);
         var (name, businessField) = DemoNames.Identity(slot, syariah, scheme, multiPihak, place, kecamatan, village, random);
@@ -59,7 +66,8 @@ internal sealed class DemoCooperatives(DemoTargets targets, IReadOnlyDictionary<
         var asOf = targets.AsOf;
         if (slot.MerahPutih)
         {
-            return random.DayBetween(new DateOnly(asOf.Year, 5, 20), new DateOnly(asOf.Year, 7, 31));
+            var formedBy = targets.Kdmp.FormedBy;
+            return random.DayBetween(new DateOnly(formedBy.Year, 5, 20), formedBy);
         }
 
         (int From, int To)[] eras = [(1972, 1979), (1980, 1989), (1990, 1999), (2000, 2009), (2010, 2019), (2020, asOf.Year - 4), (asOf.Year - 3, asOf.Year - 1), (asOf.Year, asOf.Year)];

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using JasperFx;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Supervision;
+using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
@@ -58,7 +60,7 @@ public sealed partial class DemoDataLoader(
             return Skip(targets.Total);
         }
 
-        var set = DemoData.Generate(targets);
+        var set = DemoData.GenerateSet(targets);
 
         if (policy != new ActivityPolicy())
         {
@@ -70,6 +72,7 @@ public sealed partial class DemoDataLoader(
         var today = clock.Today();
         var started = Stopwatch.GetTimestamp();
         var (registered, rejected) = (0, 0);
+        var flagshipRegencies = new HashSet<string>(StringComparer.Ordinal);
         progress?.Report(new DemoDataState(DemoDataStatus.Loading, 0, 0, set.Count));
         LogLoading(set.Count, today, marker is not null);
         foreach (var batch in set.Chunk(BatchSize))
@@ -80,11 +83,13 @@ public sealed partial class DemoDataLoader(
                 session.Insert(load);
             }
 
-            foreach (var request in batch.Select(r => KnownBy(r, today)))
+            var staged = new List<(Guid Id, DemoCooperative Item)>();
+            foreach (var item in batch)
             {
-                if (await RegisterInSessionAsync(session, request, today, cancellationToken))
+                if (await RegisterInSessionAsync(session, KnownBy(item.Request, today), today, cancellationToken) is { } id)
                 {
                     registered++;
+                    staged.Add((id, item));
                 }
                 else
                 {
@@ -103,6 +108,7 @@ public sealed partial class DemoDataLoader(
             }
 
             claimLoad = false;
+            await SuperviseAsync(staged, flagshipRegencies, today, cancellationToken);
             progress?.Report(new DemoDataState(DemoDataStatus.Loading, registered, rejected, set.Count));
         }
 
@@ -117,23 +123,131 @@ public sealed partial class DemoDataLoader(
         return new DemoDataState(DemoDataStatus.Loaded, registered, rejected, set.Count);
     }
 
-    /// <summary>Adds one registration to the session; false if it breaks a rule. One already registered by an interrupted load counts as done.</summary>
-    private async Task<bool> RegisterInSessionAsync(IDocumentSession session, Register.Request request, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>Adds one registration to the session: its id, or null if it breaks a rule. One already registered by an interrupted load counts as done.</summary>
+    private async Task<Guid?> RegisterInSessionAsync(IDocumentSession session, Register.Request request, DateOnly today, CancellationToken cancellationToken)
     {
         if (!Register.Validate(request).IsValid)
         {
             LogRejected(request.LegalEntity.DecreeNumber, "invalid-request");
-            return false;
+            return null;
         }
 
         var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
         if (outcome.Error is { } error && error.Rule != Register.AlreadyRegistered(request.LegalEntity.DecreeNumber).Rule)
         {
             LogRejected(request.LegalEntity.DecreeNumber, error.Rule);
-            return false;
+            return null;
         }
 
-        return true;
+        return outcome.CooperativeId;
+    }
+
+    /// <summary>
+    /// Records what the register knows of the batch's koperasi after registration, through the
+    /// supervision decisions: each KDMP's marking (with its desa claim) and formation steps, and the
+    /// NIK koperasi renewals, as far as they took place by today. Deciding again what a resumed load
+    /// already recorded changes nothing.
+    /// </summary>
+    private async Task SuperviseAsync(IReadOnlyList<(Guid Id, DemoCooperative Item)> batch, HashSet<string> flagshipRegencies, DateOnly today, CancellationToken cancellationToken)
+    {
+        var items = batch.Where(b => b.Item.Kdmp is not null || b.Item.NikKoperasiRenewals.Count > 0 || b.Item.Pembina is not null || b.Item.FlagshipCandidate).ToList();
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await using var session = store.OpenSessionAs(Actor);
+        var ids = items.Select(i => i.Id).ToArray();
+        var cooperatives = (await session.LoadManyAsync<Cooperative>(cancellationToken, ids)).ToDictionary(c => c.Id);
+        var supervision = (await session.LoadManyAsync<CooperativeSupervision>(cancellationToken, ids)).ToDictionary(s => s.CooperativeId);
+        var desa = items.Select(i => i.Item.Kdmp?.DesaCode).OfType<string>().ToArray();
+        var claims = desa.Length == 0 ? [] : (await session.LoadManyAsync<KdmpDesaClaim>(cancellationToken, desa)).ToDictionary(c => c.Id);
+        foreach (var (id, item) in items)
+        {
+            if (!cooperatives.TryGetValue(id, out var cooperative))
+            {
+                continue;
+            }
+
+            var state = supervision.GetValueOrDefault(id) ?? new CooperativeSupervision { CooperativeId = id, RegencyCode = cooperative.Address.RegencyCode };
+            var events = new List<object>();
+            bool Apply(Func<CooperativeSupervision, Decision> decide)
+            {
+                var decision = decide(state);
+                if (decision.Error is { } error)
+                {
+                    LogRejected(cooperative.LegalEntity.DecreeNumber, error.Rule);
+                    return false;
+                }
+
+                events.AddRange(decision.Events);
+                state = decision.Events.Aggregate(state, (s, e) => CooperativeSupervision.Fold(s, e)!);
+                return true;
+            }
+
+            if (item.Kdmp is { } kdmp && kdmp.MarkedOn <= today
+                && KdmpDesaClaim.Check(claims.GetValueOrDefault(kdmp.DesaCode), id) is null
+                && Apply(s => s.MarkKdmp(cooperative, new MarkKdmp(kdmp.DesaCode, kdmp.MarkedOn), today)))
+            {
+                if (!claims.ContainsKey(kdmp.DesaCode))
+                {
+                    var claim = new KdmpDesaClaim(kdmp.DesaCode, id);
+                    session.Insert(claim);
+                    claims[claim.Id] = claim;
+                }
+
+                (KdmpFormationStep Step, DateOnly On, string? Reference)[] steps =
+                [
+                    (KdmpFormationStep.MusyawarahDesaKhusus, kdmp.MusyawarahDesaKhusus, null),
+                    (KdmpFormationStep.Deed, kdmp.DeedOn, kdmp.DeedNumber),
+                    (KdmpFormationStep.LegalEntity, kdmp.LegalEntityOn, kdmp.DecreeNumber),
+                ];
+                foreach (var (step, on, reference) in steps.Where(s => s.On <= today))
+                {
+                    Apply(s => s.RecordKdmpFormationStep(cooperative, new RecordKdmpFormationStep(step, on, reference), today));
+                }
+            }
+
+            if (cooperative.NikKoperasi is { } nik)
+            {
+                foreach (var on in item.NikKoperasiRenewals.Where(on => on <= today))
+                {
+                    Apply(s => s.RenewNikKoperasi(cooperative, new RenewNikKoperasi(nik.Number, on), today));
+                }
+            }
+
+            if (item.Pembina is { } pembina
+                && Apply(s => s.AssignPembina(cooperative, new AssignPembina(PembinaLevel.KabupatenKota, pembina.UserId, cooperative.Address.RegencyCode), today))
+                && pembina.Visit is { } visit
+                && state.Records.All(r => r.RecordId != visit.RecordId))
+            {
+                var heldOn = today.AddDays(-visit.DaysBeforeLoad);
+                Apply(s => s.RecordSupervision(
+                    cooperative,
+                    new RecordSupervision(visit.RecordId, SupervisionKind.Visit, heldOn, pembina.UserId, visit.Findings, visit.Recommendations, [new FollowUpPlan(visit.FollowUp, heldOn.AddDays(visit.FollowUpDueAfterDays))]),
+                    today));
+            }
+
+            // One flagship per chosen regency, for the current year: the first candidate the rules accept (aktif today).
+            if (item.FlagshipCandidate && state.Designations.Count == 0 && flagshipRegencies.Add(cooperative.Address.RegencyCode))
+            {
+                var designation = new DesignateFlagship(
+                    DeterministicId(cooperative.LegalEntity.DecreeNumber), cooperative.Address.RegencyCode,
+                    "Regular RAT and growing business; an example for the koperasi of the regency.",
+                    new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+                if (!Apply(s => s.DesignateFlagship(cooperative, designation, today, policy)))
+                {
+                    flagshipRegencies.Remove(cooperative.Address.RegencyCode);
+                }
+            }
+
+            if (events.Count > 0)
+            {
+                session.Events.Append(id, events);
+            }
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The registration as the register would know it today: facts dated after today are left out.</summary>
@@ -142,6 +256,13 @@ public sealed partial class DemoDataLoader(
         RatHistory = [.. (request.RatHistory ?? []).Where(r => r.HeldOn <= today)],
         NikKoperasi = request.NikKoperasi is { } nik && nik.IssuedOn <= today ? nik : null,
     };
+
+    /// <summary>The same id for the same koperasi on every run, so a resumed load recognises what it recorded.</summary>
+    private static Guid DeterministicId(string key)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key));
+        return new Guid(hash.AsSpan(0, 16));
+    }
 
     private DemoDataState Skip(int total)
     {

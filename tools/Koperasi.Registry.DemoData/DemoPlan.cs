@@ -1,9 +1,13 @@
 using Koperasi.Registry.Cooperatives;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Registry.Demo;
 
-/// <summary>What one demo koperasi must be: decided up front so every count comes out exact.</summary>
-internal sealed record DemoSlot(string RegencyCode, ActivityStatus Status, SupervisionLevel Level, CooperativeType Type, CooperativeForm Form, bool MerahPutih);
+/// <summary>
+/// What one demo koperasi must be: decided up front so every count comes out exact. A Koperasi
+/// Desa/Kelurahan Merah Putih has the desa (Kemendagri code) it is the KDMP of.
+/// </summary>
+internal sealed record DemoSlot(string RegencyCode, ActivityStatus Status, SupervisionLevel Level, CooperativeType Type, CooperativeForm Form, bool MerahPutih, string? DesaCode = null);
 
 /// <summary>
 /// Deals the targets out as slots: per regency exactly its aktif and tidak aktif, the provincial
@@ -30,15 +34,16 @@ internal static class DemoPlan
             .ToList();
         provincial.ForEach(s => s.Level = SupervisionLevel.Provinsi);
         AssignProvincialTypes(provincial, targets.Provincial, random);
+        AssignKdmp(slots, targets.Kdmp.Count, random);
 
-        var regencyLevel = slots.Where(s => s.Level == SupervisionLevel.KabupatenKota).ToList();
+        var regencyLevel = slots.Where(s => s.Level == SupervisionLevel.KabupatenKota && !s.MerahPutih).ToList();
         foreach (var s in random.Sample(Where(regencyLevel, ActivityStatus.Aktif), NasionalAktif, s => CapitalWeight(s.RegencyCode) * 2)
             .Concat(random.Sample(Where(regencyLevel, ActivityStatus.TidakAktif), NasionalTidakAktif, s => CapitalWeight(s.RegencyCode))))
         {
             s.Level = SupervisionLevel.Nasional;
         }
 
-        var rest = slots.Where(s => s.Level != SupervisionLevel.Provinsi).ToList();
+        var rest = slots.Where(s => s.Level != SupervisionLevel.Provinsi && !s.MerahPutih).ToList();
         var produsen = targets.Produsen - provincial.Count(s => s.Type == CooperativeType.Produsen);
         var producers = random.Sample(rest, produsen, s => Cities.Contains(s.RegencyCode) ? 0.35 : 1.0).ToHashSet();
         foreach (var s in rest)
@@ -52,7 +57,55 @@ internal static class DemoPlan
             s.Form = random.Chance(sekunder) ? CooperativeForm.Sekunder : CooperativeForm.Primer;
         }
 
-        return [.. slots.Select(s => new DemoSlot(s.RegencyCode, s.Status, s.Level, s.Type, s.Form, s.MerahPutih))];
+        return [.. slots.Select(s => new DemoSlot(s.RegencyCode, s.Status, s.Level, s.Type, s.Form, s.MerahPutih, s.DesaCode))];
+    }
+
+    /// <summary>
+    /// Makes <paramref name="count"/> aktif koperasi the KDMP of as many desa: the provincial
+    /// Koperasi Desa Merah Putih first, then regency-level aktif ones. The desa are drawn from all of
+    /// Jambi's desa and kelurahan, each from a regency that still has an aktif koperasi to spare.
+    /// </summary>
+    private static void AssignKdmp(List<Slot> slots, int count, Random random)
+    {
+        var desa = Places.AllDesa.ToList();
+        random.Shuffle(desa);
+        var regencyOf = (Desa d) => Places.FindKecamatan(d.KecamatanCode)!.RegencyCode;
+        var marked = slots.Where(s => s.MerahPutih).ToList();
+        var candidates = slots.Where(s => !s.MerahPutih && s.Status == ActivityStatus.Aktif && s.Level == SupervisionLevel.KabupatenKota)
+            .GroupBy(s => s.RegencyCode)
+            .ToDictionary(g => g.Key, g => new Queue<Slot>(g));
+        if (marked.Count > count)
+        {
+            throw new InvalidOperationException($"{marked.Count} provincial Koperasi Desa Merah Putih, more than the {count} KDMP.");
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var slot in marked)
+        {
+            var d = desa.First(d => regencyOf(d) == slot.RegencyCode && !used.Contains(d.Code));
+            slot.DesaCode = d.Code;
+            used.Add(d.Code);
+        }
+
+        var left = count - marked.Count;
+        foreach (var d in desa.Where(d => !used.Contains(d.Code)))
+        {
+            if (left == 0)
+            {
+                break;
+            }
+
+            if (candidates.TryGetValue(regencyOf(d), out var queue) && queue.TryDequeue(out var slot))
+            {
+                (slot.Type, slot.MerahPutih, slot.DesaCode) = (CooperativeType.Konsumen, true, d.Code);
+                left--;
+            }
+        }
+
+        if (left > 0)
+        {
+            throw new InvalidOperationException($"Only {count - left} of the {count} KDMP found an aktif koperasi in the regency of their desa.");
+        }
     }
 
     private static void AssignProvincialTypes(List<Slot> provincial, DemoTargets.ProvincialTarget target, Random random)
@@ -91,5 +144,6 @@ internal static class DemoPlan
         public CooperativeType Type { get; set; }
         public CooperativeForm Form { get; set; }
         public bool MerahPutih { get; set; }
+        public string? DesaCode { get; set; }
     }
 }

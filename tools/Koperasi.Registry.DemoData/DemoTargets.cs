@@ -14,8 +14,15 @@ public sealed record DemoTargets(
     IReadOnlyList<DemoTargets.RegencyTarget> Regencies,
     int NikKoperasi,
     DemoTargets.ProvincialTarget Provincial,
-    int Produsen)
+    int Produsen,
+    DemoTargets.KdmpTarget Kdmp)
 {
+    /// <summary>
+    /// The Koperasi Desa/Kelurahan Merah Putih formed by <see cref="FormedBy"/>: each the KDMP of its
+    /// own desa, aktif, inside the totals above (the provincial one among them).
+    /// </summary>
+    public sealed record KdmpTarget(string Source, DateOnly FormedBy, int Count);
+
     public sealed record RegencyTarget(string Code, int Aktif, int TidakAktif);
 
     public sealed record TypeCount(CooperativeType Type, int Count);
@@ -30,7 +37,7 @@ public sealed record DemoTargets(
     /// <summary>
     /// The same figures at about one <paramref name="divisor"/>th (tests that need the rules of the
     /// set, not its size): each regency's aktif and tidak aktif, the provincial ones, the Koperasi
-    /// Desa Merah Putih, the NIK koperasi and the produsen divided and rounded up, so no regency and
+    /// Desa Merah Putih, the KDMP, the NIK koperasi and the produsen divided and rounded up, so no regency and
     /// no kind is left out; the provincial types apportioned by their shares (largest remainder), so
     /// they still add up. The same generator deals them out exactly.
     /// </summary>
@@ -58,6 +65,7 @@ public sealed record DemoTargets(
             NikKoperasi = Part(NikKoperasi),
             Provincial = provincial with { Types = [.. types.Select(t => new TypeCount(t.Type, t.Floor + (extra.Contains(t.Index) ? 1 : 0)))] },
             Produsen = Part(Produsen),
+            Kdmp = Kdmp with { Count = Part(Kdmp.Count) },
         };
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Koperasi.Registry.Activity;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.Registry.Demo;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.Testing;
 using Marten;
@@ -59,6 +60,30 @@ public class DemoDataLoadTests
         (await CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(Scaled.Provincial.Aktif + Scaled.Provincial.TidakAktif);
         (await CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(Scaled.Provincial.Aktif);
         (await CountAsync(client, "type=produsen")).ShouldBe(Scaled.Produsen);
+        (await KdmpCoverageAsync(client, Scaled.Kdmp.FormedBy)).ShouldBe(Scaled.Kdmp.Count);
+        (await KdmpCoverageAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6))).ShouldBe(0);
+        (await ValidNikKoperasiAsync(client, Scaled.AsOf)).ShouldBe(Scaled.NikKoperasi);
+
+        // The statistics give the same figures on the same days.
+        var onPublishedDay = await StatisticsSupervisionAsync(client, Scaled.AsOf);
+        onPublishedDay["validNikKoperasi"]!.GetValue<int>().ShouldBe(Scaled.NikKoperasi);
+        onPublishedDay["desaWithKdmp"]!.GetValue<int>().ShouldBe(Scaled.Kdmp.Count);
+        onPublishedDay["kdmpCoverage"]!.AsArray().Sum(r => r!["desaWithKdmp"]!.GetValue<int>()).ShouldBe(Scaled.Kdmp.Count);
+        var beforeTheProgramme = await StatisticsSupervisionAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6));
+        beforeTheProgramme["desaWithKdmp"]!.GetValue<int>().ShouldBe(0);
+        beforeTheProgramme["validNikKoperasi"]!.GetValue<int>().ShouldBe(await ValidNikKoperasiAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6)));
+
+        // The pembina of the development tokens (docs/gateway.md) has koperasi of Merangin, some with an open follow-up.
+        var pembina = registry.CreateClient();
+        pembina.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", new TokenIssuer(TestTokens.Settings(), TimeProvider.System).Issue("dev-pembina", "pembina", ["1502"], TimeSpan.FromDays(3650), DateTimeOffset.UtcNow.AddDays(-1825)));
+        var mine = (await Api.GetAsync(pembina, "/api/registry/supervision/my-koperasi"))["koperasi"]!.AsArray();
+        mine.ShouldContain(k => k!["regencyCode"]!.GetValue<string>() == "1502");
+        mine.ShouldContain(k => k!["openFollowUps"]!.AsArray().Count > 0);
+
+        // Some regencies have a flagship, not all.
+        var without = (await Api.GetAsync(client, "/api/registry/supervision/regencies-without-flagship"))["regencies"]!.AsArray();
+        without.Count.ShouldBeInRange(1, Scaled.Regencies.Count - 1);
 
         var someone = (await Api.GetAsync(client, "/api/registry/cooperatives?pageSize=1"))["items"]![0]!["id"]!.GetValue<string>();
         var history = await client.GetFromJsonAsync<JsonArray>($"/api/registry/cooperatives/{someone}/history", TestContext.Current.CancellationToken);
@@ -134,6 +159,18 @@ public class DemoDataLoadTests
 
     internal static async Task<long> CountAsync(HttpClient client, string filter) =>
         (await Api.GetAsync(client, $"/api/registry/cooperatives?pageSize=1&{filter}"))["totalCount"]!.GetValue<long>();
+
+    /// <summary>How many desa had a KDMP on <paramref name="day"/> (the supervision's coverage, read inline with the load).</summary>
+    internal static async Task<int> KdmpCoverageAsync(HttpClient client, DateOnly day) =>
+        (await Api.GetAsync(client, $"/api/registry/supervision/kdmp-coverage?on={day:yyyy-MM-dd}"))["desaWithKdmp"]!.GetValue<int>();
+
+    /// <summary>The supervision figures of <c>GET /api/registry/statistics</c> on <paramref name="day"/>.</summary>
+    internal static async Task<JsonObject> StatisticsSupervisionAsync(HttpClient client, DateOnly day) =>
+        (await Api.GetAsync(client, $"/api/registry/statistics?asOf={day:yyyy-MM-dd}"))["supervision"]!.AsObject();
+
+    /// <summary>How many koperasi held a valid NIK koperasi on <paramref name="day"/>.</summary>
+    internal static async Task<int> ValidNikKoperasiAsync(HttpClient client, DateOnly day) =>
+        (await Api.GetAsync(client, $"/api/registry/supervision/valid-nik-koperasi?on={day:yyyy-MM-dd}"))["holders"]!.GetValue<int>();
 
     /// <summary>Waits for the asynchronous statistics projection to reach the expected table, then checks every row.</summary>
     internal static async Task<JsonObject> PublishedTableAsync(HttpClient client, string query, IReadOnlyList<(string Code, int Aktif, int TidakAktif)> expected)

@@ -27,5 +27,12 @@ public class DemoDataPublishedFiguresTests
         (await DemoDataLoadTests.CountAsync(client, "supervisionLevel=provinsi")).ShouldBe(232);
         (await DemoDataLoadTests.CountAsync(client, "supervisionLevel=provinsi&activity=aktif")).ShouldBe(216);
         (await DemoDataLoadTests.CountAsync(client, "type=produsen")).ShouldBe(1318);
+
+        // The supervision figures, expected as the test's data file copies them from the publication.
+        var supervision = DemoDataSupervisionTests.PublishedSupervisionFigures.Load();
+        (await DemoDataLoadTests.KdmpCoverageAsync(client, supervision.KdmpFormedBy)).ShouldBe(supervision.Kdmp);
+        (await DemoDataLoadTests.ValidNikKoperasiAsync(client, supervision.ValidNikKoperasiOn)).ShouldBe(supervision.ValidNikKoperasi);
+        (await DemoDataLoadTests.StatisticsSupervisionAsync(client, supervision.KdmpFormedBy))["desaWithKdmp"]!.GetValue<int>().ShouldBe(supervision.Kdmp);
+        (await DemoDataLoadTests.StatisticsSupervisionAsync(client, supervision.ValidNikKoperasiOn))["validNikKoperasi"]!.GetValue<int>().ShouldBe(supervision.ValidNikKoperasi);
     }
 }

@@ -1,3 +1,4 @@
+using Koperasi.Registry.Supervision;
 using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
@@ -15,7 +16,8 @@ public static class GetStatistics
 {
     public sealed record Row(string? RegencyCode, string? RegencyName, string? Activity, string? Type, string? Form, string? SupervisionLevel, long Count);
 
-    public sealed record Response(DateOnly AsOf, long Total, long Aktif, long TidakAktif, IReadOnlyList<string> GroupBy, IReadOnlyList<Row> Rows);
+    /// <summary>The counts of the day; <see cref="Supervision"/> holds the valid NIK koperasi and the KDMP coverage of that day (the supervision endpoints' same computation).</summary>
+    public sealed record Response(DateOnly AsOf, long Total, long Aktif, long TidakAktif, IReadOnlyList<string> GroupBy, IReadOnlyList<Row> Rows, SupervisionFigures Supervision);
 
     public sealed record RegencyRow(string RegencyCode, string RegencyName, long Aktif, long TidakAktif, long Total);
 
@@ -30,7 +32,7 @@ public static class GetStatistics
             .RequireAuthorization(RegistryPolicies.Read)
             .WithTags("Statistik")
             .WithSummary("Statistics of the register")
-            .WithDescription("Counts on asOf (default today, Jambi time), grouped by any of regency, activity, type, form, supervisionLevel (default regency and activity). Computed from the events' own dates, so any past date gives what the register says of that day.")
+            .WithDescription("Counts on asOf (default today, Jambi time), grouped by any of regency, activity, type, form, supervisionLevel (default regency and activity). Computed from the events' own dates, so any past date gives what the register says of that day. supervision holds the koperasi with a valid NIK koperasi and the KDMP coverage (desa with a KDMP / all desa, in total and per regency) on asOf, as the supervision endpoints valid-nik-koperasi and kdmp-coverage compute them.")
             .Produces<Response>()
             .ProducesValidationProblem();
         registry.MapGet("/statistics/regencies", HandleRegencies)
@@ -44,7 +46,7 @@ public static class GetStatistics
     }
 
     private static async Task<Results<Ok<Response>, ValidationProblem>> Handle(
-        IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string[]? groupBy = null)
+        IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string[]? groupBy = null)
     {
         var today = clock.Today();
         var v = new RequestValidation();
@@ -80,7 +82,8 @@ public static class GetStatistics
             cells.Where(c => c.Activity == "aktif").Sum(c => c.Count),
             cells.Where(c => c.Activity == "tidak-aktif").Sum(c => c.Count),
             dimensions,
-            rows));
+            rows,
+            await SupervisionStatistics.OnAsync(session, day, cancellationToken)));
     }
 
     private static async Task<Results<Ok<RegencyTable>, ValidationProblem>> HandleRegencies(

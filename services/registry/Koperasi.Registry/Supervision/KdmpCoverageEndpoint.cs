@@ -33,7 +33,7 @@ public static class KdmpCoverageEndpoint
         }
 
         var day = on ?? clock.Today();
-        var marked = await session.Query<CooperativeSupervision>().Where(s => s.Kdmp != null).ToListAsync(cancellationToken);
+        var marked = await SupervisionStatistics.KdmpMarkedAsync(session, cancellationToken);
         var regencies = KdmpCoverage.PerRegency(marked, day);
         var kecamatan = KdmpCoverage.PerKecamatan(marked, day)
             .Where(k => code is null || Places.FindKecamatan(k.Code)?.RegencyCode == code)

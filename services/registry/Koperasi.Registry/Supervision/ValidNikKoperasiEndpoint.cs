@@ -31,7 +31,6 @@ public static class ValidNikKoperasiEndpoint
         }
 
         var day = on ?? clock.Today();
-        var holders = await session.Query<CooperativeSupervision>().Where(s => s.NikKoperasi.Any()).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Response(day, CooperativeSupervision.ValidNikKoperasiHolders(holders, day)));
+        return TypedResults.Ok(new Response(day, await SupervisionStatistics.ValidNikKoperasiHoldersAsync(session, day, cancellationToken)));
     }
 }

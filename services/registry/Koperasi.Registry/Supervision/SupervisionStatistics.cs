@@ -1,0 +1,37 @@
+using Marten;
+
+namespace Koperasi.Registry.Supervision;
+
+/// <summary>The supervision figures of a day on the statistics.</summary>
+/// <param name="ValidNikKoperasi">Koperasi that held a valid NIK koperasi.</param>
+/// <param name="DesaWithKdmp">Desa and kelurahan that had a KDMP.</param>
+/// <param name="AllDesa">All desa and kelurahan of Jambi.</param>
+/// <param name="KdmpCoverage">The KDMP coverage of each regency.</param>
+public sealed record SupervisionFigures(int ValidNikKoperasi, int DesaWithKdmp, int AllDesa, IReadOnlyList<KdmpCoverageRow> KdmpCoverage);
+
+/// <summary>
+/// The one computation of the supervision statistics on a day, shared by the supervision endpoints
+/// (valid NIK koperasi, KDMP coverage) and <c>GET /api/registry/statistics</c>: the supervision
+/// documents read, the rules of <see cref="CooperativeSupervision"/> and <see cref="KdmpCoverage"/> applied.
+/// </summary>
+public static class SupervisionStatistics
+{
+    /// <summary>How many koperasi held a valid NIK koperasi on <paramref name="day"/>.</summary>
+    public static async Task<int> ValidNikKoperasiHoldersAsync(IQuerySession session, DateOnly day, CancellationToken cancellationToken)
+    {
+        var holders = await session.Query<CooperativeSupervision>().Where(s => s.NikKoperasi.Any()).ToListAsync(cancellationToken);
+        return CooperativeSupervision.ValidNikKoperasiHolders(holders, day);
+    }
+
+    /// <summary>The koperasi ever marked as KDMP, for <see cref="KdmpCoverage"/> on any day.</summary>
+    public static async Task<IReadOnlyList<CooperativeSupervision>> KdmpMarkedAsync(IQuerySession session, CancellationToken cancellationToken) =>
+        await session.Query<CooperativeSupervision>().Where(s => s.Kdmp != null).ToListAsync(cancellationToken);
+
+    /// <summary>Valid NIK koperasi and KDMP coverage per regency on <paramref name="day"/>.</summary>
+    public static async Task<SupervisionFigures> OnAsync(IQuerySession session, DateOnly day, CancellationToken cancellationToken)
+    {
+        var valid = await ValidNikKoperasiHoldersAsync(session, day, cancellationToken);
+        var regencies = KdmpCoverage.PerRegency(await KdmpMarkedAsync(session, cancellationToken), day);
+        return new SupervisionFigures(valid, regencies.Sum(r => r.DesaWithKdmp), regencies.Sum(r => r.AllDesa), regencies);
+    }
+}
