@@ -22,7 +22,7 @@ public static class Hosts
         Configure(new ServiceHost<registry::Program>("registry", name, now ?? Now)).With("Activity:ScheduledEvaluation", "false");
 
     public static ServiceHost<transformation::Program> Transformation(string name, DateTimeOffset? now = null) =>
-        Configure(new ServiceHost<transformation::Program>("transformation", name, now ?? Now));
+        Configure(new ServiceHost<transformation::Program>("transformation", name, now ?? Now)).With("Dissolution:ScheduledDeadlineEvaluation", "false");
 
     /// <summary>Funding, paying grants through the bank at <paramref name="bank"/>.</summary>
     public static ServiceHost<funding::Program> Funding(string name, Uri bank, DateTimeOffset? now = null) =>

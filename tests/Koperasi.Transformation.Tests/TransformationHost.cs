@@ -13,11 +13,16 @@ public class TransformationHost : ServiceHost<Program>
 {
     private static int _instances;
 
-    // One host per test class, running side by side: each needs its own schema and prefix.
+    // One host per test class, running side by side: each needs its own schema and prefix. The
+    // scheduled deadline evaluation is off, so moving the clock records nothing behind a test's back.
     public TransformationHost()
-        : base("transformation", $"trans{Interlocked.Increment(ref _instances)}")
+        : this(scheduledDeadlineEvaluation: false)
     {
     }
+
+    protected TransformationHost(bool scheduledDeadlineEvaluation)
+        : base("transformation", $"trans{Interlocked.Increment(ref _instances)}") =>
+        With("Dissolution:ScheduledDeadlineEvaluation", scheduledDeadlineEvaluation ? "true" : "false");
 
     /// <summary>The deliveries the service's consumers finished, so a test knows a message was handled.</summary>
     public Deliveries Deliveries { get; } = new();
@@ -30,6 +35,9 @@ public class TransformationHost : ServiceHost<Program>
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
     }
 }
+
+/// <summary>A Transformation host whose scheduled deadline evaluation runs on its (fake) clock.</summary>
+public sealed class ScheduledTransformationHost() : TransformationHost(scheduledDeadlineEvaluation: true);
 
 /// <summary>Counts the deliveries each message id got through a consumer.</summary>
 public sealed class Deliveries : IConsumeObserver

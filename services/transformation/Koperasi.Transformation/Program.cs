@@ -18,6 +18,10 @@ builder.AddKoperasiMessaging("transformation", bus => bus.AddTransformationConsu
 builder.AddCases();
 builder.AddCaseGauge();
 builder.Services.AddDissolutionOptions(builder.Configuration);
+if (builder.Configuration.GetValue("Dissolution:ScheduledDeadlineEvaluation", true))
+{
+    builder.Services.AddHostedService<Koperasi.Transformation.Dissolutions.DissolutionDeadlineScheduler>();
+}
 builder.Services.AddMinistryAdapter(builder.Configuration);
 
 var app = builder.Build();

@@ -32,7 +32,7 @@ public sealed class CooperativeGaugeTests : IAsyncLifetime
         // Kerinci: two aktif, one without any RAT since 2016 (tidak aktif); Kota Jambi: one aktif.
         var survivor = await Api.RegisterAsync(_client, Api.Registration(regency: "1501", decreeDate: "2016-05-02", rats: Api.Rat(2024, "2025-03-01")));
         var absorbed = await Api.RegisterAsync(_client, Api.Registration(regency: "1501", decreeDate: "2016-05-02", rats: Api.Rat(2024, "2025-03-01")));
-        await Api.RegisterAsync(_client, Api.Registration(regency: "1501", decreeDate: "2016-05-02"));
+        var idle = await Api.RegisterAsync(_client, Api.Registration(regency: "1501", decreeDate: "2016-05-02"));
         await Api.RegisterAsync(_client, Api.Registration(regency: "1571", decreeDate: "2025-01-10"));
 
         await Eventually.UntilAsync(
@@ -55,6 +55,18 @@ public sealed class CooperativeGaugeTests : IAsyncLifetime
         (await Cooperatives("1501", "tidak-aktif", "existing")).ShouldBe(1);
         (await Cooperatives("1571", "aktif", "existing")).ShouldBe(1);
         (await Cooperatives("1501", "tidak-aktif", "dissolved")).ShouldBeNull();
+
+        // A dissolution case on the tidak aktif one: dissolving, then in liquidation once decided.
+        var idleId = idle["id"]!.GetValue<Guid>();
+        var caseId = Guid.NewGuid();
+        await _bus.PublishAsync(new Koperasi.Contracts.Transformation.DissolutionCaseOpened(caseId, 1, DateTimeOffset.UtcNow, idleId, "1501", "government", new DateOnly(2026, 3, 2)), Guid.NewGuid());
+        await Eventually.UntilAsync(
+            async () => await Cooperatives("1501", "tidak-aktif", "dissolving") == 1 && await Cooperatives("1501", "tidak-aktif", "existing") is null or 0,
+            "the gauge refreshed with the dissolving koperasi");
+        await _bus.PublishAsync(new Koperasi.Contracts.Transformation.DissolutionDecided(caseId, 9, DateTimeOffset.UtcNow, idleId, "government", new DateOnly(2026, 6, 1), "1/KEP/2026"), Guid.NewGuid());
+        await Eventually.UntilAsync(
+            async () => await Cooperatives("1501", "tidak-aktif", "in-liquidation") == 1 && await Cooperatives("1501", "tidak-aktif", "dissolving") is null or 0,
+            "the gauge refreshed with the koperasi in liquidation");
     }
 }
 

@@ -33,4 +33,35 @@ public sealed partial record Cooperative
                 $"Koperasi {Id} ({Name}) became a legal entity on {LegalEntity.DecreeDate:yyyy-MM-dd}; it cannot end on {effectiveOn:yyyy-MM-dd}.")
             : new TransformationDecision([new StreamEvents(Id, [new DissolutionRecorded(Id, reason, effectiveOn, null, caseId, WithoutLiquidation: false)])]);
     }
+
+    // The statuses in between, as the Transformation service reports its case: each report carries
+    // the case's stream version, so a redelivered or late report (older than what was applied) and a
+    // report about an already dissolved koperasi record nothing (null).
+
+    /// <summary>A dissolution case was opened: the koperasi is dissolving.</summary>
+    public DissolutionProposed? ProposeDissolution(Guid caseId, DissolutionReason reason, DateOnly proposedOn, long caseVersion) =>
+        Dissolution is not null || DissolutionCase?.CaseId == caseId || IsStale(caseId, caseVersion)
+            ? null
+            : new DissolutionProposed(Id, caseId, reason, proposedOn, caseVersion);
+
+    /// <summary>The dissolution was decided: the koperasi is in liquidation until the legal entity ends.</summary>
+    public LiquidationStarted? StartLiquidation(Guid caseId, DissolutionReason reason, DateOnly decidedOn, string? decreeNumber, long caseVersion) =>
+        Dissolution is not null || IsStale(caseId, caseVersion)
+            ? null
+            : new LiquidationStarted(Id, caseId, reason, decidedOn, decreeNumber, caseVersion);
+
+    /// <summary>
+    /// The case closed without dissolving: the koperasi is existing again. The close of a case other
+    /// than the open one changes nothing; a close that comes before its opening is recorded, so the
+    /// late opening is then stale.
+    /// </summary>
+    public DissolutionCaseEnded? EndDissolutionCase(Guid caseId, string outcome, string rule, DateOnly closedOn, long caseVersion) =>
+        Dissolution is not null || IsStale(caseId, caseVersion) || (DissolutionCase is { } open && open.CaseId != caseId)
+            ? null
+            : new DissolutionCaseEnded(Id, caseId, outcome, rule, closedOn, caseVersion);
+
+    /// <summary>A report of a case at a version no newer than the one already applied.</summary>
+    private bool IsStale(Guid caseId, long caseVersion) =>
+        (DissolutionCase is { } open && open.CaseId == caseId && caseVersion <= open.CaseVersion)
+        || (EndedDissolutionCase is { } ended && ended.CaseId == caseId && caseVersion <= ended.CaseVersion);
 }

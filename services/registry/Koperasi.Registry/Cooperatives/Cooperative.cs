@@ -49,7 +49,19 @@ public sealed partial record Cooperative
     /// <summary>Set once the koperasi is dissolved; null while it exists as a legal entity.</summary>
     public Dissolution? Dissolution { get; init; }
 
-    public LegalStatus LegalStatus => Dissolution is null ? LegalStatus.Existing : LegalStatus.Dissolved;
+    /// <summary>The open dissolution case, while it is dissolving or in liquidation; null otherwise.</summary>
+    public DissolutionInProgress? DissolutionCase { get; init; }
+
+    /// <summary>The last dissolution case closed without dissolving it (kept so a late report of it is ignored).</summary>
+    public DissolutionCaseEnd? EndedDissolutionCase { get; init; }
+
+    public LegalStatus LegalStatus => (Dissolution, DissolutionCase) switch
+    {
+        ({ }, _) => LegalStatus.Dissolved,
+        (null, { DecidedOn: not null }) => LegalStatus.InLiquidation,
+        (null, { }) => LegalStatus.Dissolving,
+        _ => LegalStatus.Existing,
+    };
 
     /// <summary>For a koperasi founded by amalgamation: the koperasi it came from, and the case.</summary>
     public IReadOnlyList<Guid> PredecessorIds { get; init; } = [];
@@ -77,6 +89,21 @@ public sealed partial record Cooperative
         ({ } current, DissolutionRecorded dissolved) => current with
         {
             Dissolution = new Dissolution(dissolved.Reason, dissolved.EffectiveOn, dissolved.SuccessorId, dissolved.CaseId, dissolved.WithoutLiquidation),
+        },
+        ({ } current, DissolutionProposed proposed) => current with
+        {
+            DissolutionCase = new DissolutionInProgress(proposed.CaseId, proposed.Reason, proposed.ProposedOn, null, null, proposed.CaseVersion),
+        },
+        ({ } current, LiquidationStarted decided) => current with
+        {
+            DissolutionCase = new DissolutionInProgress(
+                decided.CaseId, decided.Reason, current.DissolutionCase?.CaseId == decided.CaseId ? current.DissolutionCase.ProposedOn : null,
+                decided.DecidedOn, decided.DecreeNumber, decided.CaseVersion),
+        },
+        ({ } current, DissolutionCaseEnded ended) => current with
+        {
+            DissolutionCase = null,
+            EndedDissolutionCase = new DissolutionCaseEnd(ended.CaseId, ended.Outcome, ended.ClosedOn, ended.CaseVersion),
         },
         ({ } current, MergerRecorded merged) => current with
         {

@@ -76,6 +76,15 @@ public sealed record DissolutionRecorded(
     Guid? CaseId,
     bool WithoutLiquidation);
 
+/// <summary>A dissolution case was opened on the koperasi (at <see cref="CaseVersion"/> of the case's stream): it is dissolving.</summary>
+public sealed record DissolutionProposed(Guid CooperativeId, Guid CaseId, DissolutionReason Reason, DateOnly? ProposedOn, long CaseVersion);
+
+/// <summary>The dissolution was decided (the meeting, or the ministry's decree): the koperasi is in liquidation.</summary>
+public sealed record LiquidationStarted(Guid CooperativeId, Guid CaseId, DissolutionReason Reason, DateOnly DecidedOn, string? DecreeNumber, long CaseVersion);
+
+/// <summary>The dissolution case closed without dissolving (rejected or withdrawn): the koperasi is existing again.</summary>
+public sealed record DissolutionCaseEnded(Guid CooperativeId, Guid CaseId, string Outcome, string Rule, DateOnly ClosedOn, long CaseVersion);
+
 /// <summary>The koperasi absorbed others in a merger: their members are now its members.</summary>
 public sealed record MergerRecorded(
     Guid CooperativeId,
@@ -123,6 +132,9 @@ public static class CooperativeEventNames
         options.Events.MapEventType<DetailsChanged>("cooperative-details-changed");
         options.Events.MapEventType<DissolutionRecorded>("cooperative-dissolved");
         options.Events.MapEventType<MergerRecorded>("cooperative-merged");
+        options.Events.MapEventType<DissolutionProposed>("cooperative-dissolution-proposed");
+        options.Events.MapEventType<LiquidationStarted>("cooperative-liquidation-started");
+        options.Events.MapEventType<DissolutionCaseEnded>("cooperative-dissolution-case-ended");
         options.Events.MapEventType<ArticlesAmended>("articles-amended");
         options.Events.MapEventType<GovernmentAidReceived>("government-aid-received");
     }

@@ -35,6 +35,7 @@ public sealed record CooperativeResponse(
     IReadOnlyList<RatRecord> Rats,
     LegalStatus LegalStatus,
     Dissolution? Dissolution,
+    DissolutionInProgress? DissolutionCase,
     IReadOnlyList<Guid> PredecessorIds,
     Guid? FoundingCaseId,
     IReadOnlyList<MergerRecord> Mergers,
@@ -46,7 +47,7 @@ public sealed record CooperativeResponse(
         c.Id, c.Version, c.Name, c.Form, c.Type, c.SavingsLoanScheme, c.Syariah, c.MultiPihak, c.MemberClasses,
         c.SupervisionLevel, AddressResponse.From(c.Address), c.LegalEntity, c.Deed, c.FoundingMembers, c.MemberCount,
         c.BusinessField, c.Nib, c.NikKoperasi, c.Board, c.Contact, c.Activity, c.ActivityPeriods[^1].From,
-        c.ActivityPeriods, c.LastRat, [.. c.Rats.OrderBy(r => r.FinancialYear)], c.LegalStatus, c.Dissolution, c.PredecessorIds,
+        c.ActivityPeriods, c.LastRat, [.. c.Rats.OrderBy(r => r.FinancialYear)], c.LegalStatus, c.Dissolution, c.DissolutionCase, c.PredecessorIds,
         c.FoundingCaseId, c.Mergers, c.ArticlesVersions()[^1].Version, c.ReceivedGovernmentAid, c.GovernmentAid);
 }
 

@@ -51,6 +51,12 @@ public enum LegalStatus
     /// <summary>A legal entity (badan hukum), aktif or tidak aktif.</summary>
     Existing,
 
+    /// <summary>Still a legal entity, in an open dissolution case not decided yet.</summary>
+    Dissolving,
+
+    /// <summary>Still a legal entity: its dissolution was decided, the liquidation team settles it.</summary>
+    InLiquidation,
+
     /// <summary>No longer a legal entity.</summary>
     Dissolved,
 }
@@ -137,6 +143,15 @@ public sealed record ArticlesChange(
     CooperativeForm? Form = null,
     string? BusinessField = null,
     string? OtherArticles = null);
+
+/// <summary>
+/// The open dissolution case the koperasi is in, as the Transformation service reported it: the
+/// dates so far, and the case's stream version last applied (an older report is stale).
+/// </summary>
+public sealed record DissolutionInProgress(Guid CaseId, DissolutionReason Reason, DateOnly? ProposedOn, DateOnly? DecidedOn, string? DecreeNumber, long CaseVersion);
+
+/// <summary>The last dissolution case that closed without dissolving the koperasi, and its version then.</summary>
+public sealed record DissolutionCaseEnd(Guid CaseId, string Outcome, DateOnly ClosedOn, long CaseVersion);
 
 /// <summary>How, when and into whom a koperasi was dissolved.</summary>
 public sealed record Dissolution(DissolutionReason Reason, DateOnly EffectiveOn, Guid? SuccessorId, Guid? CaseId, bool WithoutLiquidation);

@@ -80,11 +80,17 @@ public static class ListCooperatives
             query = query.Where(c => c.SupervisionLevel == l);
         }
 
-        // On the dissolution itself, not the derived status: a snapshot stored before legal status
-        // existed has no status field, but neither has it a dissolution.
+        // On the dissolution and the open dissolution case, not the derived status: a snapshot stored
+        // before legal status existed has no status field, but neither has it either of those.
         if (legalStatusValue is { } status)
         {
-            query = status == LegalStatus.Dissolved ? query.Where(c => c.Dissolution != null) : query.Where(c => c.Dissolution == null);
+            query = status switch
+            {
+                LegalStatus.Dissolved => query.Where(c => c.Dissolution != null),
+                LegalStatus.InLiquidation => query.Where(c => c.Dissolution == null && c.DissolutionCase != null && c.DissolutionCase.DecidedOn != null),
+                LegalStatus.Dissolving => query.Where(c => c.Dissolution == null && c.DissolutionCase != null && c.DissolutionCase.DecidedOn == null),
+                _ => query.Where(c => c.Dissolution == null && c.DissolutionCase == null),
+            };
         }
 
         if (!string.IsNullOrWhiteSpace(q))

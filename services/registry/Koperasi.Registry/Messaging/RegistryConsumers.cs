@@ -23,6 +23,9 @@ public static class RegistryConsumers
         bus.AddPartitionedConsumer<ApplyAmalgamation, Transformation.AmalgamationApproved>(partitioner, m => m.CaseId);
         bus.AddPartitionedConsumer<ApplyArticlesAmendment, Transformation.ArticlesAmendmentApproved>(partitioner, m => m.CaseId);
         bus.AddPartitionedConsumer<ApplyDissolution, Transformation.DissolutionCompleted>(partitioner, m => m.CaseId);
+        bus.AddPartitionedConsumer<RecordDissolving, Transformation.DissolutionCaseOpened>(partitioner, m => m.CaseId);
+        bus.AddPartitionedConsumer<RecordLiquidation, Transformation.DissolutionDecided>(partitioner, m => m.CaseId);
+        bus.AddPartitionedConsumer<RecordDissolutionCaseClosed, Transformation.DissolutionCaseClosed>(partitioner, m => m.CaseId);
         bus.AddPartitionedConsumer<RecordGovernmentAid, Funding.GrantDisbursed>(partitioner, grant => grant.CooperativeId ?? grant.ApplicationId);
     }
 }

@@ -16,13 +16,20 @@ public static class CooperativeGauge
     public const string Name = "koperasi.cooperatives";
 
     public static IHostApplicationBuilder AddCooperativeGauge(this IHostApplicationBuilder builder) =>
-        builder.AddBusinessGauge(MeterName, Name, "Koperasi in the register, by regency, activity (aktif, tidak-aktif) and legal status (existing, dissolved).", CountAsync);
+        builder.AddBusinessGauge(MeterName, Name, "Koperasi in the register, by regency, activity (aktif, tidak-aktif) and legal status (existing, dissolving, in-liquidation, dissolved).", CountAsync);
 
     private static Task<IReadOnlyList<GaugeCount>> CountAsync(IDocumentStore store, CancellationToken cancellationToken) =>
         BusinessGauges.CountRowsAsync(
             store,
             $"""
-            select data -> 'address' ->> 'regencyCode', data ->> 'activity', (data ->> 'dissolution') is not null, count(*)
+            select data -> 'address' ->> 'regencyCode', data ->> 'activity',
+                case
+                    when (data ->> 'dissolution') is not null then 'Dissolved'
+                    when (data -> 'dissolutionCase' ->> 'decidedOn') is not null then 'InLiquidation'
+                    when (data ->> 'dissolutionCase') is not null then 'Dissolving'
+                    else 'Existing'
+                end,
+                count(*)
             from {BusinessGauges.DocumentTable<Cooperative>(store)}
             group by 1, 2, 3
             """,
@@ -31,6 +38,6 @@ public static class CooperativeGauge
                 new("regency", reader.GetString(0)),
                 new("regency_name", Regencies.Get(reader.GetString(0)).DisplayName),
                 new("activity", KebabEnum.Name(Enum.Parse<ActivityStatus>(reader.GetString(1)))),
-                new("legal_status", KebabEnum.Name(reader.GetBoolean(2) ? LegalStatus.Dissolved : LegalStatus.Existing))),
+                new("legal_status", KebabEnum.Name(Enum.Parse<LegalStatus>(reader.GetString(2))))),
             cancellationToken);
 }

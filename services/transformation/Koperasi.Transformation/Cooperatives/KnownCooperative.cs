@@ -32,6 +32,9 @@ public sealed record KnownCooperative : IReplica<KnownCooperative>
     /// <summary>The latest financial year whose RAT was reported.</summary>
     public int? LatestRatYear { get; init; }
 
+    /// <summary>The year it became a legal entity (its decree): where the years without a RAT count from when it never held one.</summary>
+    public int? DecreeYear { get; init; }
+
     /// <summary>The day it ceased to be a legal entity, once the register says so.</summary>
     public DateOnly? DissolvedOn { get; init; }
 
@@ -50,6 +53,7 @@ public sealed record KnownCooperative : IReplica<KnownCooperative>
         Form = Newer(Form, m.Form, m.StreamVersion),
         Type = Newer(Type, m.Type, m.StreamVersion),
         MemberCount = Newer(MemberCount, m.MemberCount, m.StreamVersion),
+        DecreeYear = m.DecreeDate.Year,
     };
 
     /// <summary>A RAT sets the member count only when the register says it did (<c>MemberCount</c>), never by its members' total alone.</summary>

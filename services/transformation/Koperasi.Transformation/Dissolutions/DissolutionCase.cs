@@ -50,6 +50,9 @@ public sealed partial record DissolutionCase
 
     public bool IsRevived => RevivedOn is not null;
 
+    /// <summary>The deadlines the scheduled evaluation found passed, each recorded once (step and due day).</summary>
+    public IReadOnlyList<MissedDeadline> MissedDeadlines { get; init; } = [];
+
     public string? Rule { get; init; }
     public string? Reason { get; init; }
     public DateOnly? WithdrawnOn { get; init; }
@@ -132,6 +135,7 @@ public sealed partial record DissolutionCase
         ({ } c, DissolvingCooperativeRevived r) => c with { RevivedOn = r.RevivedOn },
         ({ } c, DissolutionRejected r) => c with { Stage = DissolutionStage.Rejected, Rule = r.Rule, Reason = r.Reason },
         ({ } c, DissolutionWithdrawn w) => c with { Stage = DissolutionStage.Withdrawn, Reason = w.Reason, WithdrawnOn = w.WithdrawnOn },
+        ({ } c, DissolutionDeadlineMissed m) => c with { MissedDeadlines = [.. c.MissedDeadlines, new MissedDeadline(m.Step, m.DueOn, m.RecordedOn)] },
         ({ } c, _) => c,
     };
 }

@@ -62,6 +62,9 @@ public sealed record DissolutionRejected(Guid CaseId, Guid CooperativeId, string
 
 public sealed record DissolutionWithdrawn(Guid CaseId, Guid CooperativeId, DateOnly WithdrawnOn, string Reason);
 
+/// <summary>The scheduled evaluation found a deadline of the case passed, the step not taken: recorded once per step and due day.</summary>
+public sealed record DissolutionDeadlineMissed(Guid CaseId, Guid CooperativeId, string Step, DateOnly DueOn, DeadlineParty Party, DateOnly RecordedOn);
+
 /// <summary>Stored event names: stable, so renaming or moving a class never breaks history.</summary>
 public static class DissolutionEventNames
 {
@@ -88,5 +91,6 @@ public static class DissolutionEventNames
         options.Events.MapEventType<DissolvingCooperativeRevived>("dissolving-cooperative-revived");
         options.Events.MapEventType<DissolutionRejected>("dissolution-rejected");
         options.Events.MapEventType<DissolutionWithdrawn>("dissolution-withdrawn");
+        options.Events.MapEventType<DissolutionDeadlineMissed>("dissolution-deadline-missed");
     }
 }

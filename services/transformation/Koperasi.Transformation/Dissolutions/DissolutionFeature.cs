@@ -10,6 +10,7 @@ public static class DissolutionFeature
         ProposeGovernmentDissolution.Map(cases);
         ListDissolutions.Map(cases);
         GetDissolutionDeadlines.Map(cases);
+        ListDissolutionCandidates.Map(cases);
         GetDissolution.Map(cases);
         CallDissolutionMeeting.Map(cases);
         RecordDissolutionMeeting.Map(cases);
