@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.Testing;
 
 namespace Koperasi.EndToEnd.Tests;
@@ -53,7 +54,7 @@ public static class Register
         ["form"] = "primer",
         ["type"] = "konsumen",
         ["supervisionLevel"] = "kabupaten-kota",
-        ["address"] = new JsonObject { ["street"] = "Jl. Jenderal Sudirman 8", ["kecamatan"] = "Jambi Selatan", ["regencyCode"] = regency },
+        ["address"] = new JsonObject { ["street"] = "Jl. Jenderal Sudirman 8", ["kecamatan"] = Places.KecamatanOf(regency).FirstOrDefault(k => k.RegencyCode != "1571")?.Name ?? "Jambi Selatan", ["regencyCode"] = regency },
         ["legalEntity"] = new JsonObject { ["decreeNumber"] = $"{Guid.NewGuid():N}/BH/XIV.10/2021", ["decreeDate"] = decreeDate },
         ["foundingMembers"] = 21,
         ["memberCount"] = members,

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.Testing;
 
 namespace Koperasi.Registry.Tests;
@@ -44,7 +45,7 @@ public static class Api
         {
             ["street"] = "Jl. Jenderal Sudirman 8",
             ["village"] = "Thehok",
-            ["kecamatan"] = "Jambi Selatan",
+            ["kecamatan"] = Places.KecamatanOf(regency).FirstOrDefault(k => k.RegencyCode != "1571")?.Name ?? "Jambi Selatan",
             ["regencyCode"] = regency,
             ["postalCode"] = "36138",
         },

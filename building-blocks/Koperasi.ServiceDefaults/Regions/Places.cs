@@ -154,6 +154,9 @@ public static partial class Places
     public static string? KecamatanCodeOf(string regency, string? freeText) =>
         string.IsNullOrWhiteSpace(freeText) || KecamatanCode().IsMatch(freeText.Trim()) ? null : ResolveKecamatan(regency, freeText, "kecamatan").Place?.Code;
 
+    /// <summary>True when <paramref name="input"/> is written as a desa code ("15.71.04.1001"), known or not.</summary>
+    public static bool IsDesaCode(string? input) => input is not null && DesaCode().IsMatch(input.Trim());
+
     /// <summary>How names are compared: trimmed, runs of white space as one space, upper case.</summary>
     public static string NormalizeName(string name) => Whitespace().Replace(name.Trim(), " ").ToUpperInvariant();
 

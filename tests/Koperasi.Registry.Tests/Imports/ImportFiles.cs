@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Koperasi.Registry.Imports;
+using Koperasi.ServiceDefaults.Regions;
 using Koperasi.Testing;
 
 [assembly: SuppressMessage("Naming", "CA1716", Scope = "namespace", Target = "~N:Koperasi.Registry.Tests.Imports",
@@ -45,6 +46,12 @@ internal static class ImportFiles
         foreach (var (column, value) in change ?? [])
         {
             values[column] = value;
+        }
+
+        // A row of another regency names one of that regency's kecamatan, unless the test says which.
+        if (change?.ContainsKey("kecamatan") != true && Places.KecamatanOf(values["regency_code"]) is [var first, ..] && first.RegencyCode != "1571")
+        {
+            values["kecamatan"] = first.Name;
         }
 
         return string.Join(',', RegisterCsv.Columns.Select(c => values.GetValueOrDefault(c.Name, "")));

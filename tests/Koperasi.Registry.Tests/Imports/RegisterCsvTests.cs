@@ -24,6 +24,7 @@ public class RegisterCsvTests
             ["member_classes"] = "petani | pedagang|",
             ["supervision_level"] = "provinsi",
             ["regency_code"] = "15.05",
+            ["kecamatan"] = "Sekernan",
             ["village"] = "Sengeti",
             ["postal_code"] = "36381",
             ["deed_number"] = "12",
@@ -50,7 +51,7 @@ public class RegisterCsvTests
         request.MultiPihak.ShouldBeTrue();
         request.MemberClasses.ShouldBe(["petani", "pedagang"]);
         request.SupervisionLevel.ShouldBe(SupervisionLevel.Provinsi);
-        request.Address.ShouldBe(new Register.AddressDto(Street: "Jl. Uji No. 7", Kecamatan: "Telanaipura", RegencyCode: "15.05", Village: "Sengeti", PostalCode: "36381"));
+        request.Address.ShouldBe(new Register.AddressDto(Street: "Jl. Uji No. 7", Kecamatan: "Sekernan", RegencyCode: "15.05", Village: "Sengeti", PostalCode: "36381"));
         request.LegalEntity.ShouldBe(new LegalEntity($"7/BH/{token}/III/2015", new DateOnly(2015, 3, 12)));
         request.Deed.ShouldBe(new NotarialDeed("12", new DateOnly(2015, 2, 1), "Notaris Contoh"));
         request.FoundingMembers.ShouldBe(20);

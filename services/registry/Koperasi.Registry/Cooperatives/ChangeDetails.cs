@@ -42,6 +42,11 @@ public static class ChangeDetails
             id, http, session,
             async cooperative =>
             {
+                if (request.Address?.PlaceError("address") is { } place)
+                {
+                    return place;
+                }
+
                 var decision = cooperative.ChangeDetails(ToChange(request), clock.Today(), policy.Value);
                 if (decision.IsRejected)
                 {

@@ -86,6 +86,7 @@ public sealed partial record Cooperative
         ({ } current, ActivityChanged changed) => current.WithActivity([.. current.ActivityPeriods.Where(p => p.From < changed.EffectiveOn), new ActivityPeriod(changed.EffectiveOn, changed.To)]),
         ({ } current, ActivityHistoryRevised revised) => current.WithActivity(revised.Periods),
         ({ } current, DetailsChanged changed) => current.WithDetails(changed),
+        ({ } current, KecamatanCodeRecorded recorded) => current with { Address = current.Address with { KecamatanCode = recorded.KecamatanCode } },
         ({ } current, DissolutionRecorded dissolved) => current with
         {
             Dissolution = new Dissolution(dissolved.Reason, dissolved.EffectiveOn, dissolved.SuccessorId, dissolved.CaseId, dissolved.WithoutLiquidation),

@@ -67,6 +67,12 @@ public sealed record DetailsChanged(
     string? Nib,
     NikKoperasi? NikKoperasi);
 
+/// <summary>
+/// The one-off mapping found the Kemendagri code of the free-text kecamatan the koperasi was
+/// registered with (its name matched a kecamatan of its regency); the free text stays as it is.
+/// </summary>
+public sealed record KecamatanCodeRecorded(Guid CooperativeId, string KecamatanCode);
+
 /// <summary>The koperasi ceased to be a legal entity; its members went to the successor, if any.</summary>
 public sealed record DissolutionRecorded(
     Guid CooperativeId,
@@ -131,6 +137,7 @@ public static class CooperativeEventNames
         options.Events.MapEventType<ActivityHistoryRevised>("activity-history-revised");
         options.Events.MapEventType<DetailsChanged>("cooperative-details-changed");
         options.Events.MapEventType<DissolutionRecorded>("cooperative-dissolved");
+        options.Events.MapEventType<KecamatanCodeRecorded>("kecamatan-code-recorded");
         options.Events.MapEventType<MergerRecorded>("cooperative-merged");
         options.Events.MapEventType<DissolutionProposed>("cooperative-dissolution-proposed");
         options.Events.MapEventType<LiquidationStarted>("cooperative-liquidation-started");

@@ -13,5 +13,6 @@ public static class CooperativeFeature
         GetArticles.Map(cooperatives);
         ChangeDetails.Map(cooperatives);
         ReportRat.Map(cooperatives);
+        MapKecamatanCodes.Map(registry);
     }
 }

@@ -51,9 +51,12 @@ public sealed record CooperativeResponse(
         c.FoundingCaseId, c.Mergers, c.ArticlesVersions()[^1].Version, c.ReceivedGovernmentAid, c.GovernmentAid);
 }
 
-/// <summary>An address with the regency's name beside its code.</summary>
-public sealed record AddressResponse(string Street, string? Village, string Kecamatan, string RegencyCode, string RegencyName, string? PostalCode)
+/// <summary>
+/// An address with the regency's name beside its code, and the Kemendagri codes of its kecamatan and
+/// desa when known (absent for a free-text kecamatan no name matched).
+/// </summary>
+public sealed record AddressResponse(string Street, string? Village, string Kecamatan, string RegencyCode, string RegencyName, string? PostalCode, string? KecamatanCode, string? DesaCode)
 {
     public static AddressResponse From(Address a) =>
-        new(a.Street, a.Village, a.Kecamatan, a.RegencyCode, Regencies.Get(a.RegencyCode).DisplayName, a.PostalCode);
+        new(a.Street, a.Village, a.Kecamatan, a.RegencyCode, Regencies.Get(a.RegencyCode).DisplayName, a.PostalCode, a.KecamatanCode, a.DesaCode);
 }

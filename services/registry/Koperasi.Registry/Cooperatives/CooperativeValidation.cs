@@ -1,4 +1,5 @@
 using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Registry.Cooperatives;
 
@@ -16,6 +17,10 @@ public static class CooperativeValidation
         v.Name(address.Street, $"{field}.street", 300);
         v.Name(address.Kecamatan, $"{field}.kecamatan", 100);
         v.Name(address.Village, $"{field}.village", 100, required: false);
+        if (!Places.IsDesaCode(address.Desa))
+        {
+            v.Name(address.Desa, $"{field}.desa", 100, required: false);
+        }
         v.Regency(address.RegencyCode, $"{field}.regencyCode");
         v.PostalCode(address.PostalCode, $"{field}.postalCode");
     }

@@ -98,8 +98,12 @@ public enum BoardPosition
     Pengawas,
 }
 
-/// <summary>Domicile; the regency is stored as its BPS code.</summary>
-public sealed record Address(string Street, string? Village, string Kecamatan, string RegencyCode, string? PostalCode);
+/// <summary>
+/// Domicile; the regency is stored as its BPS code. <paramref name="KecamatanCode"/> and
+/// <paramref name="DesaCode"/> are the Kemendagri codes of the place (see <c>Places</c>): absent in
+/// history written before they existed, and for a free-text kecamatan no name matched.
+/// </summary>
+public sealed record Address(string Street, string? Village, string Kecamatan, string RegencyCode, string? PostalCode, string? KecamatanCode = null, string? DesaCode = null);
 
 /// <summary>A member of the board or the supervisory board.</summary>
 public sealed record BoardMember(string Name, BoardPosition Position);

@@ -51,13 +51,48 @@ public static class Register
             BusinessField.Trim());
     }
 
-    /// <summary>An address as sent: the regency code in either spelling ("1571" or "15.71").</summary>
-    public sealed record AddressDto(string Street, string Kecamatan, string RegencyCode, string? Village = null, string? PostalCode = null)
+    /// <summary>
+    /// An address as sent: the regency code in either spelling ("1571" or "15.71"); the kecamatan by its
+    /// Kemendagri code ("15.71.04") or its name, and optionally the desa or kelurahan the same way.
+    /// </summary>
+    public sealed record AddressDto(string Street, string Kecamatan, string RegencyCode, string? Village = null, string? PostalCode = null, string? Desa = null)
     {
-        /// <summary>The address as stored; call only after validation (the regency code is known).</summary>
-        public Address ToAddress() => Regencies.TryNormalize(RegencyCode, out var regency)
-            ? new Address(Street.Trim(), FieldRules.Present(Village), Kecamatan.Trim(), regency, FieldRules.Present(PostalCode))
-            : throw new InvalidOperationException($"Unknown regency {RegencyCode}: validate first.");
+        /// <summary>
+        /// The address as stored; call only after validation (the regency code is known). A kecamatan
+        /// (and desa) that names a place of Jambi is stored with its code and name as the regulation writes
+        /// it; one that names none (a domicile sent by another service, a demo name) stays free text.
+        /// </summary>
+        public Address ToAddress()
+        {
+            if (!Regencies.TryNormalize(RegencyCode, out var regency))
+            {
+                throw new InvalidOperationException($"Unknown regency {RegencyCode}: validate first.");
+            }
+
+            var village = FieldRules.Present(Village);
+            if (Places.ResolveKecamatan(regency, Kecamatan, "address.kecamatan").Place is not { } kecamatan)
+            {
+                return new Address(Street.Trim(), village, Kecamatan.Trim(), regency, FieldRules.Present(PostalCode));
+            }
+
+            var desa = FieldRules.Present(Desa) is { } sent ? Places.ResolveDesa(kecamatan.Code, sent, "address.desa").Place : null;
+            return new Address(Street.Trim(), village ?? desa?.Name, kecamatan.Name, regency, FieldRules.Present(PostalCode), kecamatan.Code, desa?.Code);
+        }
+
+        /// <summary>
+        /// Why the kecamatan or desa names no place of the regency (422 naming the field), or null.
+        /// Call after the shape is validated.
+        /// </summary>
+        public DomainError? PlaceError(string field)
+        {
+            var kecamatan = Places.ResolveKecamatan(RegencyCode, Kecamatan, $"{field}.kecamatan");
+            if (kecamatan.Error is { } refused)
+            {
+                return refused;
+            }
+
+            return FieldRules.Present(Desa) is { } desa ? Places.ResolveDesa(kecamatan.Place!.Code, desa, $"{field}.desa").Error : null;
+        }
     }
 
     public static void Map(RouteGroupBuilder cooperatives) =>
@@ -78,6 +113,11 @@ public static class Register
         if (!validation.IsValid)
         {
             return validation.ToProblem();
+        }
+
+        if (request.Address.PlaceError("address") is { } place)
+        {
+            return place.ToProblem();
         }
 
         var command = ToCommand(request, Guid.CreateVersion7());

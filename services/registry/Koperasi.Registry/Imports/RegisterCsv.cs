@@ -30,6 +30,7 @@ public static partial class RegisterCsv
         new("regency_code", true, "address.regencyCode"),
         new("kecamatan", true, "address.kecamatan"),
         new("village", false, "address.village"),
+        new("desa", false, "address.desa"),
         new("street", true, "address.street"),
         new("postal_code", false, "address.postalCode"),
         new("decree_number", true, "legalEntity.decreeNumber"),
@@ -84,6 +85,11 @@ public static partial class RegisterCsv
                     fields.Fail(ColumnOf(path), messages);
                 }
 
+                request = null;
+            }
+            else if (request.Address.PlaceError("address") is { } place)
+            {
+                fields.Errors.Add(ToRowError(row.Number, place));
                 request = null;
             }
         }
@@ -150,7 +156,7 @@ public static partial class RegisterCsv
                 ? [.. classes.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
                 : null,
             SupervisionLevel = level!.Value,
-            Address = new Register.AddressDto(Street: street, Kecamatan: kecamatan, RegencyCode: regency, Village: f.Text("village"), PostalCode: f.Text("postal_code")),
+            Address = new Register.AddressDto(Street: street, Kecamatan: kecamatan, RegencyCode: regency, Village: f.Text("village"), PostalCode: f.Text("postal_code"), Desa: f.Text("desa")),
             LegalEntity = new LegalEntity(decreeNumber, decreeDate!.Value),
             Deed = withDeed ? new NotarialDeed(deedNumber!, deedDate!.Value, notary!) : null,
             FoundingMembers = founders!.Value,
