@@ -14,7 +14,7 @@ public static class KoperasiOpenApi
     // Tags of the endpoints every service maps from here.
     private static readonly Dictionary<string, string> CommonTags = new()
     {
-        ["Operasi"] = "Operators' actions on the service's plumbing: replaying the integration events it published.",
+        ["Operations"] = "Operators' actions on the service: replaying the integration events it published, personal-data keys and breach reports, one-off maintenance such as recording kecamatan codes.",
     };
 
     /// <summary>

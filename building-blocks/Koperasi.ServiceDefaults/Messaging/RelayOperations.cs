@@ -23,7 +23,7 @@ public static class RelayOperations
     public static RouteHandlerBuilder MapRelayReplay(this RouteGroupBuilder group, string policy) =>
         group.MapPost("/ops/relay/replay", ReplayAsync)
             .WithName("ReplayIntegrationEvents")
-            .WithTags("Operasi")
+            .WithTags("Operations")
             .WithSummary("Replay the published integration events")
             .WithDescription("Rewinds the outbox relay to fromSequence (default 0) so every integration event from there is published again; subscribers deduplicate by message id. Only the process that runs the async daemon can do it (409 otherwise).")
             .RequireAuthorization(policy)

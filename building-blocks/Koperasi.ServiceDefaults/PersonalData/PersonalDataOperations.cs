@@ -65,7 +65,7 @@ public static partial class PersonalDataOperations
     public static RouteGroupBuilder MapPersonalDataOperations(this RouteGroupBuilder group, string policy)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var ops = group.MapGroup("/ops/personal-data").WithTags("Operasi").RequireAuthorization(policy);
+        var ops = group.MapGroup("/ops/personal-data").WithTags("Operations").RequireAuthorization(policy);
         ops.MapGet("/keys", KeysAsync)
             .WithName("GetPersonalDataKeys")
             .WithSummary("Where the personal-data master keys stand")

@@ -13,10 +13,10 @@ internal static class FundingApi
 
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
-        ["Program"] = "The year's Dumisake programme: budget, grant amount, eligibility rules and decree batches.",
-        ["Permohonan"] = "Grant applications and each step of their review, from submission to closing.",
-        ["Pencairan"] = "Paying a decreed grant into the recipient's account through the bank, and retrying a failed payment.",
-        ["Data pribadi"] = "An applicant's personal data: revealed for a stated purpose, its access log, and erasure.",
-        ["Laporan"] = "Recipients and amounts, progress against the targets, monitoring coverage.",
+        ["Programmes"] = "The year's Dumisake programme: budget, grant amount, eligibility rules and decree batches.",
+        ["Applications"] = "Grant applications and each step of their review, from submission to closing.",
+        ["Disbursements"] = "Paying a decreed grant into the recipient's account through the bank, and retrying a failed payment.",
+        ["Personal data"] = "An applicant's personal data: revealed for a stated purpose, its access log, and erasure.",
+        ["Reports"] = "Recipients and amounts, progress against the targets, monitoring coverage.",
     };
 }

@@ -13,10 +13,10 @@ internal static class RegistryApi
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
         ["Koperasi"] = "Register, read and change a koperasi; its RAT reports, history and articles of association.",
-        ["Keaktifan"] = "Activity: a koperasi that held no RAT for the policy's number of consecutive financial years (three) becomes tidak aktif.",
-        ["Statistik"] = "Counts of the register and of the transformations, grouped as asked.",
-        ["Wilayah"] = "The regencies (kabupaten/kota) of Jambi province, by code.",
-        ["Pembinaan"] = "Supervision: pembina of each koperasi, supervision records and follow-ups, the early warning, flagship koperasi, NIK koperasi renewals and Kopdes/Kel Merah Putih.",
-        ["Impor"] = "Bulk registration from a CSV file, as a background job with a report per row.",
+        ["Activity"] = "Activity: a koperasi that held no RAT for the policy's number of consecutive financial years (three) becomes tidak aktif.",
+        ["Statistics"] = "Counts of the register and of the transformations, grouped as asked.",
+        ["Regions"] = "The regencies (kabupaten/kota) of Jambi province, by code.",
+        ["Supervision"] = "Supervision: pembina of each koperasi, supervision records and follow-ups, the early warning, flagship koperasi, NIK koperasi renewals and Kopdes/Kel Merah Putih.",
+        ["Import"] = "Bulk registration from a CSV file, as a background job with a report per row.",
     };
 }

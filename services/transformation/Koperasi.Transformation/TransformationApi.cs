@@ -15,9 +15,9 @@ internal static class TransformationApi
 
     public static IReadOnlyDictionary<string, string> Tags { get; } = new Dictionary<string, string>
     {
-        ["Kasus transformasi"] = "Propose a case and record its steps: meetings, deed, ratification, withdrawal.",
-        ["Koperasi peserta"] = "The koperasi this service knows from the Registry's events, and whether one may take part in a case.",
-        ["Statistik"] = "Cases by year, kind and outcome.",
-        ["Pembubaran koperasi"] = "Dissolution cases (by the members' meeting or by the government), their deadlines, the batches sent to the ministry, its answers and their reconciliation, and the liquidation.",
+        ["Transformation cases"] = "Propose a case and record its steps: meetings, deed, ratification, withdrawal.",
+        ["Participating koperasi"] = "The koperasi this service knows from the Registry's events, and whether one may take part in a case.",
+        ["Statistics"] = "Cases by year, kind and outcome.",
+        ["Dissolution"] = "Dissolution cases (by the members' meeting or by the government), their deadlines, the batches sent to the ministry, its answers and their reconciliation, and the liquidation.",
     };
 }

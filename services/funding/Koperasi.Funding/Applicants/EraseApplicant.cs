@@ -21,7 +21,7 @@ public static class EraseApplicant
         funding.MapPost("/applicants/{id:guid}/erasure", Handle)
             .WithName("EraseApplicant")
             .RequireAuthorization(FundingPolicies.Erase)
-            .WithTags("Data pribadi")
+            .WithTags("Personal data")
             .WithSummary("Erase an applicant's personal data")
             .WithDescription("Crypto-shredding: deletes the applicant's key in the vault (recorded with the reason) and the display card. Applications stay, naming the applicant by pseudonym only. 404 for an unknown applicant, 410 when already erased.")
             .Produces<Response>()

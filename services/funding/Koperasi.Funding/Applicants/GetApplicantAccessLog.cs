@@ -21,7 +21,7 @@ public static class GetApplicantAccessLog
         funding.MapGet("/applicants/{id:guid}/access-log", Handle)
             .WithName("GetApplicantAccessLog")
             .RequireAuthorization(FundingPolicies.ReadAccessLog)
-            .WithTags("Data pribadi")
+            .WithTags("Personal data")
             .WithSummary("Who read an applicant's personal data")
             .WithDescription("Every read in clear (kind read: who, role, when, the purpose given) and the erasure (kind erasure, with its reason), oldest first. 404 for an unknown applicant.")
             .Produces<Response>()

@@ -24,7 +24,7 @@ public static class RevealApplicant
         applications.MapPost("/{id:guid}/applicant/reveal", Handle)
             .WithName("RevealApplicant")
             .RequireAuthorization(FundingPolicies.Reveal)
-            .WithTags("Data pribadi")
+            .WithTags("Personal data")
             .WithSummary("Reveal the applicant's personal data")
             .WithDescription("Returns the applicant's record in clear and records the read (who, when, which applicant, the purpose given). 410 when the applicant was erased.")
             .Produces<Response>()

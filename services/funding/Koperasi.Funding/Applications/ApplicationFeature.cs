@@ -21,7 +21,7 @@ public static class ApplicationFeature
 
     public static void MapApplications(this RouteGroupBuilder funding)
     {
-        var applications = funding.MapGroup("/applications").WithTags("Permohonan").AddEndpointFilter(NoStoreAsync);
+        var applications = funding.MapGroup("/applications").WithTags("Applications").AddEndpointFilter(NoStoreAsync);
         SubmitApplication.Map(applications);
         ListApplications.Map(applications);
         ExportApplications.Map(applications);

@@ -72,7 +72,7 @@ public static class DisbursementFeature
 
     public static void MapDisbursements(this RouteGroupBuilder funding)
     {
-        var applications = funding.MapGroup("/applications").WithTags("Pencairan").AddEndpointFilter(ApplicationFeature.NoStoreAsync);
+        var applications = funding.MapGroup("/applications").WithTags("Disbursements").AddEndpointFilter(ApplicationFeature.NoStoreAsync);
         OrderDisbursement.Map(applications);
         RetryDisbursement.Map(applications);
     }

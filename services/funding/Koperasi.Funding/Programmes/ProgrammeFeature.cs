@@ -16,7 +16,7 @@ public static class ProgrammeFeature
 
     public static void MapProgrammes(this RouteGroupBuilder funding)
     {
-        var programmes = funding.MapGroup("/programmes").WithTags("Program");
+        var programmes = funding.MapGroup("/programmes").WithTags("Programmes");
         OpenProgramme.Map(programmes);
         ListProgrammes.Map(programmes);
         GetProgramme.Map(programmes);

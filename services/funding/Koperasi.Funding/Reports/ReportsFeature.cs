@@ -14,7 +14,7 @@ public static class ReportsFeature
 
     public static void MapReports(this RouteGroupBuilder funding)
     {
-        var reports = funding.MapGroup("/reports").WithTags("Laporan");
+        var reports = funding.MapGroup("/reports").WithTags("Reports");
         GetRecipients.Map(reports);
         GetProgress.Map(reports);
         GetMonitoringCoverage.Map(reports);

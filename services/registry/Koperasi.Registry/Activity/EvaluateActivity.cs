@@ -21,7 +21,7 @@ public static class EvaluateActivity
         registry.MapPost("/activity-evaluations", Handle)
             .WithName("EvaluateActivity")
             .RequireAuthorization(RegistryPolicies.Operate)
-            .WithTags("Keaktifan")
+            .WithTags("Activity")
             .WithSummary("Re-evaluate activity now")
             .WithDescription("Runs the scheduled evaluation at once: every koperasi that the passing of time has made tidak aktif gets its activity change recorded.")
             .Produces<Result>();

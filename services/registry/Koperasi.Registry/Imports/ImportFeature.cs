@@ -27,7 +27,7 @@ public static class ImportFeature
 
     public static void MapImports(this RouteGroupBuilder registry)
     {
-        var imports = registry.MapGroup("/imports").WithTags("Impor");
+        var imports = registry.MapGroup("/imports").WithTags("Import");
         ImportRegister.Map(imports);
         GetImport.Map(imports);
         ListImports.Map(imports);

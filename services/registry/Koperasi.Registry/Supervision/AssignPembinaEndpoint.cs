@@ -14,7 +14,7 @@ public static class AssignPembinaEndpoint
         cooperatives.MapPost("/{id:guid}/pembina-assignments", Handle)
             .WithName("AssignPembina")
             .RequireAuthorization(RegistryPolicies.Write)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Assign a pembina")
             .WithDescription("Assigns a pembina (a user) at a level, provinsi or kabupaten-kota; a kabupaten/kota pembina names the koperasi's regency. A koperasi has at most one pembina per level (409 pembina-already-assigned: reassign instead); the same pembina again changes nothing. Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

@@ -14,7 +14,7 @@ public static class CompleteFollowUpEndpoint
         cooperatives.MapPost("/{id:guid}/supervision-records/{recordId:guid}/follow-ups/{number:int}/completion", Handle)
             .WithName("CompleteFollowUp")
             .RequireAuthorization(RegistryPolicies.Write)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Complete a follow-up")
             .WithDescription("Records that follow-up number of a supervision record was done on completedOn (not in the future, not before the supervision); it is no longer overdue from that day. Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

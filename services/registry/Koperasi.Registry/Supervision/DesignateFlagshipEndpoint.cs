@@ -16,7 +16,7 @@ public static class DesignateFlagshipEndpoint
         cooperatives.MapPost("/{id:guid}/flagship-designations", Handle)
             .WithName("DesignateFlagship")
             .RequireAuthorization(RegistryPolicies.Designate)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Designate a flagship koperasi")
             .WithDescription("The Dinas designates an aktif, existing koperasi the flagship of its regency (regencyCode) from validFrom to validUntil, with the reason. 409 flagship-requires-aktif for a tidak aktif one, flagship-already-designated for an overlapping designation. A designation whose koperasi becomes tidak aktif or is dissolved is flagged. Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

@@ -14,7 +14,7 @@ public static class EndFlagshipDesignationEndpoint
         cooperatives.MapPost("/{id:guid}/flagship-designations/{designationId:guid}/end", Handle)
             .WithName("EndFlagshipDesignation")
             .RequireAuthorization(RegistryPolicies.Designate)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("End a flagship designation")
             .WithDescription("The designation no longer holds from endedOn (a day after its first, up to its last, not in the future). A flagged designation of a dissolved koperasi may still be ended. Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

@@ -15,7 +15,7 @@ public static class KdmpCoverageEndpoint
         supervision.MapGet("/kdmp-coverage", Handle)
             .WithName("GetKdmpCoverage")
             .RequireAuthorization(RegistryPolicies.Read)
-            .WithTags("Statistik")
+            .WithTags("Statistics")
             .WithSummary("KDMP coverage per regency and kecamatan")
             .WithDescription("On on (default today): per regency and per kecamatan, the desa and kelurahan with a KDMP (marked by then, by a koperasi that still existed) out of all of them. regency narrows the kecamatan rows to one regency.")
             .Produces<Response>()

@@ -15,7 +15,7 @@ public static class MarkKdmpEndpoint
         cooperatives.MapPost("/{id:guid}/kdmp", Handle)
             .WithName("MarkKdmp")
             .RequireAuthorization(RegistryPolicies.Designate)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Mark as KDMP of a desa")
             .WithDescription("Marks the koperasi as the KDMP of a desa or kelurahan of its regency (desaCode, Kemendagri, e.g. 15.02.02.1010) from markedOn. A desa has at most one KDMP (409 desa-already-has-kdmp) and a koperasi is the KDMP of one desa (409 kdmp-already-marked); the same desa again changes nothing. Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

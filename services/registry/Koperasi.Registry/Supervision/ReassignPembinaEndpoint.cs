@@ -11,7 +11,7 @@ public static class ReassignPembinaEndpoint
         cooperatives.MapPost("/{id:guid}/pembina-reassignments", Handle)
             .WithName("ReassignPembina")
             .RequireAuthorization(RegistryPolicies.Write)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Reassign a pembina")
             .WithDescription("Another pembina takes a level over from today; the previous one's assignment ends the same day. 409 pembina-not-assigned when the level has no pembina. Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

@@ -14,7 +14,7 @@ public static class RecordKdmpFormationStepEndpoint
         cooperatives.MapPost("/{id:guid}/kdmp/formation-steps", Handle)
             .WithName("RecordKdmpFormationStep")
             .RequireAuthorization(RegistryPolicies.Write)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Record a KDMP formation step")
             .WithDescription("Records a step (musyawarah-desa-khusus, deed, legal-entity) on a date with an optional reference (deed or decree number). The steps follow each other by date; a step already recorded answers 409 (the same again changes nothing). Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

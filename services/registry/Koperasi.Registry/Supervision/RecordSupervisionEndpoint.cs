@@ -25,7 +25,7 @@ public static class RecordSupervisionEndpoint
         cooperatives.MapPost("/{id:guid}/supervision-records", Handle)
             .WithName("RecordSupervision")
             .RequireAuthorization(RegistryPolicies.Write)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Record a supervision")
             .WithDescription("Records a visit, guidance session or RAT attendance (kind) held on heldOn, with findings, recommendations and follow-ups due on dueOn (numbered from 1). The pembina is the caller unless pembinaUserId names another; recordId is generated unless given (a record already recorded answers 409). Free text may not carry a NIK, phone number or bank account (422). Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

@@ -16,7 +16,7 @@ public static class RenewNikKoperasiEndpoint
         cooperatives.MapPost("/{id:guid}/nik-koperasi-renewals", Handle)
             .WithName("RenewNikKoperasi")
             .RequireAuthorization(RegistryPolicies.Write)
-            .WithTags("Pembinaan")
+            .WithTags("Supervision")
             .WithSummary("Record a NIK koperasi renewal")
             .WithDescription("A NIK koperasi is valid on a day when issued or renewed within the year before and the koperasi exists. The renewal names the number the koperasi holds (a new number is a change of details, 422); a renewal already recorded changes nothing; a number another koperasi holds answers 409. Requires If-Match with the koperasi's ETag.")
             .Produces<SupervisionResponse>()

@@ -8,7 +8,7 @@ public static class SupervisionFeature
 {
     public static void MapSupervision(this RouteGroupBuilder registry)
     {
-        var cooperatives = registry.MapGroup("/cooperatives").WithTags("Pembinaan");
+        var cooperatives = registry.MapGroup("/cooperatives").WithTags("Supervision");
         AssignPembinaEndpoint.Map(cooperatives);
         ReassignPembinaEndpoint.Map(cooperatives);
         RecordSupervisionEndpoint.Map(cooperatives);
@@ -19,7 +19,7 @@ public static class SupervisionFeature
         MarkKdmpEndpoint.Map(cooperatives);
         RecordKdmpFormationStepEndpoint.Map(cooperatives);
 
-        var supervision = registry.MapGroup("/supervision").WithTags("Pembinaan");
+        var supervision = registry.MapGroup("/supervision").WithTags("Supervision");
         MyKoperasiEndpoint.Map(supervision);
         OverdueFollowUpsEndpoint.Map(supervision);
         EarlyWarningEndpoint.Map(supervision);

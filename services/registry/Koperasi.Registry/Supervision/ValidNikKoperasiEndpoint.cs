@@ -14,7 +14,7 @@ public static class ValidNikKoperasiEndpoint
         supervision.MapGet("/valid-nik-koperasi", Handle)
             .WithName("CountValidNikKoperasi")
             .RequireAuthorization(RegistryPolicies.Read)
-            .WithTags("Statistik")
+            .WithTags("Statistics")
             .WithSummary("Valid NIK koperasi holders on a day")
             .WithDescription("The number of koperasi that held a valid NIK koperasi on on (default today): issued or renewed on or before that day and less than a year before, and not dissolved by then.")
             .Produces<Response>()

@@ -14,7 +14,7 @@ public static class CaseFeature
 
     public static void MapCases(this RouteGroupBuilder transformation)
     {
-        var cases = transformation.MapGroup("/cases").WithTags("Kasus transformasi");
+        var cases = transformation.MapGroup("/cases").WithTags("Transformation cases");
         ProposeMerger.Map(cases);
         ProposeAmalgamation.Map(cases);
         ProposeArticlesAmendment.Map(cases);

@@ -5,7 +5,7 @@ public static class CooperativesFeature
 {
     public static void MapCooperatives(this RouteGroupBuilder transformation)
     {
-        var cooperatives = transformation.MapGroup("/cooperatives").WithTags("Koperasi peserta");
+        var cooperatives = transformation.MapGroup("/cooperatives").WithTags("Participating koperasi");
         ListCooperatives.Map(cooperatives);
         GetCooperative.Map(cooperatives);
     }

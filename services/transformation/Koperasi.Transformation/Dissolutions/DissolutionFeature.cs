@@ -5,7 +5,7 @@ public static class DissolutionFeature
 {
     public static void MapDissolutions(this RouteGroupBuilder transformation)
     {
-        var cases = transformation.MapGroup("/dissolutions").WithTags("Pembubaran koperasi");
+        var cases = transformation.MapGroup("/dissolutions").WithTags("Dissolution");
         ProposeMembersDissolution.Map(cases);
         ProposeGovernmentDissolution.Map(cases);
         ListDissolutions.Map(cases);
@@ -26,7 +26,7 @@ public static class DissolutionFeature
         ExtinguishLegalEntity.Map(cases);
         WithdrawDissolution.Map(cases);
 
-        var batches = transformation.MapGroup("/dissolution-batches").WithTags("Pembubaran koperasi");
+        var batches = transformation.MapGroup("/dissolution-batches").WithTags("Dissolution");
         OpenDissolutionBatch.Map(batches);
         GetDissolutionBatch.Map(batches);
         SendDissolutionBatch.Map(batches);

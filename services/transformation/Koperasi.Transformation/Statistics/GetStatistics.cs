@@ -18,7 +18,7 @@ public static class GetStatistics
         transformation.MapGet("/statistics", Handle)
             .WithName("GetTransformationStatistics")
             .RequireAuthorization(TransformationPolicies.Read)
-            .WithTags("Statistik")
+            .WithTags("Statistics")
             .WithSummary("Transformations completed per year")
             .WithDescription("Per year in which they took effect (the ratification's date, or the deed's for a change of other articles only): mergers, amalgamations and changes of the articles completed, the koperasi absorbed in them (merged into a survivor or amalgamated into a new koperasi) and the members who moved. year gives one year (zeros when nothing happened); without it, every year with a completed case and their total.")
             .Produces<Response>()
