@@ -1,8 +1,9 @@
-namespace Koperasi.FakeBank;
+namespace Koperasi.FakeServers;
 
 /// <summary>
-/// How the bank misbehaves, set through the control endpoints: the next N calls fail, every call
-/// is delayed, or the next N calls "time out" (the transfer is made, the answer comes too late).
+/// How a fake server of ours (the bank, the ministry) misbehaves, set through the control endpoints:
+/// the next N calls fail, every call is delayed, or the next N calls "time out" (the work is done,
+/// the answer comes too late).
 /// </summary>
 public sealed class Behaviour
 {
@@ -14,7 +15,7 @@ public sealed class Behaviour
     private TimeSpan _delay;
     private int _calls;
 
-    /// <summary>Transfer calls received, failed ones included.</summary>
+    /// <summary>Calls received, failed ones included.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
     public void FailNext(int count, int statusCode)
@@ -60,7 +61,7 @@ public sealed class Behaviour
         }
     }
 
-    /// <summary>Counts a transfer call and says what to do with it.</summary>
+    /// <summary>Counts a call and says what to do with it.</summary>
     public CallPlan NextCall()
     {
         Interlocked.Increment(ref _calls);
@@ -83,8 +84,8 @@ public sealed class Behaviour
     }
 }
 
-/// <summary>What one call does: wait first, fail with a status, or pay and answer late.</summary>
+/// <summary>What one call does: wait first, fail with a status, or do the work and answer late.</summary>
 public sealed record CallPlan(TimeSpan Delay, int? FailWith, TimeSpan AnswerAfter);
 
-/// <summary>The bank's behaviour as the control endpoint shows it.</summary>
+/// <summary>The behaviour as the control endpoint shows it.</summary>
 public sealed record BehaviourState(int Calls, int FailuresRemaining, int FailureStatusCode, int DelayMilliseconds, int TimeoutsRemaining, int TimeoutMilliseconds);
