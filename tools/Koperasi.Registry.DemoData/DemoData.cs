@@ -1,3 +1,4 @@
+using System.Globalization;
 using Koperasi.Registry.Cooperatives;
 
 namespace Koperasi.Registry.Demo;
@@ -47,15 +48,25 @@ public static class DemoData
     {
         var random = new Random(Seed);
         var (slots, requests, _) = Registrations(targets, random);
-        var set = requests.Select((request, i) => new DemoCooperative(request, Kdmp(slots[i], request, random), Renewals(request, targets.AsOf))).ToList();
+        var set = requests.Select((request, i) => new DemoCooperative(request, Kdmp(slots[i], request, targets.Kdmp, random), Renewals(request, targets.AsOf))).ToList();
         return DemoSupervision.Assign(set, slots, targets, random);
     }
 
-    private static DemoKdmp? Kdmp(DemoSlot slot, Register.Request request, Random random)
+    private static DemoKdmp? Kdmp(DemoSlot slot, Register.Request request, DemoTargets.KdmpTarget programme, Random random)
     {
         if (slot.DesaCode is not { } desa)
         {
             return null;
+        }
+
+        if (!DemoCooperatives.IsNewKdmp(slot))
+        {
+            // An older koperasi joined the programme: its members' meeting decided it, a notary drew up
+            // the amended articles, and the ministry of law approved them, all in the programme's months.
+            var approvedOn = random.DayBetween(new DateOnly(programme.FormedBy.Year, 5, 20), programme.FormedBy);
+            var deedOn = approvedOn.AddDays(-random.Between(5, 45));
+            var approval = string.Create(CultureInfo.InvariantCulture, $"AHU-{random.Between(1_000, 999_999):D7}.AH.01.29.TAHUN {approvedOn.Year}");
+            return new DemoKdmp(desa, approvedOn, deedOn.AddDays(-random.Between(7, 40)), deedOn, random.Between(1, 120).ToString(CultureInfo.InvariantCulture), approvedOn, approval);
         }
 
         var decree = request.LegalEntity;
@@ -88,7 +99,61 @@ public static class DemoData
             .OrderBy(d => d.Request.LegalEntity.DecreeDate)
             .ToList();
         var identified = drafts.Select(d => (d.Slot, Request: identifiers.Identify(d.Slot, d.Request))).ToList();
-        return ([.. identified.Select(i => i.Slot)], identifiers.IssueNikKoperasi(identified, targets.NikKoperasi, targets.AsOf), identifiers);
+        var requests = identifiers.IssueNikKoperasi(identified, targets.NikKoperasi, targets.AsOf);
+        return ([.. identified.Select(i => i.Slot)], WithPublishedMembers(requests, targets, random), identifiers);
+    }
+
+    /// <summary>
+    /// Brings the members of the koperasi registered by each earlier day with published members to
+    /// that figure: the register's member count (of the registration, as the latest RAT gives it) of
+    /// some of them, registered since the previous such day, moves by a few members, and their latest
+    /// RAT's total with it.
+    /// </summary>
+    private static List<Register.Request> WithPublishedMembers(List<Register.Request> requests, DemoTargets targets, Random random)
+    {
+        var previous = DateOnly.MinValue;
+        foreach (var day in targets.Earlier.Where(e => e.Members is not null))
+        {
+            var counted = Enumerable.Range(0, requests.Count).Where(i => requests[i].LegalEntity.DecreeDate <= day.AsOf).ToList();
+            var delta = day.Members!.Value - counted.Sum(i => (long)requests[i].MemberCount);
+            var adjustable = counted.Where(i => requests[i].LegalEntity.DecreeDate > previous).ToList();
+            random.Shuffle(adjustable);
+            var step = adjustable.Count == 0 ? 0 : (int)Math.Min(int.MaxValue, (Math.Abs(delta) + adjustable.Count - 1) / adjustable.Count);
+            foreach (var i in adjustable.TakeWhile(_ => delta != 0))
+            {
+                var change = (int)(Math.Sign(delta) * Math.Min(step, Math.Abs(delta)));
+                var count = requests[i].MemberCount + change;
+                if (count >= 1)
+                {
+                    requests[i] = WithMembers(requests[i], count);
+                    delta -= change;
+                }
+            }
+
+            if (delta != 0)
+            {
+                throw new InvalidOperationException($"The members of {day.AsOf:yyyy-MM-dd} cannot be reached: {delta} left.");
+            }
+
+            previous = day.AsOf;
+        }
+
+        return requests;
+    }
+
+    private static Register.Request WithMembers(Register.Request request, int count)
+    {
+        if (request.RatHistory is not { Count: > 0 } rats)
+        {
+            return request with { MemberCount = count };
+        }
+
+        var last = rats[^1];
+        return request with
+        {
+            MemberCount = count,
+            RatHistory = [.. rats.SkipLast(1), last with { MembersTotal = count, MembersPresent = Math.Min(last.MembersPresent, count) }],
+        };
     }
 }
 

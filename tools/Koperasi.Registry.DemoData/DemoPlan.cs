@@ -7,11 +7,13 @@ namespace Koperasi.Registry.Demo;
 /// What one demo koperasi must be: decided up front so every count comes out exact. A Koperasi
 /// Desa/Kelurahan Merah Putih has the desa (Kemendagri code) it is the KDMP of.
 /// </summary>
-internal sealed record DemoSlot(string RegencyCode, ActivityStatus Status, SupervisionLevel Level, CooperativeType Type, CooperativeForm Form, bool MerahPutih, string? DesaCode = null);
+internal sealed record DemoSlot(string RegencyCode, ActivityStatus Status, SupervisionLevel Level, CooperativeType Type, CooperativeForm Form, bool MerahPutih, string? DesaCode = null, DemoPath? Path = null);
 
 /// <summary>
 /// Deals the targets out as slots: per regency exactly its aktif and tidak aktif, the provincial
-/// ones and their types exactly, exactly the produsen total; the rest is drawn by weight.
+/// ones and their types exactly, exactly the produsen total, and on the earlier published days
+/// (<see cref="DemoEras"/>) exactly the koperasi registered, aktif and of the published types; the
+/// rest is drawn by weight.
 /// </summary>
 internal static class DemoPlan
 {
@@ -43,13 +45,8 @@ internal static class DemoPlan
             s.Level = SupervisionLevel.Nasional;
         }
 
-        var rest = slots.Where(s => s.Level != SupervisionLevel.Provinsi && !s.MerahPutih).ToList();
-        var produsen = targets.Produsen - provincial.Count(s => s.Type == CooperativeType.Produsen);
-        var producers = random.Sample(rest, produsen, s => Cities.Contains(s.RegencyCode) ? 0.35 : 1.0).ToHashSet();
-        foreach (var s in rest)
-        {
-            s.Type = producers.Contains(s) ? CooperativeType.Produsen : OtherType(s.RegencyCode, random);
-        }
+        DemoEras.Assign(slots, targets, random);
+        AssignTypes(slots, targets, random);
 
         foreach (var s in slots.Where(s => !s.MerahPutih))
         {
@@ -57,7 +54,7 @@ internal static class DemoPlan
             s.Form = random.Chance(sekunder) ? CooperativeForm.Sekunder : CooperativeForm.Primer;
         }
 
-        return [.. slots.Select(s => new DemoSlot(s.RegencyCode, s.Status, s.Level, s.Type, s.Form, s.MerahPutih, s.DesaCode))];
+        return [.. slots.Select(s => new DemoSlot(s.RegencyCode, s.Status, s.Level, s.Type, s.Form, s.MerahPutih, s.DesaCode, s.Path))];
     }
 
     /// <summary>
@@ -128,15 +125,89 @@ internal static class DemoPlan
         }
     }
 
-    private static CooperativeType OtherType(string regencyCode, Random random) => Cities.Contains(regencyCode)
-        ? random.Weighted([(0.70, CooperativeType.Konsumen), (0.12, CooperativeType.SimpanPinjam), (0.13, CooperativeType.Jasa), (0.05, CooperativeType.Pemasaran)])
-        : random.Weighted([(0.72, CooperativeType.Konsumen), (0.07, CooperativeType.SimpanPinjam), (0.09, CooperativeType.Jasa), (0.12, CooperativeType.Pemasaran)]);
+    /// <summary>
+    /// The types of the koperasi neither provincial nor KDMP. Each published type count (the produsen of
+    /// the targets' date, the types of each earlier day) fixes how many of them, registered by that day,
+    /// are of the type; those are drawn by weight among the koperasi registered in time, the others get a
+    /// type whose count is not fixed for their registration, drawn by weight.
+    /// </summary>
+    private static void AssignTypes(List<Slot> slots, DemoTargets targets, Random random)
+    {
+        var days = targets.Earlier.Select(e => e.AsOf).Append(targets.AsOf).ToList();
+        int Bucket(Slot s) => s.Path is null ? days.Count - 1 : days.FindIndex(d => s.Path.DecreeTo <= d);
+        var published = targets.Earlier
+            .SelectMany((e, day) => e.Types.Select(t => (t.Type, Day: day, t.Count)))
+            .Append((Type: CooperativeType.Produsen, Day: days.Count - 1, Count: targets.Produsen))
+            .GroupBy(t => t.Type)
+            .OrderBy(g => g.Key == CooperativeType.Produsen ? 0 : 1).ThenBy(g => g.Key)
+            .ToList();
+        var rest = slots.Where(s => s.Level != SupervisionLevel.Provinsi && !s.MerahPutih).ToList();
+        int Fixed(CooperativeType type, int day) => slots.Count(s => Bucket(s) <= day && s.Type == type && !rest.Contains(s));
+
+        // Each published count fixes the type's koperasi registered since the type's previous count; the narrowest windows are dealt first.
+        var windows = new List<(CooperativeType Type, int After, int Until, int Need)>();
+        var pinned = new Dictionary<CooperativeType, int>();
+        foreach (var type in published)
+        {
+            var (previous, before) = (-1, 0);
+            foreach (var (_, day, count) in type.OrderBy(t => t.Day))
+            {
+                var upTo = count - Fixed(type.Key, day);
+                windows.Add((type.Key, previous, day, upTo - before));
+                (previous, before) = (day, upTo);
+            }
+
+            pinned[type.Key] = previous;
+        }
+
+        var typed = new HashSet<Slot>();
+        foreach (var (type, after, until, need) in windows.OrderBy(w => w.Until - w.After).ThenBy(w => w.Until))
+        {
+            if (need < 0)
+            {
+                throw new InvalidOperationException($"The demo targets contradict each other: more {type} koperasi are provincial or KDMP than published.");
+            }
+
+            var candidates = rest.Where(s => !typed.Contains(s) && Bucket(s) > after && Bucket(s) <= until).ToList();
+            foreach (var s in random.Sample(candidates, need, s => Weight(type, s.RegencyCode)))
+            {
+                s.Type = type;
+                typed.Add(s);
+            }
+        }
+
+        CooperativeType[] others = [CooperativeType.Konsumen, CooperativeType.SimpanPinjam, CooperativeType.Jasa, CooperativeType.Pemasaran];
+        foreach (var s in rest.Where(s => !typed.Contains(s)))
+        {
+            var free = others.Where(t => !pinned.TryGetValue(t, out var until) || Bucket(s) > until).ToList();
+            if (free.Count == 0)
+            {
+                throw new InvalidOperationException("The demo targets fix the count of every type on a day: some koperasi has no type left.");
+            }
+
+            s.Type = random.Weighted([.. free.Select(t => (Weight(t, s.RegencyCode), t))]);
+        }
+    }
+
+    private static double Weight(CooperativeType type, string regencyCode) => (type, Cities.Contains(regencyCode)) switch
+    {
+        (CooperativeType.Produsen, true) => 0.35,
+        (CooperativeType.Produsen, false) => 1.0,
+        (CooperativeType.Konsumen, true) => 0.70,
+        (CooperativeType.Konsumen, false) => 0.72,
+        (CooperativeType.SimpanPinjam, true) => 0.12,
+        (CooperativeType.SimpanPinjam, false) => 0.07,
+        (CooperativeType.Jasa, true) => 0.13,
+        (CooperativeType.Jasa, false) => 0.09,
+        (CooperativeType.Pemasaran, true) => 0.05,
+        _ => 0.12,
+    };
 
     private static double CapitalWeight(string regencyCode) => regencyCode switch { "1571" => 6, "1505" => 2, _ => 1 };
 
     private static List<Slot> Where(IEnumerable<Slot> slots, ActivityStatus status) => [.. slots.Where(s => s.Status == status)];
 
-    private sealed class Slot(string regencyCode, ActivityStatus status)
+    internal sealed class Slot(string regencyCode, ActivityStatus status)
     {
         public string RegencyCode { get; } = regencyCode;
         public ActivityStatus Status { get; } = status;
@@ -145,5 +216,6 @@ internal static class DemoPlan
         public CooperativeForm Form { get; set; }
         public bool MerahPutih { get; set; }
         public string? DesaCode { get; set; }
+        public DemoPath? Path { get; set; }
     }
 }

@@ -25,10 +25,26 @@ public sealed record DemoTargets(
 
     public sealed record RegencyTarget(string Code, int Aktif, int TidakAktif);
 
+    /// <summary>
+    /// A figure published for an earlier day: the koperasi registered (and not dissolved) on
+    /// <see cref="AsOf"/>, given as aktif and tidak aktif or as registered and tidak aktif, with,
+    /// where published, their members and the counts of some types (all registered koperasi of the
+    /// type on that day, aktif or not).
+    /// </summary>
+    public sealed record Snapshot(string Source, DateOnly AsOf, int? Registered, int? Aktif, int TidakAktif, long? Members, IReadOnlyList<TypeCount> Types)
+    {
+        public int Total => Registered ?? ((Aktif ?? throw new InvalidOperationException($"The snapshot of {AsOf:yyyy-MM-dd} gives neither registered nor aktif.")) + TidakAktif);
+
+        public int AktifCount => Total - TidakAktif;
+    }
+
     public sealed record TypeCount(CooperativeType Type, int Count);
 
     /// <summary>Koperasi under provincial supervision; the Koperasi Desa Merah Putih is counted apart from the types.</summary>
     public sealed record ProvincialTarget(int Aktif, int TidakAktif, IReadOnlyList<TypeCount> Types, int KoperasiDesaMerahPutih);
+
+    /// <summary>The figures published for earlier days, oldest first: none, or two (the generator deals them out as <see cref="DemoEras"/> says).</summary>
+    public IReadOnlyList<Snapshot> Earlier { get; init; } = [];
 
     public int Total => Regencies.Sum(r => r.Aktif + r.TidakAktif);
 
@@ -37,7 +53,7 @@ public sealed record DemoTargets(
     /// <summary>
     /// The same figures at about one <paramref name="divisor"/>th (tests that need the rules of the
     /// set, not its size): each regency's aktif and tidak aktif, the provincial ones, the Koperasi
-    /// Desa Merah Putih, the KDMP, the NIK koperasi and the produsen divided and rounded up, so no regency and
+    /// Desa Merah Putih, the KDMP, the NIK koperasi, the produsen and the earlier figures divided and rounded up, so no regency and
     /// no kind is left out; the provincial types apportioned by their shares (largest remainder), so
     /// they still add up. The same generator deals them out exactly.
     /// </summary>
@@ -66,6 +82,14 @@ public sealed record DemoTargets(
             Provincial = provincial with { Types = [.. types.Select(t => new TypeCount(t.Type, t.Floor + (extra.Contains(t.Index) ? 1 : 0)))] },
             Produsen = Part(Produsen),
             Kdmp = Kdmp with { Count = Part(Kdmp.Count) },
+            Earlier = [.. Earlier.Select(e => e with
+            {
+                Registered = e.Registered is { } registered ? Part(registered) : null,
+                Aktif = e.Aktif is { } aktif ? Part(aktif) : null,
+                TidakAktif = Part(e.TidakAktif),
+                Members = e.Members is { } members ? (members + divisor - 1) / divisor : null,
+                Types = [.. e.Types.Select(t => t with { Count = Part(t.Count) })],
+            })],
         };
     }
 }

@@ -61,8 +61,17 @@ public class DemoDataSupervisionTests
         var kdmp = Set.Value.Where(c => c.Kdmp is not null).ToList();
         kdmp.ShouldAllBe(c => c.Kdmp!.MusyawarahDesaKhusus < c.Kdmp.DeedOn && c.Kdmp.DeedOn <= c.Kdmp.LegalEntityOn);
         kdmp.ShouldAllBe(c => c.Kdmp!.LegalEntityOn <= Targets.Kdmp.FormedBy && c.Kdmp.MarkedOn <= Targets.Kdmp.FormedBy);
-        kdmp.ShouldAllBe(c => c.Kdmp!.LegalEntityOn == c.Request.LegalEntity.DecreeDate && c.Kdmp.DeedOn == c.Request.Deed!.Date);
-        kdmp.ShouldAllBe(c => c.Kdmp!.DecreeNumber == c.Request.LegalEntity.DecreeNumber);
+
+        // A KDMP founded by the programme became a legal entity by its steps; an older koperasi that
+        // joined it (ADR 0020) had its amended articles approved in the programme's months.
+        var founded = kdmp.Where(c => c.Request.LegalEntity.DecreeDate.Year == Targets.Kdmp.FormedBy.Year).ToList();
+        founded.ShouldAllBe(c => c.Kdmp!.LegalEntityOn == c.Request.LegalEntity.DecreeDate && c.Kdmp.DeedOn == c.Request.Deed!.Date);
+        founded.ShouldAllBe(c => c.Kdmp!.DecreeNumber == c.Request.LegalEntity.DecreeNumber);
+        var joined = kdmp.Except(founded).ToList();
+        joined.ShouldAllBe(c => c.Kdmp!.LegalEntityOn.Year == Targets.Kdmp.FormedBy.Year && c.Request.LegalEntity.DecreeDate < c.Kdmp.MusyawarahDesaKhusus);
+        joined.ShouldAllBe(c => c.Kdmp!.DecreeNumber != c.Request.LegalEntity.DecreeNumber && c.Kdmp.MarkedOn == c.Kdmp.LegalEntityOn);
+        founded.ShouldNotBeEmpty();
+        joined.ShouldNotBeEmpty();
 
         // Inside the totals: the set is still one koperasi per published koperasi, and the provincial one is among the KDMP.
         Set.Value.Count.ShouldBe(Targets.Total);

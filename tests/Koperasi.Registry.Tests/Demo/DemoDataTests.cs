@@ -145,6 +145,91 @@ public class DemoDataTests
     }
 
     [Fact]
+    public void The_targets_carry_the_earlier_published_figures()
+    {
+        var targets = DemoTargets.Load();
+        targets.Earlier.Select(e => (e.AsOf, e.Total, e.TidakAktif, e.Members, Types: string.Join(",", e.Types.Select(t => $"{KebabName(t.Type)}={t.Count}").Order())))
+            .ShouldBe(PublishedFigures.EarlierSnapshots().Select(p => (p.AsOf, p.Registered, p.TidakAktif, p.Members, Types: string.Join(",", p.Types.Select(t => $"{t.Key}={t.Value}").Order()))));
+    }
+
+    [Fact]
+    public void The_activity_rule_gives_the_earlier_published_figures_from_the_dates_and_RATs()
+    {
+        foreach (var published in PublishedFigures.EarlierSnapshots())
+        {
+            var registered = Cooperatives.Where(c => c.LegalEntity.DecreeDate <= published.AsOf).ToList();
+            registered.Count.ShouldBe(published.Registered, $"registered on {published.AsOf}");
+            registered.Count(c => StatusOn(c, published.AsOf) == ActivityStatus.TidakAktif).ShouldBe(published.TidakAktif, $"tidak aktif on {published.AsOf}");
+            foreach (var (type, count) in published.Types)
+            {
+                registered.Count(c => KebabName(c.Type) == type).ShouldBe(count, $"{type} on {published.AsOf}");
+            }
+
+            if (published.Members is { } members)
+            {
+                // The register's member count of each koperasi registered by then (RATs recorded with the registration do not change it).
+                registered.Sum(c => (long)c.MemberCount).ShouldBe(members, $"members on {published.AsOf}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_statistics_of_the_registration_events_give_the_earlier_published_figures()
+    {
+        var deltas = new List<StatisticsDelta>();
+        foreach (var request in Cooperatives)
+        {
+            var id = Guid.NewGuid();
+            var timeline = StatisticsTimeline.Empty(id);
+            foreach (var e in Cooperative.Register(Register.ToCommand(request, id), Today, Policy).Events)
+            {
+                var next = timeline.Apply(e);
+                deltas.AddRange(StatisticsTimeline.Diff(timeline, next));
+                timeline = next;
+            }
+        }
+
+        foreach (var published in PublishedFigures.EarlierSnapshots())
+        {
+            var on = deltas.Where(d => d.Day <= published.AsOf).ToList();
+            on.Sum(d => d.Change).ShouldBe(published.Registered, $"registered on {published.AsOf}");
+            on.Where(d => d.Cell.Activity == ActivityStatus.Aktif).Sum(d => d.Change).ShouldBe(published.Aktif, $"aktif on {published.AsOf}");
+            on.Where(d => d.Cell.Activity == ActivityStatus.TidakAktif).Sum(d => d.Change).ShouldBe(published.TidakAktif, $"tidak aktif on {published.AsOf}");
+            foreach (var (type, count) in published.Types)
+            {
+                on.Where(d => KebabName(d.Cell.Type) == type).Sum(d => d.Change).ShouldBe(count, $"{type} on {published.AsOf}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Koperasi_of_today_went_through_every_change_of_activity_between_the_published_days()
+    {
+        // Not published figures: the set is not a mere split, some koperasi stopped and some were revived in between.
+        var (first, second) = (PublishedFigures.EarlierSnapshots()[0].AsOf, PublishedFigures.EarlierSnapshots()[1].AsOf);
+        var paths = Cooperatives.Where(c => c.LegalEntity.DecreeDate <= first)
+            .GroupBy(c => (StatusOn(c, first), StatusOn(c, second), StatusOn(c, PublishedOn)))
+            .ToDictionary(g => g.Key, g => g.Count());
+        paths.Count.ShouldBe(8, string.Join("; ", paths.Select(p => $"{p.Key}: {p.Value}")));
+
+        // Some KDMP of 2025 are older koperasi that joined the programme, many after years without RAT.
+        var kdmp = DemoData.GenerateSet(DemoTargets.Load()).Where(c => c.Kdmp is not null).ToList();
+        kdmp.Count(c => c.Request.LegalEntity.DecreeDate <= second).ShouldBeGreaterThan(0);
+        kdmp.Count(c => c.Request.LegalEntity.DecreeDate <= first && StatusOn(c.Request, second) == ActivityStatus.TidakAktif).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Enough_koperasi_of_today_could_have_been_the_files_held_back_from_the_2018_batch()
+    {
+        // Tidak aktif today, a legal entity before 2018, and no RAT since 2014.
+        var (proposed, approved, _) = PublishedFigures.DissolutionBatch2018();
+        var candidates = Cooperatives.Count(c => c.LegalEntity.DecreeDate.Year < 2018
+            && StatusOn(c, PublishedOn) == ActivityStatus.TidakAktif
+            && (c.RatHistory ?? []).All(r => r.FinancialYear <= 2014));
+        candidates.ShouldBeGreaterThanOrEqualTo(proposed - approved);
+    }
+
+    [Fact]
     public void It_is_varied_like_a_real_register()
     {
         var rats = Cooperatives.SelectMany(c => c.RatHistory ?? []).ToList();
@@ -169,6 +254,8 @@ public class DemoDataTests
     {
         JsonSerializer.Serialize(DemoData.Generate(), Json).ShouldBe(JsonSerializer.Serialize(Cooperatives, Json));
     }
+
+    private static string KebabName(CooperativeType type) => Koperasi.ServiceDefaults.Http.KebabEnum.Name(type);
 
     private static ActivityStatus StatusOn(Register.Request c, DateOnly day) => ActivityRule.StatusOn(day, c.LegalEntity.DecreeDate, Rats(c), Policy);
 
