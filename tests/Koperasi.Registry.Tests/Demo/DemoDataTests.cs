@@ -210,12 +210,14 @@ public class DemoDataTests
         var paths = Cooperatives.Where(c => c.LegalEntity.DecreeDate <= first)
             .GroupBy(c => (StatusOn(c, first), StatusOn(c, second), StatusOn(c, PublishedOn)))
             .ToDictionary(g => g.Key, g => g.Count());
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("; ", paths.OrderBy(p => p.Key.ToString()).Select(p => $"{p.Key}: {p.Value}")));
         paths.Count.ShouldBe(8, string.Join("; ", paths.Select(p => $"{p.Key}: {p.Value}")));
 
         // Some KDMP of 2025 are older koperasi that joined the programme, many after years without RAT.
         var kdmp = DemoData.GenerateSet(DemoTargets.Load()).Where(c => c.Kdmp is not null).ToList();
         kdmp.Count(c => c.Request.LegalEntity.DecreeDate <= second).ShouldBeGreaterThan(0);
         kdmp.Count(c => c.Request.LegalEntity.DecreeDate <= first && StatusOn(c.Request, second) == ActivityStatus.TidakAktif).ShouldBeGreaterThan(0);
+        TestContext.Current.TestOutputHelper?.WriteLine($"KDMP registered by {second}: {kdmp.Count(c => c.Request.LegalEntity.DecreeDate <= second)} of {kdmp.Count}");
     }
 
     [Fact]
@@ -223,10 +225,11 @@ public class DemoDataTests
     {
         // Tidak aktif today, a legal entity before 2018, and no RAT since 2014.
         var (proposed, approved, _) = PublishedFigures.DissolutionBatch2018();
-        var candidates = Cooperatives.Count(c => c.LegalEntity.DecreeDate.Year < 2018
+        var candidates = Cooperatives.Where(c => c.LegalEntity.DecreeDate.Year < 2018
             && StatusOn(c, PublishedOn) == ActivityStatus.TidakAktif
-            && (c.RatHistory ?? []).All(r => r.FinancialYear <= 2014));
-        candidates.ShouldBeGreaterThanOrEqualTo(proposed - approved);
+            && (c.RatHistory ?? []).All(r => r.FinancialYear <= 2014)).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{candidates.Count} candidates: " + string.Join(", ", candidates.GroupBy(c => c.Address.RegencyCode).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+        candidates.Count.ShouldBeGreaterThanOrEqualTo(proposed - approved);
     }
 
     [Fact]
