@@ -223,11 +223,11 @@ public class DemoDataTests
     [Fact]
     public void Enough_koperasi_of_today_could_have_been_the_files_held_back_from_the_2018_batch()
     {
-        // Tidak aktif today, a legal entity before 2018, and no RAT since 2014.
+        // A legal entity before 2018 whose latest RAT year (or decree year, without RAT) is 2014 or earlier: tidak aktif today.
         var (proposed, approved, _) = PublishedFigures.DissolutionBatch2018();
         var candidates = Cooperatives.Where(c => c.LegalEntity.DecreeDate.Year < 2018
-            && StatusOn(c, PublishedOn) == ActivityStatus.TidakAktif
-            && (c.RatHistory ?? []).All(r => r.FinancialYear <= 2014)).ToList();
+            && ((c.RatHistory ?? []).Select(r => (int?)r.FinancialYear).Max() ?? c.LegalEntity.DecreeDate.Year) <= 2014).ToList();
+        candidates.ShouldAllBe(c => StatusOn(c, PublishedOn) == ActivityStatus.TidakAktif);
         TestContext.Current.TestOutputHelper?.WriteLine($"{candidates.Count} candidates: " + string.Join(", ", candidates.GroupBy(c => c.Address.RegencyCode).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
         candidates.Count.ShouldBeGreaterThanOrEqualTo(proposed - approved);
     }
