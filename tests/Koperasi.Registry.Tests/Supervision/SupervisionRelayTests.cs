@@ -32,7 +32,7 @@ public sealed class SupervisionRelayTests : IAsyncLifetime
     [Fact]
     public async Task Assignment_supervision_record_designation_and_KDMP_marking_are_published_as_their_contracts()
     {
-        var koperasi = await Api.RegisterAsync(_client, Api.Registration(regency: "1502", rats: Api.Rat(2025, "2026-03-01")));
+        var koperasi = await Api.RegisterAsync(_client, InBangko(Api.Rat(2025, "2026-03-01")));
         var id = koperasi["id"]!.GetValue<string>();
         await OkAsync(await PostAsync(_client, id, "pembina-assignments", Assignment("pembina.merangin.lama", "1502")));
         await OkAsync(await PostAsync(_client, id, "pembina-reassignments", Assignment("pembina.merangin", "1502")));
