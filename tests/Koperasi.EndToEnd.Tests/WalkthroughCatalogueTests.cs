@@ -12,6 +12,7 @@ public sealed class WalkthroughCatalogueTests
     [
         ("registry", "docs/registry.md"),
         ("csv-import", "docs/registry.md"),
+        ("supervision", "docs/registry.md"),
         ("merger", "docs/transformation.md"),
         ("amalgamation", "docs/transformation.md"),
         ("articles-amendment", "docs/transformation.md"),

@@ -94,6 +94,32 @@ public sealed class WalkthroughTests(ReadmePlatform platform)
         closed["totalCount"]!.GetValue<long>().ShouldBe(2);
     }
 
+    [Fact]
+    public async Task The_supervision_walkthrough_lets_the_pembina_of_Merangin_record_a_visit_each_time_and_the_province_read_its_lists()
+    {
+        var runs = new List<Walkthroughs.Run>();
+        foreach (var time in new[] { "first", "second" })
+        {
+            var run = await Walkthroughs.RunAsync("supervision", platform.GatewayAddress);
+            run.ExitCode.ShouldBe(0, $"the {time} run of the walkthrough 'supervision' failed:\n{run}");
+            runs.Add(run);
+        }
+
+        // The first run finds no koperasi of the pembina's (no demo data) and assigns one; the second finds it.
+        runs[0].Output.ShouldContain("pembina dev-pembina-1502 supervises 0 koperasi");
+        runs[0].Output.ShouldContain("assigned it to dev-pembina-1502");
+        runs[1].Output.ShouldContain("pembina dev-pembina-1502 supervises 1 koperasi");
+        runs.ShouldAllBe(r => r.Output.Contains("early warning of dev-pembina-1502:") && r.Output.Contains("Merangin: 0 of 215 desa with a KDMP"));
+        runs.ShouldAllBe(r => r.Output.Contains("without a flagship: Kerinci,"));
+
+        // Both visits are the pembina's, each with its follow-up due 30 days after the visit: overdue 31 days on.
+        var later = DateTime.UtcNow.AddHours(7).AddDays(31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var overdue = await Api.GetAsync(platform.RegistryClient, $"/api/registry/supervision/overdue-follow-ups?pembinaUserId=dev-pembina-1502&on={later}");
+        overdue["followUps"]!.AsArray().Select(f => Api.Text(f!["action"])).ShouldBe(
+            ["Send the balance sheet of the last financial year", "Send the balance sheet of the last financial year"]);
+        overdue["followUps"]!.AsArray().Select(f => Api.Text(f!["regencyCode"])).Distinct().ShouldBe(["1502"]);
+    }
+
     private async Task TwiceAsync(string name)
     {
         foreach (var time in new[] { "first", "second" })

@@ -50,6 +50,27 @@ public sealed class DevelopmentTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pembina_token_without_a_name_is_one_user_per_regency()
+    {
+        var anonymous = _development.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+        var options = _development.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+        async Task<(string Answered, string InToken)> UserAsync(string query)
+        {
+            var issued = await anonymous.GetFromJsonAsync<JsonObject>($"/dev/tokens/{query}");
+            var validated = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().ValidateTokenAsync(issued!["accessToken"]!.GetValue<string>(), options.TokenValidationParameters);
+            return (issued["user"]!.GetValue<string>(), validated.ClaimsIdentity.FindFirst(KoperasiRoles.NameClaim)!.Value);
+        }
+
+        (await UserAsync("pembina?regency=1502")).ShouldBe(("dev-pembina-1502", "dev-pembina-1502"));
+        (await UserAsync("pembina?regency=15.02")).InToken.ShouldBe("dev-pembina-1502");
+        (await UserAsync("pembina?regency=1501")).InToken.ShouldBe("dev-pembina-1501");
+        (await UserAsync("pembina?regency=1502&regency=1501")).InToken.ShouldBe("dev-pembina-1501-1502");
+        (await UserAsync("pembina?regency=1501&name=siti")).InToken.ShouldBe("siti");
+        (await UserAsync("auditor")).InToken.ShouldBe("dev-auditor");
+    }
+
+    [Fact]
     public async Task A_Kemendagri_regency_code_is_put_in_the_token_as_its_BPS_code()
     {
         var anonymous = _development.CreateClient();

@@ -1,17 +1,19 @@
 using Koperasi.Registry.Cooperatives;
+using Koperasi.ServiceDefaults.Identity;
 
 namespace Koperasi.Registry.Demo;
 
 /// <summary>
 /// Who supervises some of the demo koperasi: in each regency a sample of regency-level koperasi is
-/// assigned to the pembina of the development tokens (docs/gateway.md), some with a visit, and in
+/// assigned to the pembina of that regency's development token (docs/gateway.md; without a name, one
+/// user per regency: dev-pembina-1502 in Merangin), some with a visit, and in
 /// some regencies (not all, so "regencies without a flagship" has answers) a few aktif koperasi
 /// are candidates for flagship. Choices of the demo, not published figures.
 /// </summary>
 internal static class DemoSupervision
 {
-    /// <summary>The user of a pembina token minted without a name.</summary>
-    public const string DefaultPembina = "dev-pembina";
+    /// <summary>The user of a pembina token of <paramref name="regency"/> minted without a name ("dev-pembina-1502" in Merangin).</summary>
+    public static string DevelopmentPembinaOf(string regency) => DevelopmentUsers.Of(KoperasiRoles.Pembina, [regency]);
 
     /// <summary>The named pembina of the docs' example token (a pembina of Kerinci).</summary>
     public const string KerinciPembina = "siti";
@@ -42,7 +44,7 @@ internal static class DemoSupervision
             for (var n = 0; n < chosen.Count; n++)
             {
                 var i = chosen[n];
-                var user = regency.Key == "1501" && n % 2 == 0 ? KerinciPembina : DefaultPembina;
+                var user = regency.Key == "1501" && n % 2 == 0 ? KerinciPembina : DevelopmentPembinaOf(regency.Key);
                 DemoVisit? visit = null;
                 if (n % VisitEvery == 0)
                 {

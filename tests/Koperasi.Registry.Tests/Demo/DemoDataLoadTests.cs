@@ -73,12 +73,15 @@ public class DemoDataLoadTests
         beforeTheProgramme["desaWithKdmp"]!.GetValue<int>().ShouldBe(0);
         beforeTheProgramme["validNikKoperasi"]!.GetValue<int>().ShouldBe(await ValidNikKoperasiAsync(client, Scaled.Kdmp.FormedBy.AddMonths(-6)));
 
-        // The pembina of the development tokens (docs/gateway.md) has koperasi of Merangin, some with an open follow-up.
+        // The pembina of Merangin's development token (docs/gateway.md, no name) has koperasi of Merangin only, some with an open follow-up.
         var pembina = registry.CreateClient();
         pembina.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-            "Bearer", new TokenIssuer(TestTokens.Settings(), TimeProvider.System).Issue("dev-pembina", "pembina", ["1502"], TimeSpan.FromDays(3650), DateTimeOffset.UtcNow.AddDays(-1825)));
+            "Bearer",
+            new TokenIssuer(TestTokens.Settings(), TimeProvider.System).Issue(
+                DevelopmentUsers.Of(KoperasiRoles.Pembina, ["1502"]), KoperasiRoles.Pembina, ["1502"], TimeSpan.FromDays(3650), DateTimeOffset.UtcNow.AddDays(-1825)));
         var mine = (await Api.GetAsync(pembina, "/api/registry/supervision/my-koperasi"))["koperasi"]!.AsArray();
-        mine.ShouldContain(k => k!["regencyCode"]!.GetValue<string>() == "1502");
+        mine.ShouldNotBeEmpty();
+        mine.ShouldAllBe(k => k!["regencyCode"]!.GetValue<string>() == "1502");
         mine.ShouldContain(k => k!["openFollowUps"]!.AsArray().Count > 0);
 
         // Some regencies have a flagship, not all.

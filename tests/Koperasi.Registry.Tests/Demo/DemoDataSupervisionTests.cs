@@ -2,6 +2,7 @@ using System.Text.Json;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.Registry.Demo;
 using Koperasi.Registry.Supervision;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Registry.Tests.Demo;
@@ -32,6 +33,21 @@ public class DemoDataSupervisionTests
         Targets.Kdmp.FormedBy.ShouldBe(published.KdmpFormedBy);
         Targets.NikKoperasi.ShouldBe(published.ValidNikKoperasi);
         Targets.AsOf.ShouldBe(published.ValidNikKoperasiOn);
+    }
+
+    [Fact]
+    public void The_pembina_of_each_regency_is_the_user_of_that_regency_s_development_token()
+    {
+        var assigned = Set.Value.Where(c => c.Pembina is not null).ToList();
+
+        // A pembina token of Merangin minted without a name (/dev/tokens/pembina?regency=1502) names dev-pembina-1502.
+        DevelopmentUsers.Of(KoperasiRoles.Pembina, ["1502"]).ShouldBe("dev-pembina-1502");
+        assigned.ShouldAllBe(c => c.Pembina!.UserId == DevelopmentUsers.Of(KoperasiRoles.Pembina, new[] { c.Request.Address.RegencyCode })
+            || (c.Request.Address.RegencyCode == "1501" && c.Pembina.UserId == "siti"));
+        var users = assigned.GroupBy(c => c.Request.Address.RegencyCode).ToDictionary(g => g.Key, g => g.Select(c => c.Pembina!.UserId).Where(u => u != "siti").ToHashSet());
+        users.Count.ShouldBe(Targets.Regencies.Count);
+        users.Values.ShouldAllBe(u => u.Count == 1);
+        users.Values.SelectMany(u => u).Distinct().Count().ShouldBe(Targets.Regencies.Count);
     }
 
     [Fact]

@@ -46,6 +46,87 @@ public class KdmpTests
     }
 
     [Fact]
+    public void A_desa_of_another_kecamatan_of_its_regency_is_refused_naming_the_rule()
+    {
+        // Given a koperasi of kecamatan Bangko (Merangin), when marked as the KDMP of Renah Kemumu (kecamatan Jangkat, Merangin)
+        var koperasi = Supervised.Koperasi(regency: "1502");
+
+        var outside = Rejected(koperasi.When((s, k) => s.MarkKdmp(k, Mark("15.02.01.2001"), Today)));
+
+        // Then it is refused, naming the rule, the field and both kecamatan, and nothing is recorded
+        (outside.Rule, outside.Field, outside.Kind).ShouldBe(("kdmp-desa-outside-kecamatan", "desaCode", DomainErrorKind.Unprocessable));
+        outside.Detail.ShouldContain("Jangkat");
+        outside.Detail.ShouldContain("Bangko");
+        koperasi.Supervision.Kdmp.ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_kecamatan_code_of_the_address_decides_over_its_free_text()
+    {
+        // Given a koperasi whose address carries the code of kecamatan Jangkat (its free text still says Bangko)
+        var koperasi = Supervised.Koperasi(regency: "1502");
+        koperasi.And(new Cooperatives.KecamatanCodeRecorded(koperasi.Koperasi().Id, "15.02.01"));
+
+        Rejected(koperasi.When((s, k) => s.MarkKdmp(k, Mark(PasarBangko), Today))).Rule.ShouldBe("kdmp-desa-outside-kecamatan");
+        Accepted(koperasi.When((s, k) => s.MarkKdmp(k, Mark("15.02.01.2001"), Today))).ShouldHaveSingleItem().ShouldBeOfType<KdmpMarked>().KecamatanCode.ShouldBe("15.02.01");
+    }
+
+    [Fact]
+    public void A_koperasi_whose_kecamatan_names_none_of_its_regency_is_refused_until_its_address_is_corrected()
+    {
+        // "Bangko" is a kecamatan of Merangin, not of Kota Jambi
+        var koperasi = Supervised.Koperasi(regency: "1571");
+
+        var unknown = Rejected(koperasi.When((s, k) => s.MarkKdmp(k, Mark("15.71.04.1001"), Today)));
+
+        (unknown.Rule, unknown.Field).ShouldBe(("kdmp-kecamatan-unknown", "desaCode"));
+    }
+
+    [Fact]
+    public void A_dissolved_KDMP_frees_its_desa_from_the_day_it_ended()
+    {
+        // Given the KDMP of Pasar Bangko merged away on 1 October 2026
+        var merged = Marked().Dissolved(D(2026, 10, 1)).Supervision;
+        var newcomer = Supervised.Koperasi(name: "Koperasi Merah Putih Pasar Bangko Baru");
+        var marking = new KdmpMarked(newcomer.Koperasi().Id, PasarBangko, "15.02.02", "1502", D(2026, 10, 1));
+
+        // Then a new KDMP is marked from that day, not before it
+        KdmpDesaClaim.CheckPrevious([merged], newcomer.Koperasi().Id, marking).ShouldBeNull();
+        var early = KdmpDesaClaim.CheckPrevious([merged], newcomer.Koperasi().Id, marking with { MarkedOn = D(2026, 9, 30) }).ShouldNotBeNull();
+        (early.Rule, early.Field, early.Kind).ShouldBe(("kdmp-before-previous-ended", "markedOn", DomainErrorKind.Unprocessable));
+        early.Detail.ShouldContain("2026-10-01");
+
+        // And while the previous one exists, the desa is taken
+        KdmpDesaClaim.CheckPrevious([Marked().Supervision], newcomer.Koperasi().Id, marking).ShouldNotBeNull().Rule.ShouldBe("desa-already-has-kdmp");
+    }
+
+    [Fact]
+    public void The_KDMP_claims_end_for_the_koperasi_a_transformation_dissolves()
+    {
+        var survivor = Guid.NewGuid();
+        var absorbed = Guid.NewGuid();
+        var decision = new Cooperatives.TransformationDecision(
+        [
+            new Cooperatives.StreamEvents(survivor, [new object()]),
+            new Cooperatives.StreamEvents(absorbed, [new Cooperatives.DissolutionRecorded(absorbed, Cooperatives.DissolutionReason.Merger, D(2026, 10, 1), survivor, Guid.NewGuid(), true)]),
+        ]);
+
+        KdmpDesaClaim.EndedBy(decision).ShouldBe([absorbed]);
+        KdmpDesaClaim.EndedBy(Cooperatives.TransformationDecision.AlreadyApplied).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_merged_away_KDMP_leaves_the_coverage_on_the_merger_date()
+    {
+        var koperasi = Marked();
+
+        koperasi.Dissolved(D(2026, 10, 1));
+
+        KdmpCoverage.DesaWithKdmp([koperasi.Supervision], D(2026, 9, 30)).ShouldBe([PasarBangko]);
+        KdmpCoverage.DesaWithKdmp([koperasi.Supervision], D(2026, 10, 1)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_koperasi_is_the_KDMP_of_one_desa()
     {
         var koperasi = Marked();

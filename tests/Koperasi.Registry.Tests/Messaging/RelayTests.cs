@@ -3,39 +3,22 @@ using Koperasi.Testing;
 namespace Koperasi.Registry.Tests.Messaging;
 
 /// <summary>Committed events reach subscribers as the documented contracts.</summary>
-public sealed class RelayTests : IAsyncLifetime
+public sealed class RelayTests() : RelayHarness(
+    "relay",
+    "koperasi:registry:cooperative-registered:v1",
+    "koperasi:registry:rat-reported:v1",
+    "koperasi:registry:cooperative-activity-changed:v1",
+    "koperasi:registry:cooperative-details-changed:v1")
 {
-    private readonly IsolatedRegistryHost _registry = new("relay", new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
-    private BrokerProbe _probe = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _probe = await BrokerProbe.SubscribeAsync(
-            _registry.EntityPrefix,
-            "koperasi:registry:cooperative-registered:v1",
-            "koperasi:registry:rat-reported:v1",
-            "koperasi:registry:cooperative-activity-changed:v1",
-            "koperasi:registry:cooperative-details-changed:v1");
-        await _registry.InitializeAsync();
-        _client = _registry.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _probe.DisposeAsync();
-        await _registry.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_registration_is_published_as_its_contracts_with_the_event_id_as_message_id()
     {
-        var registered = await Api.RegisterAsync(_client, Api.Registration(decreeDate: "2010-06-01", rats: Api.Rat(2015, "2016-04-04")));
+        var registered = await Api.RegisterAsync(Client, Api.Registration(decreeDate: "2010-06-01", rats: Api.Rat(2015, "2016-04-04")));
         var id = registered["id"]!.GetValue<string>();
 
-        var message = await _probe.WaitForAsync("koperasi:registry:cooperative-registered:v1", m => m.GetProperty("cooperativeId").GetString() == id);
-        var rat = await _probe.WaitForAsync("koperasi:registry:rat-reported:v1", m => m.GetProperty("cooperativeId").GetString() == id);
-        var activity = await _probe.WaitForAsync(
+        var message = await Probe.WaitForAsync("koperasi:registry:cooperative-registered:v1", m => m.GetProperty("cooperativeId").GetString() == id);
+        var rat = await Probe.WaitForAsync("koperasi:registry:rat-reported:v1", m => m.GetProperty("cooperativeId").GetString() == id);
+        var activity = await Probe.WaitForAsync(
             "koperasi:registry:cooperative-activity-changed:v1",
             m => m.GetProperty("cooperativeId").GetString() == id && m.GetProperty("effectiveOn").GetString() == "2019-07-01");
 
@@ -46,7 +29,7 @@ public sealed class RelayTests : IAsyncLifetime
         contract.StreamVersion.ShouldBe(1);
         rat.As<Contracts.Registry.RatReported>().FinancialYear.ShouldBe(2015);
         activity.As<Contracts.Registry.CooperativeActivityChanged>().To.ShouldBe("tidak-aktif");
-        var changes = _probe.Received.Where(m => m.MessageTypes.Contains("urn:message:koperasi:registry:cooperative-activity-changed:v1")
+        var changes = Probe.Received.Where(m => m.MessageTypes.Contains("urn:message:koperasi:registry:cooperative-activity-changed:v1")
             && m.Message.GetProperty("cooperativeId").GetString() == id).Select(m => m.As<Contracts.Registry.CooperativeActivityChanged>()).ToList();
         changes.Select(c => c.StreamVersion).ShouldBeInOrder();
         new[] { message.MessageId, rat.MessageId, activity.MessageId }.Distinct().Count().ShouldBe(3);
@@ -54,37 +37,22 @@ public sealed class RelayTests : IAsyncLifetime
 }
 
 /// <summary>An operator replays the relay: the same events go out again, with the same message ids.</summary>
-public sealed class RelayReplayTests : IAsyncLifetime
+public sealed class RelayReplayTests() : RelayHarness("replay", "koperasi:registry:cooperative-registered:v1")
 {
-    private readonly IsolatedRegistryHost _registry = new("replay", new DateTimeOffset(2026, 11, 22, 3, 0, 0, TimeSpan.Zero));
-    private BrokerProbe _probe = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _probe = await BrokerProbe.SubscribeAsync(_registry.EntityPrefix, "koperasi:registry:cooperative-registered:v1");
-        await _registry.InitializeAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _probe.DisposeAsync();
-        await _registry.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_replay_publishes_the_events_again_under_their_original_message_ids()
     {
-        var client = _registry.CreateClient();
+        var client = Registry.CreateClient();
         var id = (await Api.RegisterAsync(client, Api.Registration()))["id"]!.GetValue<string>();
-        var first = await _probe.WaitForAsync("koperasi:registry:cooperative-registered:v1", m => m.GetProperty("cooperativeId").GetString() == id);
+        var first = await Probe.WaitForAsync("koperasi:registry:cooperative-registered:v1", m => m.GetProperty("cooperativeId").GetString() == id);
 
         using var replay = await client.PostAsync(new Uri("/api/registry/ops/relay/replay?fromSequence=0", UriKind.Relative), null);
         replay.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted);
 
         await Eventually.UntilAsync(async () =>
         {
-            await _probe.DrainAsync();
-            return _probe.Received.Count(m => m.MessageId == first.MessageId) >= 2;
+            await Probe.DrainAsync();
+            return Probe.Received.Count(m => m.MessageId == first.MessageId) >= 2;
         }, "the replayed message");
     }
 }

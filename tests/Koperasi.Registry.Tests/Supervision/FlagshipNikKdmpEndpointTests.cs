@@ -93,9 +93,10 @@ public class FlagshipNikKdmpEndpointTests(RegistryHost registry) : IClassFixture
     [Fact]
     public async Task A_desa_has_one_KDMP_and_the_coverage_counts_it()
     {
-        var first = await Api.RegisterAsync(_admin, Api.Registration(regency: "1502", rats: Api.Rat(2025, "2026-03-01")));
-        var second = await Api.RegisterAsync(_admin, Api.Registration(regency: "1502", rats: Api.Rat(2025, "2026-03-01")));
+        var first = await Api.RegisterAsync(_admin, InBangko(Api.Rat(2025, "2026-03-01")));
+        var second = await Api.RegisterAsync(_admin, InBangko(Api.Rat(2025, "2026-03-01")));
         var coverageBefore = await Api.GetAsync(_admin, "/api/registry/supervision/kdmp-coverage?regency=1502");
+        var eveBefore = await Api.GetAsync(_admin, "/api/registry/supervision/kdmp-coverage?regency=1502&on=2025-07-20");
 
         await OkAsync(await PostAsync(_admin, first["id"]!, "kdmp", new JsonObject { ["desaCode"] = "15.02.02.1010", ["markedOn"] = "2025-07-21" }));
         using var taken = await PostAsync(_admin, second["id"]!, "kdmp", new JsonObject { ["desaCode"] = "15.02.02.1010", ["markedOn"] = "2025-07-21" }, second["version"]);
@@ -117,13 +118,36 @@ public class FlagshipNikKdmpEndpointTests(RegistryHost registry) : IClassFixture
         Covered(coverage, "kecamatan", "15.02.02").ShouldBe(Covered(coverageBefore, "kecamatan", "15.02.02") + 1);
         coverage["kecamatan"]!.AsArray().ShouldAllBe(k => k!["code"]!.GetValue<string>().StartsWith("15.02."));
         var onEve = await Api.GetAsync(_admin, "/api/registry/supervision/kdmp-coverage?regency=1502&on=2025-07-20");
-        Covered(onEve, "kecamatan", "15.02.02").ShouldBe(Covered(coverageBefore, "kecamatan", "15.02.02"));
+        Covered(onEve, "kecamatan", "15.02.02").ShouldBe(Covered(eveBefore, "kecamatan", "15.02.02"));
+    }
+
+    [Fact]
+    public async Task A_desa_of_another_kecamatan_answers_422_naming_the_rule_and_nothing_is_stored()
+    {
+        // Given a koperasi of kecamatan Bangko, Merangin
+        var koperasi = await Api.RegisterAsync(_admin, InBangko(Api.Rat(2025, "2026-03-01")));
+        var coverageBefore = await Api.GetAsync(_admin, "/api/registry/supervision/kdmp-coverage?regency=1502");
+
+        // When it is marked as the KDMP of Renah Kemumu, a desa of kecamatan Jangkat (Merangin)
+        using var response = await PostAsync(_admin, koperasi["id"]!, "kdmp", new JsonObject { ["desaCode"] = "15.02.01.2001", ["markedOn"] = "2025-07-21" }, koperasi["version"]);
+
+        // Then 422 names the rule and the field, and neither the koperasi nor the coverage changed
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await Api.ProblemAsync(response);
+        problem["rule"]!.GetValue<string>().ShouldBe("kdmp-desa-outside-kecamatan");
+        Api.FieldsOf(problem).ShouldContain("desaCode");
+        problem["detail"]!.GetValue<string>().ShouldContain("Jangkat");
+        (await VersionAsync(_admin, koperasi["id"]!)).ShouldBe(koperasi["version"]!.GetValue<long>());
+        (await Api.GetAsync(_admin, "/api/registry/supervision/kdmp-coverage?regency=1502")).ToJsonString().ShouldBe(coverageBefore.ToJsonString());
+
+        // And a desa of its own kecamatan is accepted
+        await OkAsync(await PostAsync(_admin, koperasi["id"]!, "kdmp", new JsonObject { ["desaCode"] = "15.02.02.1009", ["markedOn"] = "2025-07-21" }, koperasi["version"]));
     }
 
     [Fact]
     public async Task The_KDMP_formation_steps_follow_each_other()
     {
-        var koperasi = await Api.RegisterAsync(_admin, Api.Registration(regency: "1502", rats: Api.Rat(2025, "2026-03-01")));
+        var koperasi = await Api.RegisterAsync(_admin, InBangko(Api.Rat(2025, "2026-03-01")));
         await OkAsync(await PostAsync(_admin, koperasi["id"]!, "kdmp", new JsonObject { ["desaCode"] = "15.02.02.1011", ["markedOn"] = "2025-07-01" }));
         await OkAsync(await PostAsync(_admin, koperasi["id"]!, "kdmp/formation-steps", new JsonObject { ["step"] = "musyawarah-desa-khusus", ["on"] = "2025-05-10" }));
         var version = await VersionAsync(_admin, koperasi["id"]!);

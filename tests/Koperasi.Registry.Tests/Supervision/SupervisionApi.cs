@@ -26,6 +26,14 @@ public static class SupervisionApi
         return await client.SendAsync(request);
     }
 
+    /// <summary>A registration in Merangin, kecamatan Bangko (15.02.02): the KDMP tests mark its desa (Pasar Bangko is 15.02.02.1010).</summary>
+    public static JsonObject InBangko(params JsonObject[] rats)
+    {
+        var registration = Api.Registration(regency: "1502", rats: rats);
+        registration["address"]!["kecamatan"] = "Bangko";
+        return registration;
+    }
+
     public static JsonObject Assignment(string pembina, string? regency = null, string level = "kabupaten-kota") => new()
     {
         ["level"] = level,

@@ -18,7 +18,7 @@ public class SupervisionEndpointTests(RegistryHost registry) : IClassFixture<Reg
     private const string PembinaUser = "test-pembina";
 
     private async Task<JsonObject> RegisterInMeranginAsync() =>
-        await Api.RegisterAsync(_admin, Api.Registration(regency: Merangin, rats: Api.Rat(2025, "2026-03-01")));
+        await Api.RegisterAsync(_admin, InBangko(Api.Rat(2025, "2026-03-01")));
 
     [Fact]
     public async Task A_pembina_of_Merangin_sees_its_koperasi_records_a_visit_and_its_follow_up_is_overdue_until_completed()

@@ -8,13 +8,15 @@ namespace Koperasi.Gateway.Development;
 
 /// <summary>
 /// Development only: mints a token for any role, signed with the local key ./run.sh generated,
-/// so a developer can call the API. Outside the Development environment this route does not
-/// exist at all; in Development it answers only a caller on this machine (loopback) and is not
+/// so a developer can call the API. Without <c>name</c>, the user is one per role and regencies
+/// ("dev-pembina-1502" for the pembina of Merangin), the one the demo data assigns koperasi to.
+/// Outside the Development environment this route does not exist at all; in Development it answers only a caller on this machine (loopback) and is not
 /// found for anyone else, so a development gateway reachable from a network mints nothing for it.
 /// </summary>
 internal static class DevelopmentTokens
 {
-    public sealed record Token(string AccessToken, string TokenType, string Role, IReadOnlyList<string> Regencies, DateTimeOffset ExpiresAt);
+    /// <summary>A minted token; its user is <c>name</c>, or without it one user per role and regencies (<see cref="DevelopmentUsers"/>).</summary>
+    public sealed record Token(string AccessToken, string TokenType, string User, string Role, IReadOnlyList<string> Regencies, DateTimeOffset ExpiresAt);
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
@@ -52,10 +54,10 @@ internal static class DevelopmentTokens
             return v.ToValidationProblem();
         }
 
-        var user = string.IsNullOrWhiteSpace(name) ? $"dev-{role}" : name.Trim();
+        var user = string.IsNullOrWhiteSpace(name) ? DevelopmentUsers.Of(role, regencies) : name.Trim();
         var token = issuer.Issue(user, role, regencies, Lifetime);
         return raw
             ? TypedResults.Text(token)
-            : TypedResults.Ok(new Token(token, "Bearer", role, regencies, clock.GetUtcNow() + Lifetime));
+            : TypedResults.Ok(new Token(token, "Bearer", user, role, regencies, clock.GetUtcNow() + Lifetime));
     }
 }

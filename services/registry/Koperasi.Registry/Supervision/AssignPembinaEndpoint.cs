@@ -17,13 +17,7 @@ public static class AssignPembinaEndpoint
             .WithTags("Supervision")
             .WithSummary("Assign a pembina")
             .WithDescription("Assigns a pembina (a user) at a level, provinsi or kabupaten-kota; a kabupaten/kota pembina names the koperasi's regency. A koperasi has at most one pembina per level (409 pembina-already-assigned: reassign instead); the same pembina again changes nothing. Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)

@@ -17,13 +17,7 @@ public static class CompleteFollowUpEndpoint
             .WithTags("Supervision")
             .WithSummary("Complete a follow-up")
             .WithDescription("Records that follow-up number of a supervision record was done on completedOn (not in the future, not before the supervision); it is no longer overdue from that day. Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Guid recordId, int number, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)

@@ -4,11 +4,11 @@ using Koperasi.ServiceDefaults.Regions;
 
 namespace Koperasi.Registry.Supervision;
 
-// Koperasi Desa/Kelurahan Merah Putih: a koperasi is the KDMP of one desa of its regency, and a
+// Koperasi Desa/Kelurahan Merah Putih: a koperasi is the KDMP of one desa of its kecamatan, and a
 // desa has at most one KDMP (KdmpDesaClaim holds that across koperasi).
 public sealed partial record CooperativeSupervision
 {
-    /// <summary>Marks the koperasi as the KDMP of a desa of its regency; the same desa again changes nothing.</summary>
+    /// <summary>Marks the koperasi as the KDMP of a desa of its kecamatan (and regency); the same desa again changes nothing.</summary>
     public Decision MarkKdmp(Cooperative koperasi, MarkKdmp command, DateOnly today)
     {
         if (Existing(koperasi) is { } dissolved)
@@ -37,9 +37,35 @@ public sealed partial record CooperativeSupervision
                 "desaCode");
         }
 
+        if (CheckKecamatan(koperasi, desa, kecamatan) is { } outside)
+        {
+            return outside;
+        }
+
         return command.MarkedOn > today
             ? DomainError.Unprocessable("kdmp-marked-in-future", "A koperasi is marked as KDMP from today or a day that has passed.", "markedOn")
             : Decision.Accept(new KdmpMarked(CooperativeId, desa.Code, kecamatan.Code, kecamatan.RegencyCode, command.MarkedOn));
+    }
+
+    // A KDMP is the koperasi of a desa of its own kecamatan: the kecamatan code of its address, or,
+    // for a koperasi registered with a free-text kecamatan, the kecamatan of its regency that name matches.
+    private static DomainError? CheckKecamatan(Cooperative koperasi, Desa desa, Kecamatan kecamatan)
+    {
+        var own = koperasi.Address.KecamatanCode ?? Places.KecamatanCodeOf(koperasi.Address.RegencyCode, koperasi.Address.Kecamatan);
+        if (own is null)
+        {
+            return DomainError.Unprocessable(
+                "kdmp-kecamatan-unknown",
+                $"The koperasi's kecamatan '{koperasi.Address.Kecamatan}' is no kecamatan of {Regencies.NameOf(koperasi.Address.RegencyCode)}; a KDMP is the koperasi of a desa of its own kecamatan: correct its address (a change of details) first.",
+                "desaCode");
+        }
+
+        return own == desa.KecamatanCode
+            ? null
+            : DomainError.Unprocessable(
+                "kdmp-desa-outside-kecamatan",
+                $"Desa {desa.Code} ({desa.Name}) is in kecamatan {kecamatan.Name}; the koperasi is in kecamatan {Places.FindKecamatan(own)?.Name ?? own}. A KDMP is the koperasi of a desa of its own kecamatan.",
+                "desaCode");
     }
 
     /// <summary>

@@ -19,13 +19,7 @@ public static class DesignateFlagshipEndpoint
             .WithTags("Supervision")
             .WithSummary("Designate a flagship koperasi")
             .WithDescription("The Dinas designates an aktif, existing koperasi the flagship of its regency (regencyCode) from validFrom to validUntil, with the reason. 409 flagship-requires-aktif for a tidak aktif one, flagship-already-designated for an overlapping designation. A designation whose koperasi becomes tidak aktif or is dissolved is flagged. Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, IDocumentSession session, TimeProvider clock, IOptions<ActivityPolicy> policy, HttpContext http)

@@ -17,13 +17,7 @@ public static class EndFlagshipDesignationEndpoint
             .WithTags("Supervision")
             .WithSummary("End a flagship designation")
             .WithDescription("The designation no longer holds from endedOn (a day after its first, up to its last, not in the future). A flagged designation of a dissolved koperasi may still be ended. Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Guid designationId, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)

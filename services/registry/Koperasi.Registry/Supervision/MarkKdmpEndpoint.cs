@@ -1,4 +1,3 @@
-using JasperFx;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koperasi.Registry.Supervision;
 
-/// <summary>Mark a koperasi as the Koperasi Desa/Kelurahan Merah Putih (KDMP) of a desa of its regency.</summary>
+/// <summary>Mark a koperasi as the Koperasi Desa/Kelurahan Merah Putih (KDMP) of a desa of its kecamatan.</summary>
 public static class MarkKdmpEndpoint
 {
     public sealed record Request(string DesaCode, DateOnly MarkedOn);
@@ -17,14 +16,8 @@ public static class MarkKdmpEndpoint
             .RequireAuthorization(RegistryPolicies.Designate)
             .WithTags("Supervision")
             .WithSummary("Mark as KDMP of a desa")
-            .WithDescription("Marks the koperasi as the KDMP of a desa or kelurahan of its regency (desaCode, Kemendagri, e.g. 15.02.02.1010) from markedOn. A desa has at most one KDMP (409 desa-already-has-kdmp) and a koperasi is the KDMP of one desa (409 kdmp-already-marked); the same desa again changes nothing. Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .WithDescription("Marks the koperasi as the KDMP of a desa or kelurahan of its own kecamatan (desaCode, Kemendagri, e.g. 15.02.02.1010) from markedOn; a desa of another kecamatan or regency answers 422 (kdmp-desa-outside-kecamatan, kdmp-desa-outside-regency). A desa has at most one KDMP (409 desa-already-has-kdmp); once its KDMP is dissolved, merged or amalgamated away, it can have a new one from that day (422 kdmp-before-previous-ended before it). A koperasi is the KDMP of one desa (409 kdmp-already-marked); the same desa again changes nothing. Requires If-Match with the koperasi's ETag.")
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
@@ -33,31 +26,35 @@ public static class MarkKdmpEndpoint
         v.Code(request.DesaCode, "desaCode", 20);
         v.Date(request.MarkedOn, "markedOn", FieldRules.EarliestCooperativeDate);
         var command = new MarkKdmp(request.DesaCode?.Trim() ?? "", request.MarkedOn);
-        return SupervisionSteps.RunAsync(
+        return SupervisionSteps.RunClaimingAsync<KdmpDesaClaim>(
             id, http, session, v,
-            async (koperasi, supervision) =>
+            (koperasi, supervision) => supervision.MarkKdmp(koperasi, command, clock.Today()),
+            async (_, decision) =>
             {
-                var decision = supervision.MarkKdmp(koperasi, command, clock.Today());
-                if (decision.IsRejected || KdmpDesaClaim.GivenBy(decision.Events) is not { } claim)
+                if (KdmpDesaClaim.GivenBy(decision.Events) is not { } claim)
                 {
-                    return decision;
+                    return null;
                 }
 
                 var held = await session.LoadAsync<KdmpDesaClaim>(claim.Id, http.RequestAborted);
-                if (KdmpDesaClaim.Check(held, id) is { } taken)
+                if (held is not null)
                 {
-                    return taken;
+                    return KdmpDesaClaim.Check(held, id);
                 }
 
-                if (held is null)
+                // The desa's claim is free: a previous KDMP of it ended on its dissolution, merger or amalgamation.
+                var marking = decision.Events.OfType<KdmpMarked>().Single();
+                var previous = await session.Query<CooperativeSupervision>()
+                    .Where(s => s.RegencyCode == marking.RegencyCode && s.Kdmp != null && s.Kdmp.DesaCode == marking.DesaCode)
+                    .ToListAsync(http.RequestAborted);
+                if (KdmpDesaClaim.CheckPrevious(previous, id, marking) is { } refused)
                 {
-                    session.Insert(claim);
+                    return refused;
                 }
 
-                return decision;
+                session.Insert(claim);
+                return null;
             },
-            failure => failure is DocumentAlreadyExistsException claimed && claimed.DocType == typeof(KdmpDesaClaim)
-                ? KdmpDesaClaim.Taken(claimed.Id.ToString() ?? "").ToProblem()
-                : null);
+            desa => KdmpDesaClaim.Taken(desa.ToString() ?? ""));
     }
 }

@@ -14,13 +14,7 @@ public static class ReassignPembinaEndpoint
             .WithTags("Supervision")
             .WithSummary("Reassign a pembina")
             .WithDescription("Another pembina takes a level over from today; the previous one's assignment ends the same day. 409 pembina-not-assigned when the level has no pembina. Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, AssignPembinaEndpoint.Request request, IDocumentSession session, TimeProvider clock, HttpContext http)

@@ -17,13 +17,7 @@ public static class RecordKdmpFormationStepEndpoint
             .WithTags("Supervision")
             .WithSummary("Record a KDMP formation step")
             .WithDescription("Records a step (musyawarah-desa-khusus, deed, legal-entity) on a date with an optional reference (deed or decree number). The steps follow each other by date; a step already recorded answers 409 (the same again changes nothing). Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)

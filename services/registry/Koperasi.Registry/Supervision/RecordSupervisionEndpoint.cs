@@ -28,13 +28,7 @@ public static class RecordSupervisionEndpoint
             .WithTags("Supervision")
             .WithSummary("Record a supervision")
             .WithDescription("Records a visit, guidance session or RAT attendance (kind) held on heldOn, with findings, recommendations and follow-ups due on dueOn (numbered from 1). The pembina is the caller unless pembinaUserId names another; recordId is generated unless given (a record already recorded answers 409). Free text may not carry a NIK, phone number or bank account (422). Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)

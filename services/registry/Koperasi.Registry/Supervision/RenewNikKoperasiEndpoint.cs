@@ -1,4 +1,3 @@
-using JasperFx;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
@@ -19,13 +18,7 @@ public static class RenewNikKoperasiEndpoint
             .WithTags("Supervision")
             .WithSummary("Record a NIK koperasi renewal")
             .WithDescription("A NIK koperasi is valid on a day when issued or renewed within the year before and the koperasi exists. The renewal names the number the koperasi holds (a new number is a change of details, 422); a renewal already recorded changes nothing; a number another koperasi holds answers 409. Requires If-Match with the koperasi's ETag.")
-            .Produces<SupervisionResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesSupervisionStep();
 
     private static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
@@ -34,26 +27,19 @@ public static class RenewNikKoperasiEndpoint
         v.Code(request.Number, "number", 50);
         v.Date(request.RenewedOn, "renewedOn", FieldRules.EarliestCooperativeDate);
         var command = new RenewNikKoperasi(request.Number?.Trim() ?? "", request.RenewedOn);
-        return SupervisionSteps.RunAsync(
+        return SupervisionSteps.RunClaimingAsync<IdentifierClaim>(
             id, http, session, v,
-            async (koperasi, supervision) =>
+            (koperasi, supervision) => supervision.RenewNikKoperasi(koperasi, command, clock.Today()),
+            async (koperasi, decision) =>
             {
-                var decision = supervision.RenewNikKoperasi(koperasi, command, clock.Today());
-                if (decision.IsRejected)
-                {
-                    return decision;
-                }
-
                 if (await IdentifierClaim.CheckAsync(session, id, decision.Events, http.RequestAborted) is { } taken)
                 {
                     return taken;
                 }
 
                 IdentifierClaim.UpdateInSession(session, id, decision.Events, koperasi);
-                return decision;
+                return null;
             },
-            failure => failure is DocumentAlreadyExistsException claimed && claimed.DocType == typeof(IdentifierClaim)
-                ? IdentifierClaim.Conflict(claimed.Id).ToProblem()
-                : null);
+            number => IdentifierClaim.Conflict(number));
     }
 }

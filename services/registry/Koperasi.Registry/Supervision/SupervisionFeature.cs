@@ -27,5 +27,7 @@ public static class SupervisionFeature
         RegenciesWithoutFlagshipEndpoint.Map(supervision);
         ValidNikKoperasiEndpoint.Map(supervision);
         KdmpCoverageEndpoint.Map(supervision);
+
+        RebuildSupervisionDocuments.Map(registry);
     }
 }

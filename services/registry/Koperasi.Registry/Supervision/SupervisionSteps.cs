@@ -1,3 +1,4 @@
+using JasperFx;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
@@ -37,6 +38,41 @@ public static class SupervisionSteps
             validation,
             commitFailed: commitFailed);
     }
+
+    /// <summary>
+    /// A step whose accepted decision also stages a claim document (a desa's KDMP, a NIK koperasi) in
+    /// the same transaction: <paramref name="claim"/> checks the claim held now and stages it, or
+    /// names the rule that refuses it; a claim another request committed meanwhile (the insert fails)
+    /// answers <paramref name="taken"/> of the claim's id.
+    /// </summary>
+    public static Task<Results<Ok<SupervisionResponse>, ValidationProblem, ProblemHttpResult>> RunClaimingAsync<TClaim>(
+        Guid id,
+        HttpContext http,
+        IDocumentSession session,
+        RequestValidation validation,
+        Func<Cooperative, CooperativeSupervision, Decision> decide,
+        Func<Cooperative, Decision, Task<DomainError?>> claim,
+        Func<object, DomainError> taken) =>
+        RunAsync(
+            id, http, session, validation,
+            async (koperasi, supervision) =>
+            {
+                var decision = decide(koperasi, supervision);
+                return !decision.IsRejected && await claim(koperasi, decision) is { } refused ? refused : decision;
+            },
+            failure => failure is DocumentAlreadyExistsException claimed && claimed.DocType == typeof(TClaim)
+                ? taken(claimed.Id).ToProblem()
+                : null);
+
+    /// <summary>What every supervision write answers, for the API reference: the supervision, 400, 403, 404, 409, 422 and 428.</summary>
+    public static RouteHandlerBuilder ProducesSupervisionStep(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<SupervisionResponse>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     /// <summary>
     /// The koperasi's supervision document; for a stream written before the projection existed,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Koperasi.Contracts.Registry;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Supervision;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Time;
@@ -34,6 +35,13 @@ public abstract class TransformationConsumer<TMessage>(IDocumentStore store, Tim
         var decision = await ApplyAsync(session, context.Message, _clock.Today(), context.CancellationToken);
         if (decision.Error is not { } refused)
         {
+            // A koperasi dissolved, merged or amalgamated away is no longer the KDMP of its desa (ADR 0019).
+            if (KdmpDesaClaim.EndedBy(decision) is { Count: > 0 } ended)
+            {
+                var ids = ended.ToArray();
+                session.DeleteWhere<KdmpDesaClaim>(c => ids.Contains(c.CooperativeId));
+            }
+
             TransformationLog.Applied(logger, typeof(TMessage).Name, caseId, decision.Streams.Count, decision.WasAppliedBefore);
             return;
         }
