@@ -29,7 +29,7 @@ public sealed record EngineFigure(string Id, string Name, string Unit, double Pl
 /// The figures of issue 15 ("Speed, measured against the raw engines"), each beside its raw anchor
 /// measured in the same run on the same machine: P1 commands (registrations through the gateway
 /// against raw appends), P3 rebuild (from the seed), P4 relay (catching up the backlog P1 left
-/// against a raw confirmed publisher).
+/// against a raw confirmed publisher), P5 hot stream (<see cref="HotStreamBenchmark"/>).
 /// </summary>
 public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions options)
 {
@@ -47,6 +47,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             figures.AddRange(await CommandsAsync(entityPrefix, cancellationToken));
             figures.Add(Rebuild(seed));
             figures.Add(await RelayAsync(entityPrefix, cancellationToken));
+            figures.Add(await new HotStreamBenchmark(database, options).RunAsync(entityPrefix, cancellationToken));
         }
         finally
         {
