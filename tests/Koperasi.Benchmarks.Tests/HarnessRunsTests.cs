@@ -38,6 +38,7 @@ public sealed partial class HarnessRunsTests : IDisposable
         FigureRow(report, "P1", "one registration, one connection").ShouldBe((true, false));
         FigureRow(report, "P3", "statistics projection rebuilt").ShouldBe((true, false));
         FigureRow(report, "P4", "relay catching up a backlog").ShouldBe((true, true));
+        FigureRow(report, "P5", "decree batches on one programme").ShouldBe((true, true));
     }
 
     public void Dispose()

@@ -104,7 +104,8 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async _ =>
             {
-                while (watch.Elapsed < duration)
+                // A rate needs one registration at least, however loaded the machine.
+                while (watch.Elapsed < duration || Interlocked.Read(ref registered) == 0)
                 {
                     if (await RegisterAsync(front, cancellationToken))
                     {

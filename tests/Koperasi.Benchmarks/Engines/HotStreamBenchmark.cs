@@ -49,7 +49,8 @@ public sealed class HotStreamBenchmark(BenchmarkDatabase database, BenchmarkOpti
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async _ =>
             {
-                while (watch.Elapsed < duration && applications.TryDequeue(out var application))
+                // A rate needs one decree at least, however loaded the machine.
+                while ((watch.Elapsed < duration || Interlocked.Read(ref decreed) == 0) && applications.TryDequeue(out var application))
                 {
                     while (true)
                     {
