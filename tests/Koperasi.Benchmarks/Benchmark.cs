@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Koperasi.Benchmarks.Engines;
 using Koperasi.Registry.Demo;
 using Koperasi.Testing;
 
@@ -16,7 +17,10 @@ public sealed record BenchmarkResult(
     IReadOnlyList<Timing> Timings,
     IReadOnlyList<QueryPlan> Plans,
     string LoadBefore,
-    string LoadAfter);
+    string LoadAfter,
+    IReadOnlyList<EngineFigure> Engines,
+    string EngineLoadBefore,
+    string EngineLoadAfter);
 
 /// <summary>The calls a dashboard and a clerk make most, timed against the seeded register.</summary>
 public static class Benchmark
@@ -69,7 +73,17 @@ public static class Benchmark
         Console.WriteLine($"Load average before timing {loadBefore}, after {loadAfter} ({machine.Cores} cores).");
         await BrokerAdmin.DeleteEntitiesAsync(entityPrefix);
         var plans = await QueryPlans.ExplainAsync(database, seed.Today);
-        var result = new BenchmarkResult(options, machine, server, seed, deltaRows, totalToday, publishedFigures, timings, plans, loadBefore, loadAfter);
+        IReadOnlyList<EngineFigure> engines = [];
+        var engineLoadBefore = Machine.LoadAverage();
+        if (options.Engines)
+        {
+            Console.WriteLine($"Against the raw engines, {options.Runs} runs each:");
+            engines = await new EngineBenchmark(database, options).RunAsync(seed, cancellationToken);
+        }
+
+        var engineLoadAfter = Machine.LoadAverage();
+        var result = new BenchmarkResult(options, machine, server, seed, deltaRows, totalToday, publishedFigures, timings, plans, loadBefore, loadAfter,
+            engines, engineLoadBefore, engineLoadAfter);
         if (options.Drop)
         {
             await database.DropSchemaAsync();

@@ -119,6 +119,15 @@ public sealed class BenchmarkDatabase(string schema)
         return $"{version}; shared_buffers {sharedBuffers}, work_mem {workMem}";
     }
 
+    /// <summary>Runs statements whose result does not matter (schemas of the engine figures).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var connection = await OpenAsync();

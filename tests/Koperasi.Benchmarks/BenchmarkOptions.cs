@@ -19,6 +19,10 @@ public sealed record BenchmarkOptions
           --output DIR       where the Markdown goes (default docs/benchmarks of the repository)
           --no-report        print the table only, write no Markdown
           --drop             drop the schema at the end (default: keep it, so runs can be repeated)
+          --no-engines       skip the figures against the raw engines (P1, P3, P4)
+          --runs N           runs of each engine figure, the median reported (default 3)
+          --connections N    connections of the command figure P1 (default 16)
+          --command-seconds N  seconds of each P1 run, platform and raw each (default 10)
         """;
 
     public int Cooperatives { get; init; } = 130_000;
@@ -31,6 +35,10 @@ public sealed record BenchmarkOptions
     public string? Output { get; init; }
     public bool WriteReport { get; init; } = true;
     public bool Drop { get; init; }
+    public bool Engines { get; init; } = true;
+    public int Runs { get; init; } = 3;
+    public int Connections { get; init; } = 16;
+    public int CommandSeconds { get; init; } = 10;
 
     /// <summary>Parses the arguments; null with a message when they are wrong or help was asked for.</summary>
     public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -56,6 +64,10 @@ public sealed record BenchmarkOptions
                     "--output" => options with { Output = Next() },
                     "--no-report" => options with { WriteReport = false },
                     "--drop" => options with { Drop = true },
+                    "--no-engines" => options with { Engines = false },
+                    "--runs" => options with { Runs = Number() },
+                    "--connections" => options with { Connections = Number() },
+                    "--command-seconds" => options with { CommandSeconds = Number() },
                     "--help" or "-h" => throw new FormatException(""),
                     _ => throw new FormatException($"Unknown option {args[i]}."),
                 };

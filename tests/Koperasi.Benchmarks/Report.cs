@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Koperasi.Benchmarks.Engines;
 
 namespace Koperasi.Benchmarks;
 
@@ -16,6 +17,17 @@ public static class Report
         foreach (var t in result.Timings)
         {
             text.AppendLine(Invariant, $"{t.Name,-44} {t.P50,9:F1} {t.P95,9:F1} {t.Max,9:F1} {t.Bytes,9:N0}");
+        }
+
+        if (result.Engines.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant, $"{"figure",-70} {"platform",12} {"raw",12} {"share",7}  target");
+            text.AppendLine(new string('-', 120));
+            foreach (var f in result.Engines)
+            {
+                text.AppendLine(Invariant, $"{f.Id + " " + f.Name,-70} {Figure(f.Platform, f.Unit),12} {(f.Raw is { } raw ? Figure(raw, f.Unit) : ""),12} {(f.Share is { } share ? share.ToString("P1", Invariant) : ""),7}  {f.Target}: {Verdict(f)}");
+            }
         }
 
         return text.ToString();
@@ -61,6 +73,23 @@ public static class Report
             md.AppendLine(Invariant, $"| {t.Name} <br>`GET {t.Url}` | {t.P50:F1} | {t.P95:F1} | {t.Max:F1} | {t.Mean:F1} | {t.Bytes:N0} |");
         }
 
+        if (result.Engines.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Against the raw engines");
+            md.AppendLine();
+            md.AppendLine(Invariant, $"Each figure beside its raw anchor, measured in this run on this machine; the median of {result.Options.Runs} runs where cheap. Load average (1, 5, 15 min) when these began: {result.EngineLoadBefore}; when they ended: {result.EngineLoadAfter}.");
+            md.AppendLine(Invariant, $"Arguments: `--runs {result.Options.Runs} --connections {result.Options.Connections} --command-seconds {result.Options.CommandSeconds} --iterations {result.Options.Iterations}`.");
+            md.AppendLine();
+            md.AppendLine("| | figure | platform | raw anchor | share of raw | target | met | runs |");
+            md.AppendLine("|---|---|--:|---|--:|---|---|---|");
+            foreach (var f in result.Engines)
+            {
+                var raw = f.Raw is { } r ? $"{Figure(r, f.Unit)}: {f.RawName}" : "";
+                md.AppendLine(Invariant, $"| {f.Id} | {f.Name} | {Figure(f.Platform, f.Unit)} | {raw} | {(f.Share is { } share ? share.ToString("P1", Invariant) : "")} | {f.Target} | {Verdict(f)} | {f.Detail} |");
+            }
+        }
+
         md.AppendLine();
         md.AppendLine("## Plans");
         foreach (var plan in result.Plans)
@@ -79,6 +108,16 @@ public static class Report
 
         return md.ToString();
     }
+
+    private static string Figure(double value, string unit) =>
+        unit == "ms" ? string.Create(Invariant, $"{value:F1} ms") : string.Create(Invariant, $"{value:N0} {unit}");
+
+    private static string Verdict(EngineFigure figure) => figure.Met switch
+    {
+        true => "yes",
+        false => "no",
+        null => "",
+    };
 
     private static string Duration(TimeSpan? time) => time is { } t
         ? t.TotalSeconds >= 120 ? string.Create(Invariant, $"{t.TotalMinutes:F1} min") : string.Create(Invariant, $"{t.TotalSeconds:F1} s")

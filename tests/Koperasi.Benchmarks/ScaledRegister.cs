@@ -11,7 +11,8 @@ namespace Koperasi.Benchmarks;
 /// do not fall on the very days of their originals: the statistics table then grows with the register
 /// as it would with real koperasi. Within the year nothing a rule looks at changes (the founders' rule
 /// of 2021, the baseline year of the activity rule, RATs held after the koperasi existed), so every
-/// copy registers and has its original's activity.
+/// copy registers and has its original's activity. Identifiers that belong to one koperasi (NIB,
+/// NIK koperasi) get a number of the copy's own, that the demo's never take (an NIB starting with 8, a NIK serial with 9).
 /// </summary>
 public static class ScaledRegister
 {
@@ -36,6 +37,11 @@ public static class ScaledRegister
             Name = string.Create(CultureInfo.InvariantCulture, $"{request.Name} {copy}"),
             LegalEntity = new LegalEntity(string.Create(CultureInfo.InvariantCulture, $"{request.LegalEntity.DecreeNumber}-{copy}"), decree.AddDays(-shift)),
             Deed = request.Deed is { } deed ? deed with { Date = deed.Date.AddDays(-shift) } : null,
+            // One NIB and one NIK koperasi belong to one koperasi: a copy gets its own, made of its copy and original index.
+            Nib = request.Nib is null ? null : string.Create(CultureInfo.InvariantCulture, $"8{copy:D3}{index:D9}"),
+            NikKoperasi = request.NikKoperasi is { } nik
+                ? nik with { Number = string.Create(CultureInfo.InvariantCulture, $"{nik.Number[..6]}9{copy:D3}{index:D6}") }
+                : null,
         };
     }
 

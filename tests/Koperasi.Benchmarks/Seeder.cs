@@ -42,13 +42,13 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
         }
 
         TimeSpan? projectionTime = null;
-        if (seedTime is not null || options.Rebuild || !await database.StatisticsCaughtUpAsync())
+        if (seedTime is not null || options.Rebuild || options.Engines || !await database.StatisticsCaughtUpAsync())
         {
             projectionTime = await RebuildStatisticsAsync(cancellationToken);
         }
         else
         {
-            Console.WriteLine("The statistics projection is caught up: rebuild skipped (--rebuild forces it).");
+            Console.WriteLine("The statistics projection is caught up: rebuild skipped (--rebuild or the engine figures force it).");
         }
 
         await database.AnalyzeAsync();

@@ -53,7 +53,9 @@ public sealed partial class IntegrationEventRelay : SubscriptionBase
 
         var settings = configuration.GetSection("Relay");
         _attemptTimeout = settings.GetValue("AttemptTimeout", TimeSpan.FromSeconds(10));
-        _parallelStreams = settings.GetValue("ParallelStreams", 8);
+        // Each publish waits for its broker confirm (a round trip): the streams published side by
+        // side are the messages in flight, so there must be many (docs/benchmarks, P4).
+        _parallelStreams = settings.GetValue("ParallelStreams", 64);
         _publishPipeline = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
