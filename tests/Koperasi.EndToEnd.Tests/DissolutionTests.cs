@@ -7,7 +7,6 @@ using Koperasi.FakeMinistry;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,7 +104,7 @@ public sealed class DissolutionTests(DissolutionPlatform platform) : IClassFixtu
 
         // The regency's worklist: the koperasi without a RAT since its legal entity (2021), in no case.
         var candidates = await Api.GetAsync(transformation, $"{Dissolutions}/candidates?regency=1504");
-        var candidate = candidates["items"]!.AsArray().Single(c => Api.Text(c!["cooperativeId"]) == cooperative.ToString());
+        var candidate = candidates["items"]!.AsArray().Single(c => Api.Text(c!["cooperativeId"]) == cooperative.ToString())!;
         candidate["yearsWithoutRat"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(candidates["noRatYears"]!.GetValue<int>());
 
         var proposed = await Api.SendAsync(transformation, HttpMethod.Post, $"{Dissolutions}/government", new JsonObject
