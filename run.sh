@@ -177,7 +177,14 @@ demo_data() {
 # caught up, so the first screen an officer opens is complete.
 demo_data demo-data-registry tools/Koperasi.Registry.DemoData/bin/Release/net10.0/Koperasi.Registry.DemoData.dll \
   ConnectionStrings__Postgres="$(postgres_of registry)"
-registered="$(api "/api/registry/cooperatives?legalStatus=existing&pageSize=1" | json_field totalCount)"   # the statistics count the koperasi that exist
+# The statistics count the koperasi not dissolved (existing, dissolving or in liquidation).
+not_dissolved() {
+  local all dissolved
+  all="$(api "/api/registry/cooperatives?pageSize=1" | json_field totalCount)"
+  dissolved="$(api "/api/registry/cooperatives?legalStatus=dissolved&pageSize=1" | json_field totalCount)"
+  echo $(( ${all:-0} - ${dissolved:-0} ))
+}
+registered="$(not_dissolved)"
 for i in $(seq 1 180); do
   counted="$(api /api/registry/statistics | json_field total)"
   [ "$counted" = "$registered" ] && break
@@ -206,6 +213,30 @@ for i in $(seq 1 300); do
   [ $((i % 10)) = 0 ] && say "the Transformation service is learning the register: $learned of $registered"
   sleep 2
 done
+
+# Transformation's demo data set, the 2018 dissolution batch (611 proposed, the approved dissolved in
+# 2019), when it holds no dissolution case; then wait until the Registry has recorded the dissolutions
+# over the bus and its statistics have caught up (the register of 29 August 2025 is then exact again).
+demo_data demo-data-transformation tools/Koperasi.Transformation.DemoData/bin/Release/net10.0/Koperasi.Transformation.DemoData.dll \
+  ConnectionStrings__Postgres="$(postgres_of transformation)"
+BATCH_2018="$(sed -n 's/^\[koperasi\] .*; batch \([0-9a-f-]*\)$/\1/p' "$LOGS/demo-data-transformation.log" | tail -n 1)"
+dissolving="$(sed -n 's/^\[koperasi\] 2018 dissolution batch loaded: [0-9]* proposed, \([0-9]*\) dissolved.*/\1/p' "$LOGS/demo-data-transformation.log")"
+if [ -n "$dissolving" ]; then
+  for i in $(seq 1 300); do
+    dissolved="$(api "/api/registry/cooperatives?legalStatus=dissolved&pageSize=1" | json_field totalCount || true)"
+    [ "${dissolved:-0}" -ge "$dissolving" ] && break
+    [ $((i % 10)) = 0 ] && say "the register is recording the 2018 dissolutions: ${dissolved:-0} of $dissolving"
+    sleep 1
+  done
+  registered="$(not_dissolved)"
+  for i in $(seq 1 180); do
+    counted="$(api /api/registry/statistics | json_field total)"
+    [ "$counted" = "$registered" ] && break
+    [ $((i % 10)) = 0 ] && say "statistics catching up: $counted of $registered"
+    sleep 1
+  done
+  say "2018 dissolution batch: $dissolving koperasi dissolved; $GATEWAY_URL/api/transformation/dissolution-batches/$BATCH_2018/reconciliation"
+fi
 
 # Funding's demo data set (Dumisake grants 2022-2023) when it holds no programme; then wait until
 # the reports have caught up with it.
@@ -241,6 +272,7 @@ cat <<EOF
   Statistics per regency         $GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29
   Transformation cases           $GATEWAY_URL/api/transformation/cases
   Transformation statistics      $GATEWAY_URL/api/transformation/statistics
+  2018 dissolution batch         $GATEWAY_URL/api/transformation/dissolution-batches/$BATCH_2018/reconciliation
   Funding API (Dumisake grants)  $GATEWAY_URL/api/funding/programmes
 $DIRECT  Fake bank (ledger, control)    $BANK_URL/transfers  $BANK_URL/control
   Fake ministry (batches, control) $MINISTRY_URL/batches  $MINISTRY_URL/control

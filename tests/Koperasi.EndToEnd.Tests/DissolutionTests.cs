@@ -4,13 +4,18 @@ extern alias transformation;
 using System.Net;
 using System.Text.Json.Nodes;
 using Koperasi.FakeMinistry;
+using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koperasi.EndToEnd.Tests;
 
 /// <summary>
-/// The Registry and Transformation with a fake ministry on loopback, on clocks of their own that the
-/// dissolution's months move together (so not the shared platform's).
+/// The Registry and Transformation on loopback ports behind the gateway, with a fake ministry, on
+/// clocks of their own that the dissolution's months move together (so not the shared platform's).
 /// </summary>
 public sealed class DissolutionPlatform : IAsyncLifetime
 {
@@ -20,13 +25,40 @@ public sealed class DissolutionPlatform : IAsyncLifetime
 
     public FakeMinistryServer Ministry { get; private set; } = null!;
 
+    public ReadmePlatform.FrontDoor Gateway { get; private set; } = null!;
+
+    /// <summary>An officer of the province (admin-provinsi) at the gateway, as the README's calls are made.</summary>
+    public HttpClient Officer { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Ministry = await FakeMinistryServer.StartAsync("http://127.0.0.1:0");
         Transformation = Hosts.Transformation("dissolution").With("Ministry:BaseAddress", Ministry.Address.ToString());
-        await Hosts.StartAsync(Transformation);
-        await Hosts.StartAsync(Registry);
+        var transformation = await ListenAsync(Transformation);
+        var registry = await ListenAsync(Registry);
+        Gateway = new ReadmePlatform.FrontDoor(new Dictionary<string, string?>
+        {
+            ["Services:Registry"] = registry.ToString(),
+            ["Services:Transformation"] = transformation.ToString(),
+            // Funding takes no part here: turned off at the gateway.
+            ["Services:Funding"] = "",
+            ["RateLimits:WritesPerMinute"] = "1000000",
+        });
+        Gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Gateway.StartServer();
+        Officer = new HttpClient { BaseAddress = AddressOf(Gateway.Services) }.As(KoperasiRoles.AdminProvinsi);
     }
+
+    private static async Task<Uri> ListenAsync<TProgram>(ServiceHost<TProgram> host) where TProgram : class
+    {
+        host.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        host.StartServer();
+        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        return AddressOf(host.Services);
+    }
+
+    private static Uri AddressOf(IServiceProvider services) =>
+        new(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     /// <summary>Moves every service's clock by the same time: no service runs ahead of another.</summary>
     public void Advance(TimeSpan by)
@@ -37,6 +69,8 @@ public sealed class DissolutionPlatform : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        Officer.Dispose();
+        await Gateway.DisposeAsync();
         await Registry.DisposeAsync();
         await Transformation.DisposeAsync();
         await Ministry.DisposeAsync();
@@ -44,7 +78,8 @@ public sealed class DissolutionPlatform : IAsyncLifetime
 }
 
 /// <summary>
-/// A government-path dissolution walked over HTTP: a koperasi of the register without RATs proposed,
+/// A government-path dissolution walked over HTTP through the gateway, as the acceptance asks: a
+/// koperasi of the register without RATs found on its regency's candidate list, proposed from it,
 /// verified, announced, sent to the ministry in a batch, noticed, approved by the ministry's answer,
 /// liquidated and extinguished; the Registry records it dissolved by the government, with liquidation,
 /// and its statistics count it gone from that day.
@@ -60,18 +95,26 @@ public sealed class DissolutionTests(DissolutionPlatform platform) : IClassFixtu
     [Fact]
     public async Task A_government_dissolution_through_a_batch_and_the_ministry_ends_in_a_dissolved_koperasi_in_the_register()
     {
-        var registry = platform.Registry.CreateClient();
-        var transformation = platform.Transformation.CreateClient();
+        // Every call goes through the gateway, as an officer's would.
+        var registry = platform.Officer;
+        var transformation = platform.Officer;
         var name = $"Koperasi Bubar {Guid.NewGuid():N}"[..26];
         var cooperative = await Register.RegisterAsync(registry, Register.Koperasi(name, 40, regency: "1504", withRats: false));
         await Cases.KnownAsync(transformation, (cooperative, name));
 
+        // The regency's worklist: the koperasi without a RAT since its legal entity (2021), in no case.
+        var candidates = await Api.GetAsync(transformation, $"{Dissolutions}/candidates?regency=1504");
+        var candidate = candidates["items"]!.AsArray().Single(c => Api.Text(c!["cooperativeId"]) == cooperative.ToString())!;
+        candidate["yearsWithoutRat"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(candidates["noRatYears"]!.GetValue<int>());
+
         var proposed = await Api.SendAsync(transformation, HttpMethod.Post, $"{Dissolutions}/government", new JsonObject
         {
-            ["cooperativeId"] = cooperative,
+            ["cooperativeId"] = candidate["cooperativeId"]!.DeepClone(),
             ["proposedOn"] = "2026-03-02",
             ["grounds"] = new JsonArray(new JsonObject { ["kind"] = "no-rat", ["evidence"] = "BA verifikasi 12/DK/2026" }),
         }, HttpStatusCode.Created);
+        (await Api.GetAsync(transformation, $"{Dissolutions}/candidates?regency=1504"))["items"]!.AsArray()
+            .ShouldNotContain(c => Api.Text(c!["cooperativeId"]) == cooperative.ToString(), "a koperasi in an open case is no longer a candidate");
         var verified = await Step(transformation, proposed, "field-verification", new JsonObject
         {
             ["verifiedOn"] = "2026-03-10",

@@ -39,12 +39,20 @@ public sealed partial class DemoDataLoader(
     public const string Actor = "system:demo-data";
     private const int BatchSize = 250;
 
-    /// <summary>Loads the set (or resumes it), reporting after each batch; the final state says whether anything was added.</summary>
+    /// <summary>
+    /// Loads the set (or resumes it), reporting after each batch; the final state says whether anything
+    /// was added. The tool's set: the published register and, in addition, the koperasi of the 2018
+    /// dissolution batch the ministry approved (the Transformation's demo dissolves them).
+    /// </summary>
     public Task<DemoDataState> LoadAsync(IProgress<DemoDataState>? progress, CancellationToken cancellationToken) =>
-        LoadAsync(DemoTargets.Load(), progress, cancellationToken);
+        LoadAsync(DemoTargets.Load(), DemoDissolution2018.Load(), progress, cancellationToken);
 
     /// <summary>Loads the set generated for <paramref name="targets"/> (a test's scaled-down figures; the tool loads the published ones).</summary>
-    public async Task<DemoDataState> LoadAsync(DemoTargets targets, IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
+    public Task<DemoDataState> LoadAsync(DemoTargets targets, IProgress<DemoDataState>? progress, CancellationToken cancellationToken) =>
+        LoadAsync(targets, null, progress, cancellationToken);
+
+    /// <summary>Loads the set of <paramref name="targets"/> and, with <paramref name="batch2018"/>, the approved koperasi of that batch under their fixed ids.</summary>
+    public async Task<DemoDataState> LoadAsync(DemoTargets targets, DemoDissolution2018? batch2018, IProgress<DemoDataState>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         DemoDataLoad? marker;
@@ -60,7 +68,17 @@ public sealed partial class DemoDataLoader(
             return Skip(targets.Total);
         }
 
-        var set = DemoData.GenerateSet(targets);
+        var set = DemoData.GenerateSet(targets).ToList();
+        var fixedIds = new Dictionary<DemoCooperative, Guid>(ReferenceEqualityComparer.Instance);
+        if (batch2018 is not null)
+        {
+            foreach (var (id, request) in DemoDissolution2018.Identified(DemoData.Dissolved2018(targets, batch2018)))
+            {
+                var approved = new DemoCooperative(request, null, []);
+                set.Add(approved);
+                fixedIds[approved] = id;
+            }
+        }
 
         if (policy != new ActivityPolicy())
         {
@@ -86,7 +104,7 @@ public sealed partial class DemoDataLoader(
             var staged = new List<(Guid Id, DemoCooperative Item)>();
             foreach (var item in batch)
             {
-                if (await RegisterInSessionAsync(session, KnownBy(item.Request, today), today, cancellationToken) is { } id)
+                if (await RegisterInSessionAsync(session, KnownBy(item.Request, today), fixedIds.GetValueOrDefault(item, Guid.CreateVersion7()), today, cancellationToken) is { } id)
                 {
                     registered++;
                     staged.Add((id, item));
@@ -124,7 +142,7 @@ public sealed partial class DemoDataLoader(
     }
 
     /// <summary>Adds one registration to the session: its id, or null if it breaks a rule. One already registered by an interrupted load counts as done.</summary>
-    private async Task<Guid?> RegisterInSessionAsync(IDocumentSession session, Register.Request request, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Guid?> RegisterInSessionAsync(IDocumentSession session, Register.Request request, Guid id, DateOnly today, CancellationToken cancellationToken)
     {
         if (!Register.Validate(request).IsValid)
         {
@@ -132,7 +150,7 @@ public sealed partial class DemoDataLoader(
             return null;
         }
 
-        var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, Guid.CreateVersion7()), today, policy, cancellationToken);
+        var outcome = await Register.DecideInSessionAsync(session, Register.ToCommand(request, id), today, policy, cancellationToken);
         if (outcome.Error is { } error && error.Rule != Register.AlreadyRegistered(request.LegalEntity.DecreeNumber).Rule)
         {
             LogRejected(request.LegalEntity.DecreeNumber, error.Rule);

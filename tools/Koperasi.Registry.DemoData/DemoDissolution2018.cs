@@ -1,3 +1,4 @@
+using Koperasi.Demo;
 using Koperasi.Registry.Cooperatives;
 
 namespace Koperasi.Registry.Demo;
@@ -17,6 +18,22 @@ public sealed record DemoDissolution2018(string Source, int Proposed, IReadOnlyL
     public int ApprovedTotal => Approved.Sum(r => r.Count);
 
     public static DemoDissolution2018 Load() => Embedded.Read<DemoDissolution2018>("dissolution-2018.json");
+
+    /// <summary>
+    /// The id each approved koperasi is registered under: the n-th of its regency in the set's order
+    /// (<see cref="DemoBatch2018Ids"/>), by which the Transformation's demo finds it to dissolve it.
+    /// </summary>
+    public static IReadOnlyList<(Guid Id, Register.Request Request)> Identified(IReadOnlyList<Register.Request> approved)
+    {
+        ArgumentNullException.ThrowIfNull(approved);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return [.. approved.Select(request =>
+        {
+            var index = seen.GetValueOrDefault(request.Address.RegencyCode);
+            seen[request.Address.RegencyCode] = index + 1;
+            return (DemoBatch2018Ids.CooperativeId(request.Address.RegencyCode, index), request);
+        })];
+    }
 
     /// <summary>
     /// The approved koperasi are gone from today's register (dissolved in 2019), so they are not among

@@ -18,6 +18,7 @@ builder.AddKoperasiMessaging("transformation", bus => bus.AddTransformationConsu
 builder.AddCases();
 builder.AddCaseGauge();
 builder.Services.AddDissolutionOptions(builder.Configuration);
+builder.AddOverdueDeadlineGauge();
 if (builder.Configuration.GetValue("Dissolution:ScheduledDeadlineEvaluation", true))
 {
     builder.Services.AddHostedService<Koperasi.Transformation.Dissolutions.DissolutionDeadlineScheduler>();

@@ -69,6 +69,18 @@ public class DemoDissolution2018Tests
     }
 
     [Fact]
+    public void They_are_registered_under_the_ids_the_Transformation_s_demo_finds_them_by()
+    {
+        var identified = DemoDissolution2018.Identified(Dissolved);
+        identified.Select(i => i.Request).ShouldBe(Dissolved);
+        identified.Select(i => i.Id).ShouldBeUnique();
+        foreach (var regency in identified.GroupBy(i => i.Request.Address.RegencyCode))
+        {
+            regency.Select(i => i.Id).ShouldBe(regency.Select((_, n) => Koperasi.Demo.DemoBatch2018Ids.CooperativeId(regency.Key, n)));
+        }
+    }
+
+    [Fact]
     public void Adding_them_leaves_the_register_as_it_was()
     {
         DemoData.Dissolved2018().Select(c => c.LegalEntity.DecreeNumber).ShouldBe(Dissolved.Select(c => c.LegalEntity.DecreeNumber));

@@ -1,0 +1,166 @@
+extern alias registry;
+extern alias transformation;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Koperasi.Registry.Tests.Demo;
+using Koperasi.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koperasi.EndToEnd.Tests;
+
+/// <summary>
+/// The full demo data sets as ./run.sh loads them: the Registry's tool (the register of 29 August 2025
+/// and the koperasi of the 2018 batch the ministry approved), then, once the Transformation service has
+/// learned the register, the Transformation's tool (the 2018 batch: 611 cases, one batch, the answers,
+/// the liquidation of the approved). Both tools run as processes, against the hosts' own stores; the
+/// Registry learns the dissolutions over the bus. The reconciliation gives the published 2018 figures,
+/// and the statistics of 29 August 2025 are the published table again.
+/// </summary>
+public sealed partial class Demo2018BatchTests
+{
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(8);
+    private static readonly TimeSpan CatchUp = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task The_2018_batch_reconciles_to_the_published_figures_and_the_register_of_29_August_2025_is_unchanged()
+    {
+        var watch = Stopwatch.StartNew();
+        await using var registryHost = await Hosts.StartAsync(Hosts.Registry("demo2018"));
+        await using var transformationHost = await Hosts.StartAsync(Hosts.Transformation("demo2018"));
+        var registry = registryHost.CreateClient();
+        var transformation = transformationHost.CreateClient();
+
+        var registryOutput = await RunToolAsync("Koperasi.Registry.DemoData", registryHost.Services.GetRequiredService<IConfiguration>());
+        var published = PublishedTable();
+        var (proposed, approved, approvedByRegency) = PublishedFigures.DissolutionBatch2018();
+        // The register of 29 August 2025, the approved of 2018 and whatever else the Registry's set holds (other published snapshots).
+        var registered = int.Parse(RegisteredLine().Match(registryOutput).Groups[1].Value, CultureInfo.InvariantCulture);
+        registryOutput.ShouldContain($"{registered} koperasi registered, 0 rejected");
+        registered.ShouldBeGreaterThanOrEqualTo(published.Sum(r => r.Aktif + r.TidakAktif) + approved);
+        var registryLoaded = watch.Elapsed;
+
+        await Eventually.UntilAsync(
+            async () => (await Api.GetAsync(transformation, "/api/transformation/cooperatives?pageSize=1"))["totalCount"]!.GetValue<int>() >= registered,
+            "the Transformation service to learn the register", CatchUp);
+        var learned = watch.Elapsed;
+
+        var dissolvedBefore = await CountAsync(registry, "legalStatus=dissolved");
+        var output = await RunToolAsync("Koperasi.Transformation.DemoData", transformationHost.Services.GetRequiredService<IConfiguration>());
+        var batchId = Guid.Parse(BatchLine().Match(output).Groups[1].Value);
+        output.ShouldContain($"{proposed} proposed, {approved} dissolved, {proposed - approved} held back");
+
+        // The reconciliation: the published proposed and approved, and the approved of every regency.
+        var reconciliation = await Api.GetAsync(transformation, $"/api/transformation/dissolution-batches/{batchId}/reconciliation");
+        (reconciliation["proposed"]!.GetValue<int>(), reconciliation["approved"]!.GetValue<int>(), reconciliation["rejected"]!.GetValue<int>())
+            .ShouldBe((proposed, approved, 0));
+        (reconciliation["documentsNeeded"]!.GetValue<int>() + reconciliation["pending"]!.GetValue<int>()).ShouldBe(proposed - approved);
+        reconciliation["documentsNeeded"]!.GetValue<int>().ShouldBeGreaterThan(0, "some files wait for the original deed");
+        reconciliation["pending"]!.GetValue<int>().ShouldBeGreaterThan(0, "some files were held back for government aid");
+        reconciliation["mismatches"]!.AsArray().ShouldBeEmpty();
+        var rows = reconciliation["byRegency"]!.AsArray().ToDictionary(r => Api.Text(r!["regencyCode"]), r => r!["approved"]!.GetValue<int>());
+        foreach (var (code, count) in approvedByRegency)
+        {
+            rows.GetValueOrDefault(code).ShouldBe(count, $"approved in regency {code}");
+        }
+
+        // The Registry records the approved dissolved over the bus, effective 2019; the table of 29 August 2025 is the published one.
+        await Eventually.UntilAsync(
+            async () => await CountAsync(registry, "legalStatus=dissolved") == dissolvedBefore + approved,
+            "the register to record the 2018 dissolutions", CatchUp);
+        await Eventually.UntilAsync(
+            async () => Rows(await Api.GetAsync(registry, "/api/registry/statistics/regencies?asOf=2025-08-29")).SequenceEqual(published),
+            "the statistics of 29 August 2025 to be the published table", CatchUp);
+        Rows(await Api.GetAsync(registry, "/api/registry/statistics/regencies?asOf=2025-08-29")).ShouldBe(published);
+        (await Api.GetAsync(registry, "/api/registry/statistics?asOf=2025-08-29"))["total"]!.GetValue<int>().ShouldBe(published.Sum(r => r.Aktif + r.TidakAktif));
+
+        // Each is dissolved by the government's decision, with liquidation, effective 2019, and keeps its history.
+        var dissolved = (await Api.GetAsync(registry, "/api/registry/cooperatives?legalStatus=dissolved&pageSize=1"))["items"]![0]!;
+        var one = await Register.ReadAsync(registry, Api.Id(dissolved));
+        (Api.Text(one["dissolution"]!["reason"]), one["dissolution"]!["withoutLiquidation"]!.GetValue<bool>(), Api.Text(one["dissolution"]!["effectiveOn"])[..4])
+            .ShouldBe(("government", false, "2019"));
+        (await Register.HistoryAsync(registry, Api.Id(dissolved)))[^1].ShouldBe("cooperative-dissolved");
+
+        // A second run adds nothing.
+        (await RunToolAsync("Koperasi.Transformation.DemoData", transformationHost.Services.GetRequiredService<IConfiguration>())).ShouldContain("not loaded");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Registry demo loaded after {registryLoaded.TotalSeconds:F0} s, learned by Transformation after {learned.TotalSeconds:F0} s, whole test {watch.Elapsed.TotalSeconds:F0} s.");
+    }
+
+    /// <summary>Runs a demo tool as ./run.sh does, on the host's store (its connection and schema); its standard output.</summary>
+    private static async Task<string> RunToolAsync(string tool, IConfiguration host)
+    {
+        var directory = Path.Combine(RepositoryRoot(), "tools", tool, "bin", "Release", "net10.0");
+        var start = new ProcessStartInfo("dotnet", $"{tool}.dll")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ConnectionStrings__Postgres"] = host.GetConnectionString("Postgres");
+        start.Environment["Marten__Schema"] = host["Marten:Schema"];
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(ToolTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        process.ExitCode.ShouldBe(0, $"{tool}: {await output}\n{await errors}");
+        return await output;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Koperasi.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Koperasi.sln is not above the test's directory.");
+    }
+
+    private static async Task<long> CountAsync(HttpClient client, string filter) =>
+        (await Api.GetAsync(client, $"/api/registry/cooperatives?pageSize=1&{filter}"))["totalCount"]!.GetValue<long>();
+
+    /// <summary>The table of 29 August 2025 from the copy of published-figures.md (Demo/).</summary>
+    private static List<(string Code, int Aktif, int TidakAktif)> PublishedTable() =>
+    [
+        .. TableRow().Matches(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Demo", "published-figures.md")))
+            .Select(m => (m.Groups["code"].Value, int.Parse(m.Groups["aktif"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["tidak"].Value, CultureInfo.InvariantCulture)))
+            .DistinctBy(r => r.Item1)
+            .OrderBy(r => r.Item1, StringComparer.Ordinal),
+    ];
+
+    private static List<(string Code, int Aktif, int TidakAktif)> Rows(JsonObject table) =>
+    [
+        .. table["rows"]!.AsArray()
+            .Select(r => (r!["regencyCode"]!.GetValue<string>(), r["aktif"]!.GetValue<int>(), r["tidakAktif"]!.GetValue<int>()))
+            .OrderBy(r => r.Item1, StringComparer.Ordinal),
+    ];
+
+    [GeneratedRegex(@"^\| (?<code>15\d\d) \| [^|]+ \| (?<aktif>\d+) \| (?<tidak>\d+) \|", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"(\d+) koperasi registered")]
+    private static partial Regex RegisteredLine();
+
+    [GeneratedRegex(@"batch ([0-9a-f-]{36})")]
+    private static partial Regex BatchLine();
+}
