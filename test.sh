@@ -136,6 +136,7 @@ ensure_npm_tool() {
     || echo "test.sh: installing $name@$version failed; the tests that need it cannot run" >&2
 }
 ensure_npm_tool @redocly/cli 2.77.0   # OpenAPI lint of the services' documents
+ensure_npm_tool @asyncapi/parser 3.6.3  # AsyncAPI parse of the services' event documents (docs/asyncapi)
 # -------------------------------------------------------------------------------------------------
 
 echo "== build"

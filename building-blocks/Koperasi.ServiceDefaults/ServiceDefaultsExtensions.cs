@@ -3,6 +3,7 @@ using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.PersonalData;
 using Koperasi.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,7 +67,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// <c>/health/live</c>, <c>/health/ready</c> (PostgreSQL and the broker), <c>/metrics</c>, the
-    /// OpenAPI document and its browsable reference: the only endpoints that answer without a token.
+    /// OpenAPI document and its browsable reference, and (for a service that publishes integration
+    /// events) its AsyncAPI document at <c>/asyncapi/{service}.json</c>: the only endpoints that answer without a token.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app) =>
         app.MapDefaultEndpoints(new DefaultEndpointsOptions());
@@ -86,6 +88,19 @@ public static class ServiceDefaultsExtensions
         {
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
             app.MapScalarApiReference("/reference").AllowAnonymous();
+            if (app.Services.GetService<Messaging.BrokerNames>() is { } broker && Messaging.AsyncApiDocument.For(broker.Service) is { } asyncApi)
+            {
+                // The machine-readable contract of what the service publishes: no data, so anonymous as the OpenAPI document.
+                var body = Messaging.AsyncApiDocument.Serialize(asyncApi);
+                app.MapGet(Messaging.AsyncApiDocument.PathPattern, (string documentName) => documentName == broker.Service
+                        ? Microsoft.AspNetCore.Http.Results.Text(body, "application/json", System.Text.Encoding.UTF8)
+                        : Microsoft.AspNetCore.Http.Results.Problem(
+                            detail: $"This service publishes the AsyncAPI document {broker.Service}.json only.",
+                            statusCode: Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound,
+                            title: "No such AsyncAPI document"))
+                    .AllowAnonymous()
+                    .ExcludeFromDescription();
+            }
         }
 
         return app;

@@ -9,7 +9,7 @@ public static class ContractSamples
 {
     private static readonly Guid Cooperative = Guid.Parse("0199a3c4-2f10-7c3a-8d55-6b1e2f3a4b5c");
     private static readonly DateTimeOffset At = new(2026, 11, 22, 3, 15, 0, TimeSpan.Zero);
-    private static readonly CooperativeAddress Address = new("Jl. Sultan Thaha 12", "Beringin", "Pasar Jambi", "1571", "Kota Jambi", "36123");
+    private static readonly CooperativeAddress Address = new("Jl. Sultan Thaha 12", "Beringin", "Pasar Jambi", "1571", "Kota Jambi", "36123", "15.71.04", "15.71.04.1001");
     private static readonly Guid Case = Guid.Parse("0199a3c5-8b20-7d4e-9a01-3c2d1e0f4a5b");
     private static readonly Guid Absorbed = Guid.Parse("0199a3c4-5e61-7a2b-8c3d-4e5f6a7b8c9d");
     private static readonly Guid Founded = Guid.Parse("0199a3c6-1a2b-7c3d-8e4f-5a6b7c8d9e0f");
@@ -28,7 +28,13 @@ public static class ContractSamples
         [typeof(CooperativeRegistered)] = new CooperativeRegistered(
             Cooperative, 1, At, "Koperasi Simpan Pinjam Maju Bersama", "primer", "simpan-pinjam", "close-loop", false, false,
             "kabupaten-kota", Address, "518.08/96/BH/XIV.10/VIII/2008", new DateOnly(2008, 8, 14), "9120001234567",
-            "Simpan pinjam anggota", 118),
+            "Simpan pinjam anggota", 118, null, null, 21, new EstablishmentDeed("7", new DateOnly(2008, 6, 30), "Notaris Contoh Dua, S.H."),
+            [new BoardMember("Siti Aminah", "ketua"), new BoardMember("Rahmat Hidayat", "bendahara"), new BoardMember("Yusuf Harahap", "pengawas")],
+            [], new CooperativeContact("0741123456", "kantor@koperasi.example")),
+        [typeof(CooperativeActivityCorrected)] = new CooperativeActivityCorrected(
+            Cooperative, 6, At,
+            [new ActivityPeriod(new DateOnly(2008, 8, 14), new DateOnly(2022, 7, 1), "aktif"), new ActivityPeriod(new DateOnly(2022, 7, 1), new DateOnly(2024, 4, 20), "tidak-aktif"), new ActivityPeriod(new DateOnly(2024, 4, 20), null, "aktif")],
+            "The activity history was recomputed because a RAT was reported late or the activity policy changed."),
         [typeof(CooperativeDetailsChanged)] = new CooperativeDetailsChanged(
             Cooperative, 5, At, null, [new BoardMember("Siti Aminah", "ketua"), new BoardMember("Rahmat Hidayat", "bendahara")],
             new CooperativeContact("0741123456", "kantor@koperasi.example"), null, "1571-2025-000042"),

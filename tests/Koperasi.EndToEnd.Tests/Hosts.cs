@@ -42,5 +42,6 @@ public static class Hosts
     }
 
     private static ServiceHost<TProgram> Configure<TProgram>(ServiceHost<TProgram> host) where TProgram : class =>
-        host.With("RateLimits:WritesPerMinute", "1000000");
+        // Every message the end-to-end tests publish is checked against its AsyncAPI document.
+        host.With("RateLimits:WritesPerMinute", "1000000").WithPublishedContractsValidation();
 }

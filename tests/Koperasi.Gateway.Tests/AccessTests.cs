@@ -18,6 +18,8 @@ public class AccessTests(GatewayWithRegistry fixture)
         "GET /openapi/overview.json",
         "GET /openapi/registry.json",
         "HEAD /openapi/registry.json",
+        "GET /asyncapi/registry.json",
+        "HEAD /asyncapi/registry.json",
     ];
 
     [Fact]

@@ -79,6 +79,9 @@ public sealed class FakeService : IAsyncDisposable
             statusCode: StatusCodes.Status404NotFound,
             type: "urn:koperasi:problem:cooperative-not-found"));
         _app.MapGet("/openapi/v1.json", () => TypedResults.Text(Document(), "application/json"));
+        _app.MapGet($"/asyncapi/{Name}.json", () => TypedResults.Text(
+            new JsonObject { ["asyncapi"] = "3.0.0", ["info"] = new JsonObject { ["title"] = $"Koperasi {Name} integration events", ["version"] = "1.0.0" } }.ToJsonString(),
+            "application/json"));
         _app.MapGet("/health/ready", () =>
         {
             Interlocked.Increment(ref _readinessProbes);

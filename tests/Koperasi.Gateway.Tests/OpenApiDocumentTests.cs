@@ -32,6 +32,19 @@ public class OpenApiDocumentTests(GatewayWithRegistry fixture)
     }
 
     [Fact]
+    public async Task The_registry_AsyncAPI_document_is_forwarded_without_a_token()
+    {
+        using var anonymous = fixture.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+        using var response = await anonymous.GetAsync(new Uri("/asyncapi/registry.json", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        document["asyncapi"]!.GetValue<string>().ShouldBe("3.0.0");
+        document["info"]!["title"]!.GetValue<string>().ShouldBe("Koperasi registry integration events");
+    }
+
+    [Fact]
     public async Task The_gateway_has_no_document_of_its_own()
     {
         using var response = await _client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));

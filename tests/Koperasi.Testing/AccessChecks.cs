@@ -13,12 +13,13 @@ namespace Koperasi.Testing;
 /// </summary>
 public static partial class AccessChecks
 {
-    /// <summary>The anonymous endpoints every service has (health, metrics, the API reference).</summary>
+    /// <summary>The anonymous endpoints every service has (health, metrics, the API reference, the AsyncAPI document of what it publishes).</summary>
     public static IReadOnlyList<string> ServiceDefaultAnonymous { get; } =
     [
         "GET /health/live",
         "GET /health/ready",
         "GET /metrics",
+        "GET /asyncapi/{documentName}.json",
         "GET /openapi/{documentName}.json",
         "GET /reference/{documentName?}",
         "GET /reference/favicon.svg",

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
     private readonly string _service;
     private readonly Dictionary<string, string?> _settings = [];
     private CapturedLogs? _logs;
+    private PublishedContracts? _published;
     private bool _keepState;
 
     /// <summary>
@@ -56,6 +58,19 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         _logs = logs;
         return this;
     }
+
+    /// <summary>
+    /// Checks every message the host publishes against its AsyncAPI document; disposing the host
+    /// fails when one did not conform (<see cref="PublishedContracts"/>).
+    /// </summary>
+    public ServiceHost<TProgram> WithPublishedContractsValidation()
+    {
+        _published = new PublishedContracts();
+        return this;
+    }
+
+    /// <summary>What the host published, checked against its AsyncAPI document, when <see cref="WithPublishedContractsValidation"/> is on.</summary>
+    public PublishedContracts? Published => _published;
 
     /// <summary>Clients act as admin-provinsi unless a test says otherwise.</summary>
     protected override void ConfigureClient(HttpClient client)
@@ -105,6 +120,10 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         }
 
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (_published is { } published)
+        {
+            builder.ConfigureServices(services => services.AddPublishObserver(_ => published));
+        }
         if (_logs is { } logs)
         {
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
@@ -132,6 +151,11 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         }
 
         GC.SuppressFinalize(this);
+        if (_published is { Problems.Count: > 0 } published)
+        {
+            throw new InvalidOperationException(
+                $"{_service} published messages that do not conform to its AsyncAPI document:\n" + string.Join("\n", published.Problems.Take(20)));
+        }
     }
 
     private async Task DropSchemaAsync()

@@ -24,6 +24,11 @@ namespace Koperasi.Contracts.Registry;
 /// <param name="MemberCount">Members at registration.</param>
 /// <param name="PredecessorIds">For a koperasi founded by amalgamation, the koperasi it came from; otherwise empty.</param>
 /// <param name="CaseId">For a koperasi founded by amalgamation, the transformation case; otherwise null.</param>
+/// <param name="FoundingMemberCount">How many founded it (the register keeps the number, no founder's name or identifier); null in messages published before it was added.</param>
+/// <param name="Deed">The notarial deed of establishment, when the register has it.</param>
+/// <param name="Board">The board (pengurus and pengawas) at registration: names and positions only.</param>
+/// <param name="MemberClasses">For a multi-pihak koperasi, its member classes (e.g. "petani", "pedagang"); otherwise empty.</param>
+/// <param name="Contact">The koperasi's own office contact, when given (never a member's).</param>
 [MessageUrn("koperasi:registry:cooperative-registered:v1")]
 public sealed record CooperativeRegistered(
     Guid CooperativeId,
@@ -43,7 +48,12 @@ public sealed record CooperativeRegistered(
     string BusinessField,
     int MemberCount,
     IReadOnlyList<Guid>? PredecessorIds = null,
-    Guid? CaseId = null) : IIntegrationEvent;
+    Guid? CaseId = null,
+    int? FoundingMemberCount = null,
+    EstablishmentDeed? Deed = null,
+    IReadOnlyList<BoardMember>? Board = null,
+    IReadOnlyList<string>? MemberClasses = null,
+    CooperativeContact? Contact = null) : IIntegrationEvent;
 
 /// <summary>Domicile of a koperasi.</summary>
 /// <param name="Street">Street address.</param>
@@ -52,10 +62,20 @@ public sealed record CooperativeRegistered(
 /// <param name="RegencyCode">BPS four-digit code of the kabupaten or kota, e.g. "1571".</param>
 /// <param name="RegencyName">Name of the kabupaten or kota.</param>
 /// <param name="PostalCode">Postal code, if known.</param>
+/// <param name="KecamatanCode">Kemendagri code of the kecamatan (e.g. "15.71.01"), when the register knows it.</param>
+/// <param name="DesaCode">Kemendagri code of the desa or kelurahan (e.g. "15.71.01.1001"), when the register knows it.</param>
 public sealed record CooperativeAddress(
     string Street,
     string? Village,
     string Kecamatan,
     string RegencyCode,
     string RegencyName,
-    string? PostalCode);
+    string? PostalCode,
+    string? KecamatanCode = null,
+    string? DesaCode = null);
+
+/// <summary>The notarial deed of establishment of a koperasi.</summary>
+/// <param name="Number">Deed number.</param>
+/// <param name="Date">Deed date.</param>
+/// <param name="Notary">The notary.</param>
+public sealed record EstablishmentDeed(string Number, DateOnly Date, string Notary);

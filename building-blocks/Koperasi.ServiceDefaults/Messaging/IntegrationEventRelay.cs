@@ -130,12 +130,7 @@ public sealed partial class IntegrationEventRelay : SubscriptionBase
             async token => await _bus.Publish(contract, contract.GetType(), publish =>
                 {
                     publish.MessageId = committed.Id;
-                    publish.Headers.Set("koperasi-source-stream", committed.StreamId.ToString());
-                    publish.Headers.Set("koperasi-source-version", committed.Version);
-                    if (committed.UserName is { } user)
-                    {
-                        publish.Headers.Set("koperasi-actor", user);
-                    }
+                    SetPositionHeaders(publish, committed);
                 }, token)
                 // Publish may ignore its token while the broker is down: bound each attempt.
                 .WaitAsync(_attemptTimeout, token),
@@ -143,6 +138,23 @@ public sealed partial class IntegrationEventRelay : SubscriptionBase
 
         Published.Add(1, new KeyValuePair<string, object?>("message_type", contract.GetType().Name));
         Lag.Record((DateTimeOffset.UtcNow - committed.Timestamp).TotalSeconds);
+    }
+
+    /// <summary>
+    /// The documented headers of every published message (<see cref="AsyncApiDocument"/>): the source
+    /// event's position (global sequence, recorded time), its stream and version, and the acting
+    /// user. Only the source event decides them, so a replay publishes the same values.
+    /// </summary>
+    internal static void SetPositionHeaders(PublishContext publish, IEvent committed)
+    {
+        publish.Headers.Set(AsyncApiDocument.SequenceHeader, committed.Sequence);
+        publish.Headers.Set(AsyncApiDocument.RecordedAtHeader, committed.Timestamp.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        publish.Headers.Set(AsyncApiDocument.SourceStreamHeader, committed.StreamId.ToString());
+        publish.Headers.Set(AsyncApiDocument.SourceVersionHeader, committed.Version);
+        if (committed.UserName is { } user)
+        {
+            publish.Headers.Set(AsyncApiDocument.ActorHeader, user);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The relay could not publish to the broker (attempt {Attempt}): {Reason}. It keeps retrying; nothing is lost.")]

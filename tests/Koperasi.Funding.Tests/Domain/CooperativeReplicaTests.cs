@@ -29,8 +29,35 @@ public class CooperativeReplicaTests
         CooperativeActivityChanged m => replica.With(m),
         CooperativeDissolved m => replica.With(m),
         CooperativeAmended m => replica.With(m),
+        CooperativeActivityCorrected m => replica.With(m),
         _ => throw new ArgumentException(message.GetType().Name),
     });
+
+    private static CooperativeActivityCorrected Corrected(long version, params (DateOnly From, string Activity)[] periods) =>
+        new(Id, version, DateTimeOffset.UnixEpoch,
+            [.. periods.Select((p, i) => new ActivityPeriod(p.From, i + 1 < periods.Length ? periods[i + 1].From : null, p.Activity))], "Uji");
+
+    [Fact]
+    public void A_corrected_history_sets_the_activity_that_holds_now()
+    {
+        var replica = Replica(Registered, Activity(3, "tidak-aktif", D(2019, 7, 1)), Corrected(5, (D(2010, 5, 1), "aktif"), (D(2020, 7, 1), "tidak-aktif"), (D(2024, 4, 2), "aktif")));
+        replica.Activity!.Value.ShouldBe(new CooperativeActivity("aktif", D(2024, 4, 2)));
+        CooperativeReplica.WhyNot(Id, replica).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_corrected_history_that_makes_the_koperasi_tidak_aktif_since_years_ago_refuses_grants()
+    {
+        var replica = Replica(Registered, Corrected(4, (D(2010, 5, 1), "aktif"), (D(2019, 7, 1), "tidak-aktif")));
+        CooperativeReplica.WhyNot(Id, replica).ShouldBe("Koperasi Koperasi Maju Bersama is tidak-aktif since 2019-07-01.");
+    }
+
+    [Fact]
+    public void An_older_correction_never_overwrites_a_newer_change_of_activity()
+    {
+        var replica = Replica(Registered, Activity(6, "tidak-aktif", D(2026, 7, 1)), Corrected(4, (D(2010, 5, 1), "aktif")));
+        replica.Activity!.Value.ShouldBe(new CooperativeActivity("tidak-aktif", D(2026, 7, 1)));
+    }
 
     [Fact]
     public void A_registered_koperasi_may_receive_a_grant()

@@ -99,6 +99,23 @@ public sealed class RegistryReadModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_corrected_activity_history_decides_the_rule_by_the_activity_it_says_holds_now()
+    {
+        var id = Guid.NewGuid();
+        await DeliverAsync(Registered(id), nameof(CooperativeRegisteredConsumer));
+        await DeliverAsync(Activity(id, 3, "tidak-aktif"), nameof(CooperativeActivityChangedConsumer));
+        (await DecreeAsync(id, "cooperative-not-active")).ShouldBe(HttpStatusCode.UnprocessableEntity);
+
+        // A late RAT: the koperasi was aktif again from 20 April 2024.
+        await DeliverAsync(new CooperativeActivityCorrected(id, 5, DateTimeOffset.UtcNow,
+            [new ActivityPeriod(new DateOnly(2015, 3, 1), new DateOnly(2022, 7, 1), "aktif"), new ActivityPeriod(new DateOnly(2022, 7, 1), new DateOnly(2024, 4, 20), "tidak-aktif"), new ActivityPeriod(new DateOnly(2024, 4, 20), null, "aktif")],
+            "Uji"), nameof(CooperativeActivityCorrectedConsumer));
+
+        (await ReplicaAsync(id))!.Activity!.Value.ShouldBe(new CooperativeActivity("aktif", new DateOnly(2024, 4, 20)));
+        (await DecreeAsync(id)).ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_redelivered_message_is_recorded_once()
     {
         var id = Guid.NewGuid();

@@ -54,6 +54,17 @@ public sealed record CooperativeReplica : IReplica<CooperativeReplica>
         Activity = Newer(Activity, new CooperativeActivity(m.To, m.EffectiveOn), m.StreamVersion),
     };
 
+    /// <summary>
+    /// The Registry corrected the koperasi's activity history (a late RAT, a policy change): the
+    /// activity now is the last period's, from its first day.
+    /// </summary>
+    public CooperativeReplica With(Registry.CooperativeActivityCorrected m) => m.Periods.Count == 0
+        ? Seen(m.StreamVersion)
+        : Seen(m.StreamVersion) with
+        {
+            Activity = Newer(Activity, new CooperativeActivity(m.Periods[^1].Activity, m.Periods[^1].From), m.StreamVersion),
+        };
+
     /// <summary>New articles: a new name or domicile where they changed; the rest of the articles do not matter here.</summary>
     public CooperativeReplica With(Registry.CooperativeAmended m) => Seen(m.StreamVersion) with
     {

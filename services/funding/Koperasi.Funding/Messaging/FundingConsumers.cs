@@ -20,6 +20,7 @@ public static class FundingConsumers
         var partitioner = PartitionedConsumers.CreatePartitioner();
         bus.AddPartitionedConsumer<CooperativeRegisteredConsumer, Registry.CooperativeRegistered>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<CooperativeActivityChangedConsumer, Registry.CooperativeActivityChanged>(partitioner, m => m.CooperativeId);
+        bus.AddPartitionedConsumer<CooperativeActivityCorrectedConsumer, Registry.CooperativeActivityCorrected>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<CooperativeDissolvedConsumer, Registry.CooperativeDissolved>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<CooperativeAmendedConsumer, Registry.CooperativeAmended>(partitioner, m => m.CooperativeId);
     }

@@ -15,6 +15,9 @@ internal sealed partial record DownstreamService(string Name, Uri Address)
 
     public string DocumentPath => $"/openapi/{Name}.json";
 
+    /// <summary>The AsyncAPI document of the integration events the service publishes.</summary>
+    public string AsyncApiPath => $"/asyncapi/{Name}.json";
+
     /// <summary>
     /// Reads every entry of <see cref="Section"/>; a wrong entry stops the start with its reason. An entry
     /// with an empty address turns that service off (<c>Services__Transformation=</c> runs the gateway

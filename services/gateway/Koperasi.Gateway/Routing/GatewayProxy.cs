@@ -7,7 +7,8 @@ namespace Koperasi.Gateway.Routing;
 /// <summary>
 /// YARP routes made from the configured services, so adding a service is one configuration
 /// entry: <c>/api/{name}/...</c> goes to the service unchanged (it serves its API under that
-/// prefix itself), and <c>/openapi/{name}.json</c> to the service's <c>/openapi/v1.json</c>.
+/// prefix itself), <c>/openapi/{name}.json</c> to the service's <c>/openapi/v1.json</c>, and
+/// <c>/asyncapi/{name}.json</c> (the service's events) to the service unchanged.
 /// </summary>
 internal static class GatewayProxy
 {
@@ -74,6 +75,15 @@ internal static class GatewayProxy
             .WithTransformPathSet("/openapi/v1.json")
             // The document is rewritten on the way back; an uncompressed body keeps that simple.
             .WithTransformRequestHeaderRemove("Accept-Encoding"),
+            // The AsyncAPI document of what the service publishes, forwarded unchanged (a service that
+            // publishes nothing answers 404).
+            new RouteConfig
+            {
+                RouteId = $"{service.Name}-asyncapi",
+                ClusterId = service.Name,
+                Match = new RouteMatch { Path = service.AsyncApiPath, Methods = ["GET", "HEAD"] },
+                AuthorizationPolicy = "anonymous",
+            },
         }),
     ];
 

@@ -51,10 +51,9 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
             Name(e.Mode), e.Late, e.Assets, e.BusinessVolume, e.Surplus, e.MemberCount),
         ActivityChanged e => new CooperativeActivityChanged(
             e.CooperativeId, committed.Version, committed.Timestamp, Name(e.From), Name(e.To), e.EffectiveOn, e.Reason),
-        // A revised history is published as a change only when the current activity differs from
-        // what subscribers were last told; a corrected past alone changes nothing for them.
-        ActivityHistoryRevised e when e.Periods.Count >= 2 && e.Periods[^1].Status != e.Periods[^2].Status => new CooperativeActivityChanged(
-            e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Periods[^2].Status), Name(e.Periods[^1].Status), e.Periods[^1].From, e.Reason),
+        // A corrected history is its own contract carrying the periods as now known, never a
+        // change from one activity into another dated years ago (which never happened).
+        ActivityHistoryRevised e => Corrected(e, committed),
         DissolutionRecorded e => new CooperativeDissolved(
             e.CooperativeId, committed.Version, committed.Timestamp, Name(e.Reason), e.EffectiveOn, e.SuccessorId, e.CaseId, e.WithoutLiquidation),
         MergerRecorded e => new CooperativeMerged(
@@ -88,11 +87,24 @@ public sealed class RegistryIntegrationEvents : IIntegrationEventMap
             e.CooperativeId, committed.Version, committed.Timestamp, profile.Name, Name(profile.Form), Name(profile.Type),
             profile.SavingsLoanScheme is { } scheme ? Name(scheme) : null, profile.Syariah, profile.MultiPihak, Name(profile.SupervisionLevel),
             ToContract(profile.Address), e.LegalEntity.DecreeNumber, e.LegalEntity.DecreeDate, e.Nib,
-            profile.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId);
+            profile.BusinessField, e.MemberCount, e.PredecessorIds is { Count: > 0 } predecessors ? predecessors : null, e.CaseId,
+            e.FoundingMembers,
+            e.Deed is { } deed ? new EstablishmentDeed(deed.Number, deed.Date, deed.Notary) : null,
+            e.Board is { } board ? [.. board.Select(b => new Contracts.Registry.BoardMember(b.Name, Name(b.Position)))] : null,
+            profile.MemberClasses,
+            e.Contact is { } contact ? new CooperativeContact(contact.Phone, contact.Email) : null);
     }
+
+    /// <summary>The reason subscribers read (the stored event's reason is the officer's, in Indonesian).</summary>
+    public const string CorrectionReason = "The activity history was recomputed because a RAT was reported late or the activity policy changed.";
+
+    private static CooperativeActivityCorrected Corrected(ActivityHistoryRevised e, IEvent committed) => new(
+        e.CooperativeId, committed.Version, committed.Timestamp,
+        [.. e.Periods.Select((period, i) => new Published.ActivityPeriod(period.From, i + 1 < e.Periods.Count ? e.Periods[i + 1].From : null, Name(period.Status)))],
+        CorrectionReason);
 
     private static string Name<T>(T value) where T : struct, Enum => KebabEnum.Name(value);
 
     private static CooperativeAddress ToContract(Address a) =>
-        new(a.Street, a.Village, a.Kecamatan, a.RegencyCode, Regencies.Get(a.RegencyCode).DisplayName, a.PostalCode);
+        new(a.Street, a.Village, a.Kecamatan, a.RegencyCode, Regencies.Get(a.RegencyCode).DisplayName, a.PostalCode, a.KecamatanCode, a.DesaCode);
 }

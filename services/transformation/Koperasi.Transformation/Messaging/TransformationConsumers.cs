@@ -25,6 +25,7 @@ public static class TransformationConsumers
         bus.AddPartitionedConsumer<CooperativeMergedConsumer, Registry.CooperativeMerged>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<CooperativeDissolvedConsumer, Registry.CooperativeDissolved>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<CooperativeActivityChangedConsumer, Registry.CooperativeActivityChanged>(partitioner, m => m.CooperativeId);
+        bus.AddPartitionedConsumer<CooperativeActivityCorrectedConsumer, Registry.CooperativeActivityCorrected>(partitioner, m => m.CooperativeId);
         bus.AddPartitionedConsumer<TransformationNotAppliedConsumer, Registry.TransformationNotApplied>(partitioner, m => m.CaseId);
     }
 }
