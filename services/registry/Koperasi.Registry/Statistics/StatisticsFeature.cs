@@ -7,5 +7,6 @@ public static class StatisticsFeature
     {
         GetStatistics.Map(registry);
         PublishedFigures.Map(registry);
+        Reports.Map(registry);
     }
 }
