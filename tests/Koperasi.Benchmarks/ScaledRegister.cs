@@ -36,6 +36,8 @@ public static class ScaledRegister
             Name = string.Create(CultureInfo.InvariantCulture, $"{request.Name} {copy}"),
             LegalEntity = new LegalEntity(string.Create(CultureInfo.InvariantCulture, $"{request.LegalEntity.DecreeNumber}-{copy}"), decree.AddDays(-shift)),
             Deed = request.Deed is { } deed ? deed with { Date = deed.Date.AddDays(-shift) } : null,
+            Nib = null, // one koperasi per NIB and NIK koperasi (IdentifierClaim): the copies hold none
+            NikKoperasi = null,
         };
     }
 
