@@ -64,6 +64,7 @@ public static class Benchmark
 
             timings.Add(await timer.TimeAsync("statistics, today, all five dimensions", "/api/registry/statistics?groupBy=regency,activity,type,form,supervisionLevel", cancellationToken));
             timings.Add(await timer.TimeAsync("statistics/regencies, asOf=2025-08-29", "/api/registry/statistics/regencies?asOf=2025-08-29", cancellationToken));
+            await AsOfScenarios.TimeAsync(timer, timings, cancellationToken);
             timings.Add(await timer.TimeAsync("list, regency+activity, page 10", "/api/registry/cooperatives?regency=1571&activity=tidak-aktif&page=10", cancellationToken));
             timings.Add(await timer.TimeAsync($"list, q={CommonWord}", $"/api/registry/cooperatives?q={CommonWord}", cancellationToken));
             timings.Add(await timer.TimeAsync("one koperasi by id", i => $"/api/registry/cooperatives/{ids[i % ids.Count]}", cancellationToken));

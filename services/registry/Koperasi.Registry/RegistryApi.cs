@@ -15,6 +15,8 @@ internal static class RegistryApi
         ["Koperasi"] = "Register, read and change a koperasi; its RAT reports, history and articles of association.",
         ["Activity"] = "Activity: a koperasi that held no RAT for the policy's number of consecutive financial years (three) becomes tidak aktif.",
         ["Statistics"] = "Counts of the register and of the transformations, grouped as asked.",
+        ["Published figures"] = "Statistics tables the Dinas published, frozen with their query, asOf and knownOn, read back exactly and compared with today's view.",
+        ["Reports"] = "Reports the province publishes: RAT compliance of a financial year per regency, and koperasi dissolved per year and regency.",
         ["Regions"] = "The regencies (kabupaten/kota) of Jambi province, by code.",
         ["Supervision"] = "Supervision: pembina of each koperasi, supervision records and follow-ups, the early warning, flagship koperasi, NIK koperasi renewals and Kopdes/Kel Merah Putih.",
         ["Import"] = "Bulk registration from a CSV file, as a background job with a report per row.",

@@ -26,6 +26,9 @@ public static class RegistryPolicies
     /// <summary>Designate flagship koperasi and mark a koperasi as the KDMP of a desa: the Dinas.</summary>
     public const string Designate = "registry:designate";
 
+    /// <summary>Publish a statistics figure (freeze a table): the Dinas, at province level.</summary>
+    public const string Publish = "registry:publish";
+
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
     {
         [Read] = [.. ServiceDefaults.Identity.KoperasiRoles.All],
@@ -34,5 +37,6 @@ public static class RegistryPolicies
         [ReadImports] = [AdminProvinsi, Pembina, Auditor],
         [Operate] = [AdminProvinsi],
         [Designate] = [AdminProvinsi],
+        [Publish] = [AdminProvinsi],
     };
 }

@@ -32,6 +32,7 @@ public static class RegistryStore
             .Duplicate(s => s.RegencyCode);
         options.Schema.For<KdmpDesaClaim>().DocumentAlias("kdmp_desa_claim");
         StatisticsProjection.Register(options);
+        options.Schema.For<PublishedFigure>().DocumentAlias("published_figure");
         ImportJob.ConfigureStorage(options);
     }
 }

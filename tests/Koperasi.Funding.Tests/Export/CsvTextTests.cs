@@ -1,4 +1,4 @@
-using Koperasi.Funding.Applications;
+using Koperasi.ServiceDefaults.Http;
 
 namespace Koperasi.Funding.Tests.Export;
 

@@ -8,6 +8,7 @@ public static class CooperativeFeature
         var cooperatives = registry.MapGroup("/cooperatives").WithTags("Koperasi");
         Register.Map(cooperatives);
         ListCooperatives.Map(cooperatives);
+        ExportCooperatives.Map(cooperatives);
         GetCooperative.Map(cooperatives);
         GetHistory.Map(cooperatives);
         GetArticles.Map(cooperatives);

@@ -41,17 +41,48 @@ public static class ListCooperatives
         int pageSize = 50)
     {
         var v = new RequestValidation();
+        var query = Filter(session, v, regency, type, form, activity, supervisionLevel, legalStatus, q, hasNikKoperasi);
+        v.Page(page, pageSize, MaxPageSize);
+        if (query is null || !v.IsValid)
+        {
+            return v.ToValidationProblem();
+        }
+
+        // Two queries, not Marten's paged list: its count(*) over () makes PostgreSQL read every
+        // match in name order before the first row, which took ~0.5 s for one regency's tidak
+        // aktif of a 130,000 register (docs/benchmarks). A registration committed between the
+        // two may leave the total one off the page, as a list may be.
+        var totalCount = await query.LongCountAsync(cancellationToken);
+        var results = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = results.Select(c => new Item(
+            c.Id, c.Name, c.Form, c.Type, c.SupervisionLevel, c.Address.RegencyCode, Regencies.Get(c.Address.RegencyCode).DisplayName,
+            c.Address.Kecamatan, c.LegalEntity.DecreeNumber, c.Activity, c.LastRat?.FinancialYear, c.NikKoperasi?.Number, c.MemberCount, c.LegalStatus)).ToList();
+        return TypedResults.Ok(new Page(items, page, pageSize, totalCount));
+    }
+
+    /// <summary>The koperasi the list's filters select (shared by the list and the CSV export); null when a filter is invalid (recorded in <paramref name="v"/>).</summary>
+    public static IQueryable<Cooperative>? Filter(
+        IQuerySession session,
+        RequestValidation v,
+        string? regency,
+        string? type,
+        string? form,
+        string? activity,
+        string? supervisionLevel,
+        string? legalStatus,
+        string? q,
+        bool? hasNikKoperasi)
+    {
         var regencyCode = v.Regency(regency, "regency", required: false);
         var typeValue = KebabEnum.Parse<CooperativeType>(type, "type", v);
         var formValue = KebabEnum.Parse<CooperativeForm>(form, "form", v);
         var activityValue = KebabEnum.Parse<ActivityStatus>(activity, "activity", v);
         var levelValue = KebabEnum.Parse<SupervisionLevel>(supervisionLevel, "supervisionLevel", v);
         var legalStatusValue = KebabEnum.Parse<LegalStatus>(legalStatus, "legalStatus", v);
-        v.Page(page, pageSize, MaxPageSize);
         v.Check(q is null || q.Length <= 100, "q", "At most 100 characters.");
         if (!v.IsValid)
         {
-            return v.ToValidationProblem();
+            return null;
         }
 
         var query = session.Query<Cooperative>().AsQueryable();
@@ -104,15 +135,6 @@ public static class ListCooperatives
             query = hasNik ? query.Where(c => c.NikKoperasi != null) : query.Where(c => c.NikKoperasi == null);
         }
 
-        // Two queries, not Marten's paged list: its count(*) over () makes PostgreSQL read every
-        // match in name order before the first row, which took ~0.5 s for one regency's tidak
-        // aktif of a 130,000 register (docs/benchmarks). A registration committed between the
-        // two may leave the total one off the page, as a list may be.
-        var totalCount = await query.LongCountAsync(cancellationToken);
-        var results = await query.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var items = results.Select(c => new Item(
-            c.Id, c.Name, c.Form, c.Type, c.SupervisionLevel, c.Address.RegencyCode, Regencies.Get(c.Address.RegencyCode).DisplayName,
-            c.Address.Kecamatan, c.LegalEntity.DecreeNumber, c.Activity, c.LastRat?.FinancialYear, c.NikKoperasi?.Number, c.MemberCount, c.LegalStatus)).ToList();
-        return TypedResults.Ok(new Page(items, page, pageSize, totalCount));
+        return query;
     }
 }

@@ -4,7 +4,6 @@ using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 
 namespace Koperasi.Registry.Statistics;
 
@@ -14,16 +13,25 @@ namespace Koperasi.Registry.Statistics;
 /// </summary>
 public static class GetStatistics
 {
-    public sealed record Row(string? RegencyCode, string? RegencyName, string? Activity, string? Type, string? Form, string? SupervisionLevel, long Count);
+    /// <summary>
+    /// A row of the statistics: the dimensions grouped by (the others null), the koperasi counted
+    /// and their members (the latest member count the register has for each on the day).
+    /// </summary>
+    public sealed record Row(
+        string? RegencyCode, string? RegencyName, string? Activity, string? Type, string? Form, string? SupervisionLevel, long Count,
+        string? KecamatanCode = null, string? KecamatanName = null, string? LegalStatus = null, bool? NikKoperasi = null, bool? Kdmp = null, long Members = 0);
 
-    /// <summary>The counts of the day; <see cref="Supervision"/> holds the valid NIK koperasi and the KDMP coverage of that day (the supervision endpoints' same computation).</summary>
-    public sealed record Response(DateOnly AsOf, long Total, long Aktif, long TidakAktif, IReadOnlyList<string> GroupBy, IReadOnlyList<Row> Rows, SupervisionFigures Supervision);
+    /// <summary>
+    /// The counts of the day as known at <see cref="KnownOn"/> (null: now); <see cref="Supervision"/> holds the valid NIK
+    /// koperasi and the KDMP coverage of that day as known now (the supervision endpoints' same computation).
+    /// </summary>
+    public sealed record Response(
+        DateOnly AsOf, long Total, long Aktif, long TidakAktif, IReadOnlyList<string> GroupBy, IReadOnlyList<Row> Rows, SupervisionFigures Supervision,
+        long Members = 0, DateTimeOffset? KnownOn = null);
 
     public sealed record RegencyRow(string RegencyCode, string RegencyName, long Aktif, long TidakAktif, long Total);
 
-    public sealed record RegencyTable(DateOnly AsOf, IReadOnlyList<RegencyRow> Rows, long Aktif, long TidakAktif, long Total);
-
-    private static readonly string[] Dimensions = ["regency", "activity", "type", "form", "supervisionLevel"];
+    public sealed record RegencyTable(DateOnly AsOf, IReadOnlyList<RegencyRow> Rows, long Aktif, long TidakAktif, long Total, DateTimeOffset? KnownOn = null);
 
     public static void Map(RouteGroupBuilder registry)
     {
@@ -32,7 +40,12 @@ public static class GetStatistics
             .RequireAuthorization(RegistryPolicies.Read)
             .WithTags("Statistics")
             .WithSummary("Statistics of the register")
-            .WithDescription("Counts on asOf (default today, Jambi time), grouped by any of regency, activity, type, form, supervisionLevel (default regency and activity). Computed from the events' own dates, so any past date gives what the register says of that day. supervision holds the koperasi with a valid NIK koperasi and the KDMP coverage (desa with a KDMP / all desa, in total and per regency) on asOf, as the supervision endpoints valid-nik-koperasi and kdmp-coverage compute them.")
+            .WithDescription(
+                "Counts and member totals on asOf (default today, Jambi time) as the register knew them at knownOn (an ISO 8601 date-time with offset, or a date: the end of that day in Jambi; default now: "
+                + "facts recorded after knownOn are left out), grouped by any of regency, kecamatan, activity, type, form, supervisionLevel, legalStatus (existing, dissolving, in-liquidation, dissolved), "
+                + "nikKoperasi (a valid NIK koperasi on asOf) and kdmp (the KDMP of a desa on asOf); default regency and activity. Without legalStatus the dissolved koperasi are not counted; with it they have their own rows. "
+                + "Computed from the events' own dates, so any past date gives what the register says of that day. members is the latest member count of each koperasi on asOf (registration, RAT, merger), summed. "
+                + "supervision holds the koperasi with a valid NIK koperasi and the KDMP coverage (desa with a KDMP / all desa, in total and per regency) on asOf as known now, as the supervision endpoints valid-nik-koperasi and kdmp-coverage compute them.")
             .Produces<Response>()
             .ProducesValidationProblem();
         registry.MapGet("/statistics/regencies", HandleRegencies)
@@ -40,99 +53,61 @@ public static class GetStatistics
             .RequireAuthorization(RegistryPolicies.Read)
             .WithTags("Statistics")
             .WithSummary("Aktif and tidak aktif per regency")
-            .WithDescription("The table the Dinas publishes: per kabupaten/kota the aktif, tidak aktif and total koperasi on asOf.")
+            .WithDescription("The table the Dinas publishes: per kabupaten/kota the aktif, tidak aktif and total koperasi (not dissolved) on asOf, as the register knew them at knownOn (default now).")
             .Produces<RegencyTable>()
             .ProducesValidationProblem();
     }
 
     private static async Task<Results<Ok<Response>, ValidationProblem>> Handle(
-        IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string[]? groupBy = null)
+        IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? knownOn = null, string[]? groupBy = null)
     {
         var today = clock.Today();
         var v = new RequestValidation();
         v.OptionalDate(asOf, "asOf", DateOnly.MinValue, latest: today);
-        var dimensions = (groupBy is { Length: > 0 } ? groupBy.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) : ["regency", "activity"]).Distinct().ToList();
-        foreach (var unknown in dimensions.Where(d => !Dimensions.Contains(d)))
-        {
-            v.Add("groupBy", $"Unknown dimension '{unknown}'; use {string.Join(", ", Dimensions)}.");
-        }
-
+        var known = StatisticsCells.ParseKnownOn(knownOn, clock.GetUtcNow(), v);
+        var dimensions = StatisticsCells.ParseGroupBy(groupBy, v);
         if (!v.IsValid)
         {
             return v.ToValidationProblem();
         }
 
         var day = asOf ?? today;
-        var cells = await CountsAsync(store, day, cancellationToken);
-        var rows = cells
-            .GroupBy(c => new Row(
-                Pick(dimensions, "regency", c.RegencyCode),
-                Pick(dimensions, "regency", c.RegencyCode) is { } code ? Regencies.Get(code).DisplayName : null,
-                Pick(dimensions, "activity", c.Activity),
-                Pick(dimensions, "type", c.Type),
-                Pick(dimensions, "form", c.Form),
-                Pick(dimensions, "supervisionLevel", c.SupervisionLevel),
-                0))
-            .Select(g => g.Key with { Count = g.Sum(c => c.Count) })
-            .OrderBy(r => r.RegencyCode).ThenBy(r => r.Activity).ThenBy(r => r.Type).ThenBy(r => r.Form).ThenBy(r => r.SupervisionLevel)
-            .ToList();
+        var cells = StatisticsCells.Counted(await StatisticsCells.OnAsync(store, day, known, cancellationToken), dimensions).ToList();
         return TypedResults.Ok(new Response(
             day,
             cells.Sum(c => c.Count),
             cells.Where(c => c.Activity == "aktif").Sum(c => c.Count),
             cells.Where(c => c.Activity == "tidak-aktif").Sum(c => c.Count),
             dimensions,
-            rows,
-            await SupervisionStatistics.OnAsync(session, day, cancellationToken)));
+            StatisticsCells.Rows(cells, dimensions),
+            await SupervisionStatistics.OnAsync(session, day, cancellationToken),
+            cells.Sum(c => c.Members),
+            known));
     }
 
     private static async Task<Results<Ok<RegencyTable>, ValidationProblem>> HandleRegencies(
-        IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null)
+        IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? knownOn = null)
     {
         var today = clock.Today();
-        if (asOf > today)
+        var v = new RequestValidation();
+        v.OptionalDate(asOf, "asOf", DateOnly.MinValue, latest: today);
+        var known = StatisticsCells.ParseKnownOn(knownOn, clock.GetUtcNow(), v);
+        if (!v.IsValid)
         {
-            return Problems.Validation("asOf", "Statistics are of facts: asOf cannot be after today.");
+            return v.ToValidationProblem();
         }
 
         var day = asOf ?? today;
-        var cells = await CountsAsync(store, day, cancellationToken);
+        var cells = StatisticsCells.Counted(await StatisticsCells.OnAsync(store, day, known, cancellationToken), []).ToList();
         var rows = Regencies.All.Select(r =>
         {
             var aktif = cells.Where(c => c.RegencyCode == r.Code && c.Activity == "aktif").Sum(c => c.Count);
             var tidakAktif = cells.Where(c => c.RegencyCode == r.Code && c.Activity == "tidak-aktif").Sum(c => c.Count);
             return new RegencyRow(r.Code, r.DisplayName, aktif, tidakAktif, aktif + tidakAktif);
         }).ToList();
-        return TypedResults.Ok(new RegencyTable(day, rows, rows.Sum(r => r.Aktif), rows.Sum(r => r.TidakAktif), rows.Sum(r => r.Total)));
+        return TypedResults.Ok(new RegencyTable(day, rows, rows.Sum(r => r.Aktif), rows.Sum(r => r.TidakAktif), rows.Sum(r => r.Total), known));
     }
-
-    private static string? Pick(List<string> dimensions, string dimension, string value) => dimensions.Contains(dimension) ? value : null;
 
     /// <summary>The count of every cell on the day given as <c>$1</c> (public so the benchmark explains the same SQL).</summary>
-    public static string CountsSql(string schema) =>
-        $"""
-        select regency_code, activity, type, form, supervision_level, sum(change)
-        from {schema}.{StatisticsProjection.TableName}
-        where day <= $1
-        group by regency_code, activity, type, form, supervision_level
-        having sum(change) <> 0
-        """;
-
-    private sealed record Cell(string RegencyCode, string Activity, string Type, string Form, string SupervisionLevel, long Count);
-
-    private static async Task<List<Cell>> CountsAsync(IDocumentStore store, DateOnly day, CancellationToken cancellationToken)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(CountsSql(store.Options.DatabaseSchemaName), connection);
-        command.Parameters.AddWithValue(day);
-        var cells = new List<Cell>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            cells.Add(new Cell(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5)));
-        }
-
-        return cells;
-    }
+    public static string CountsSql(string schema) => StatisticsCells.CountsSql(schema, knownOn: false);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Koperasi.Funding.Applications;
+namespace Koperasi.ServiceDefaults.Http;
 
 /// <summary>Lines of a CSV file (RFC 4180) as a spreadsheet opens it safely.</summary>
 public static class CsvText
