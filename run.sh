@@ -60,6 +60,7 @@ FUNDING_URL="${URL[funding]:?deploy/services.txt lists no funding}"
 LOGS="$ROOT/.local/logs"
 STARTED="$ROOT/.local/run.started"
 PIDS=()
+LOADER=""
 declare -A PID_OF SPEC_OF STARTED_AT BACKOFF
 
 say() { printf '\033[1m[koperasi]\033[0m %s\n' "$*"; }
@@ -70,6 +71,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 stop_all() {
   trap - INT TERM EXIT
+  if [ -n "${LOADER:-}" ]; then
+    pkill -P "$LOADER" 2>/dev/null || true
+    kill "$LOADER" 2>/dev/null || true
+  fi
   if [ ${#PIDS[@]} -gt 0 ]; then
     say "stopping the services"
     kill "${PIDS[@]}" 2>/dev/null || true
@@ -233,6 +238,9 @@ for name in "${SERVICES[@]}"; do
 done
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
 
+# What follows (the demo data sets, the banner) runs beside the supervision of the processes, so a
+# process that dies while the data loads is started again too. A failure here ends this part only.
+load_and_report() {
 # This script reads as a machine would: with a read-only service token.
 TOKEN="$(curl -fs "$GATEWAY_URL/dev/tokens/service?name=run.sh&raw=true")" || die "the gateway gave no development token; see $LOGS/gateway.log"
 api() { curl -fs -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL$1"; }
@@ -340,5 +348,9 @@ $DIRECT  Fake bank (ledger, control)    $BANK_URL/transfers  $BANK_URL/control
   Ctrl-C stops everything this script started; the data stays in .local/.
 
 EOF
+
+}
+load_and_report &
+LOADER=$!
 
 supervise
