@@ -5,9 +5,27 @@
 #   (tools/, not part of any service) when the register is empty. Prints the URLs; Ctrl-C stops
 #   everything this script started.
 # Data stays in .local/ between runs, so running it again keeps the register as it was.
+#   ./run.sh                 one process of each service
+#   ./run.sh --replicas 2    two of each (the second on its port + 10), all behind the gateway
+# A service process that dies is started again (after 1 s, then 2, 4, ... up to 60 s while it keeps
+# dying), and the rest keep running.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
+
+REPLICAS=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --replicas) REPLICAS="${2:-}"; shift; [ $# -gt 0 ] && shift ;;
+    --replicas=*) REPLICAS="${1#*=}"; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "[koperasi] error: unknown argument $1 (usage: ./run.sh [--replicas N])" >&2; exit 2 ;;
+  esac
+done
+case "$REPLICAS" in
+  [1-9]) ;;
+  *) echo "[koperasi] error: --replicas takes a number from 1 to 9" >&2; exit 2 ;;
+esac
 
 # The services come from deploy/services.txt (name and local port; deploy/services.sh reads it),
 # each at KOPERASI_<NAME>_URL or http://127.0.0.1:<port>; then the gateway in front of them and the
@@ -24,6 +42,15 @@ for name in "${SERVICES[@]}"; do
   variable="KOPERASI_$(upper "$name")_URL"
   URL[$name]="${!variable:-http://127.0.0.1:$(koperasi_service_port "$name")}"
 done
+# replica_url URL K: the address of the K-th replica (K from 1) of the service at URL: its port + 10*(K-1).
+replica_url() {
+  local url="$1" k="$2" rest hostport port
+  [ "$k" = 1 ] && { echo "$url"; return; }
+  rest="${url#*://}"; hostport="${rest%%/*}"; port="${hostport##*:}"
+  echo "${url%%://*}://${hostport%:*}:$((port + 10 * (k - 1)))"
+}
+# replica_name NAME K: registry, registry-2, ...
+replica_name() { if [ "$2" = 1 ]; then echo "$1"; else echo "$1-$2"; fi; }
 GATEWAY_URL="${KOPERASI_GATEWAY_URL:-http://localhost:8080}"
 BANK_URL="${KOPERASI_BANK_URL:-http://127.0.0.1:5190}"
 MINISTRY_URL="${KOPERASI_MINISTRY_URL:-http://127.0.0.1:5191}"
@@ -33,6 +60,8 @@ FUNDING_URL="${URL[funding]:?deploy/services.txt lists no funding}"
 LOGS="$ROOT/.local/logs"
 STARTED="$ROOT/.local/run.started"
 PIDS=()
+LOADER=""
+declare -A PID_OF SPEC_OF STARTED_AT BACKOFF
 
 say() { printf '\033[1m[koperasi]\033[0m %s\n' "$*"; }
 die() { printf '[koperasi] error: %s\n' "$*" >&2; exit 1; }
@@ -42,6 +71,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 stop_all() {
   trap - INT TERM EXIT
+  if [ -n "${LOADER:-}" ]; then
+    pkill -P "$LOADER" 2>/dev/null || true
+    kill "$LOADER" 2>/dev/null || true
+  fi
   if [ ${#PIDS[@]} -gt 0 ]; then
     say "stopping the services"
     kill "${PIDS[@]}" 2>/dev/null || true
@@ -55,7 +88,11 @@ trap stop_all EXIT
 port_of() { local url="${1#*://}"; url="${url%%/*}"; echo "${url##*:}"; }
 URL_VARIABLES="KOPERASI_GATEWAY_URL"
 for name in "${SERVICES[@]}"; do URL_VARIABLES="$URL_VARIABLES / KOPERASI_$(upper "$name")_URL"; done
-for url in "$GATEWAY_URL" "${URL[@]}" "$BANK_URL" "$MINISTRY_URL"; do
+ALL_URLS=("$GATEWAY_URL" "$BANK_URL" "$MINISTRY_URL")
+for name in "${SERVICES[@]}"; do
+  for k in $(seq 1 "$REPLICAS"); do ALL_URLS+=("$(replica_url "${URL[$name]}" "$k")"); done
+done
+for url in "${ALL_URLS[@]}"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$(port_of "$url")") 2>/dev/null; then
     die "port $(port_of "$url") is taken (is ./run.sh already running?); set $URL_VARIABLES / KOPERASI_BANK_URL / KOPERASI_MINISTRY_URL to use others"
   fi
@@ -80,14 +117,48 @@ fi
 # start NAME URL DLL [KEY=VALUE...]: one service in the background, its output in .local/logs.
 # A local run is a Development system: the gateway mints development tokens, to callers on
 # loopback only (the banner says so); docker-compose.yml and every other deployment run Production.
+# What it started is remembered, so supervise (below) can start it again.
 start() {
+  local name="$1"
+  SPEC_OF[$name]="$(printf '%q ' "$@")"
+  : >"$LOGS/$name.log"
+  launch "$@"
+}
+
+launch() { # launch NAME URL DLL [KEY=VALUE...]: its output goes on in .local/logs/NAME.log
   local name="$1" url="$2" dll="$3"
   shift 3
   # Started in its own folder: that is where it finds its appsettings.json. Urls as well as
   # ASPNETCORE_URLS: an appsettings.json that names Urls (the gateway's) outranks the latter.
   (cd "$(dirname "$dll")" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" Urls="$url" Auth__SigningKey="$SIGNING_KEY" "$@" \
-    dotnet "$(basename "$dll")") >"$LOGS/$name.log" 2>&1 &
-  PIDS+=("$!")
+    dotnet "$(basename "$dll")") >>"$LOGS/$name.log" 2>&1 &
+  PID_OF[$name]="$!"
+  STARTED_AT[$name]="$SECONDS"
+  PIDS=("${PID_OF[@]}")
+}
+
+# supervise: waits for any process this script started to stop, and starts it again (its log goes
+# on in the same file) after a back-off that doubles while it keeps dying within a minute of its
+# start (1 s, 2 s, ... 60 s); the others keep running. Ctrl-C still stops everything.
+supervise() {
+  local name pid status delay
+  while true; do
+    wait -n "${PIDS[@]}" 2>/dev/null || true
+    for name in "${!PID_OF[@]}"; do
+      pid="${PID_OF[$name]}"
+      kill -0 "$pid" 2>/dev/null && continue
+      status=0
+      wait "$pid" 2>/dev/null || status=$?
+      if [ $((SECONDS - ${STARTED_AT[$name]})) -ge 60 ]; then BACKOFF[$name]=1; fi
+      delay="${BACKOFF[$name]:-1}"
+      say "$name (pid $pid) stopped with status $status; starting it again in $delay s (see $LOGS/$name.log)"
+      sleep "$delay" &
+      wait $! || true
+      eval "launch ${SPEC_OF[$name]}"
+      say "$name started again (pid ${PID_OF[$name]})"
+      BACKOFF[$name]=$((delay * 2 > 60 ? 60 : delay * 2))
+    done
+  done
 }
 
 wait_for() { # wait_for WHAT URL [SECONDS]
@@ -134,29 +205,42 @@ wait_for "the fake ministry" "$MINISTRY_URL/health"
 
 # Every service, each with its own database and broker user; all of them ready (their bus up, so
 # their queues exist) before the demo data sets below are loaded and published.
+# With --replicas N, N processes of each service on one database and broker: the async daemon
+# (projections, the relay), imports and disbursements each run on one elected replica at a time, the
+# consumers compete on their queues, and the gateway spreads requests over the ready replicas.
 GATEWAY_SETTINGS=()
 for name in "${SERVICES[@]}"; do
   project="Koperasi.$(capitalized "$name")"
   mq_user="KOPERASI_$(upper "$name")_MQ_USER"
   mq_password="KOPERASI_$(upper "$name")_MQ_PASSWORD"
   mapfile -t settings < <(service_settings "$name")
-  say "starting $project"
-  start "$name" "${URL[$name]}" "services/$name/$project/bin/Release/net10.0/$project.dll" \
-    ConnectionStrings__Postgres="$(postgres_of "$name")" \
-    RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
-    RabbitMq__Username="${!mq_user}" RabbitMq__Password="${!mq_password}" \
-    "${settings[@]}"
-  GATEWAY_SETTINGS+=("Services__$(capitalized "$name")=${URL[$name]}")
+  addresses=""
+  for k in $(seq 1 "$REPLICAS"); do
+    url="$(replica_url "${URL[$name]}" "$k")"
+    say "starting $project$([ "$REPLICAS" = 1 ] || echo " (replica $k of $REPLICAS, $url)")"
+    start "$(replica_name "$name" "$k")" "$url" "services/$name/$project/bin/Release/net10.0/$project.dll" \
+      ConnectionStrings__Postgres="$(postgres_of "$name")" \
+      RabbitMq__Host="$KOPERASI_RABBITMQ_HOST" RabbitMq__Port="$KOPERASI_RABBITMQ_PORT" RabbitMq__VirtualHost=koperasi \
+      RabbitMq__Username="${!mq_user}" RabbitMq__Password="${!mq_password}" \
+      "${settings[@]}"
+    addresses="$addresses${addresses:+,}$url"
+  done
+  GATEWAY_SETTINGS+=("Services__$(capitalized "$name")=$addresses")
 done
 
 say "starting the gateway"
 start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll "${GATEWAY_SETTINGS[@]}"
 
 for name in "${SERVICES[@]}"; do
-  wait_for "Koperasi.$(capitalized "$name")" "${URL[$name]}/health/ready"
+  for k in $(seq 1 "$REPLICAS"); do
+    wait_for "Koperasi.$(capitalized "$name")" "$(replica_url "${URL[$name]}" "$k")/health/ready"
+  done
 done
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
 
+# What follows (the demo data sets, the banner) runs beside the supervision of the processes, so a
+# process that dies while the data loads is started again too. A failure here ends this part only.
+load_and_report() {
 # This script reads as a machine would: with a read-only service token.
 TOKEN="$(curl -fs "$GATEWAY_URL/dev/tokens/service?name=run.sh&raw=true")" || die "the gateway gave no development token; see $LOGS/gateway.log"
 api() { curl -fs -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL$1"; }
@@ -259,8 +343,12 @@ fi
 DIRECT=""
 METRICS=""
 for name in "${SERVICES[@]}"; do
-  DIRECT="$DIRECT$(printf '  %-31s%s' "$(capitalized "$name") (direct)" "${URL[$name]}/reference")"$'\n'
-  METRICS="$METRICS${METRICS:+  }${URL[$name]}/metrics"
+  for k in $(seq 1 "$REPLICAS"); do
+    url="$(replica_url "${URL[$name]}" "$k")"
+    label="$(capitalized "$name") (direct$([ "$k" = 1 ] || echo ", $k"))"
+    DIRECT="$DIRECT$(printf '  %-31s%s' "$label" "$url/reference")"$'\n'
+    METRICS="$METRICS${METRICS:+  }$url/metrics"
+  done
 done
 
 cat <<EOF
@@ -288,9 +376,13 @@ $DIRECT  Fake bank (ledger, control)    $BANK_URL/transfers  $BANK_URL/control
     curl -H "Authorization: Bearer \$TOKEN" '$GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29'
   In the API reference, paste a token under Authentication to try the calls.
 
+  Processes: $REPLICAS of each service$([ "$REPLICAS" = 1 ] && echo " (./run.sh --replicas 2 runs two)"); one that dies is started again.
   Ctrl-C stops everything this script started; the data stays in .local/.
 
 EOF
 
-wait -n "${PIDS[@]}" || true
-say "a service stopped; see $LOGS"
+}
+load_and_report &
+LOADER=$!
+
+supervise

@@ -426,6 +426,28 @@ provision_rabbitmq() {
   curl -sS -o /dev/null -u "$(mq_admin_user):$(mq_admin_password)" -X DELETE "http://$(mq_host):$(mq_mgmt_port)/api/users/guest" || true
 }
 
+# Consumer queues are quorum queues (issue 15); a broker that ran an older version holds them as
+# classic queues, and RabbitMQ refuses to declare a queue again with another type. The services are
+# not running while this script provisions, so: every durable classic queue of a service
+# (<service>-..., its _error and _skipped too) that is empty is deleted, and the service declares it
+# again as a quorum queue when it starts (bindings included). One that still holds messages is kept
+# and named: drain it (start the old version until it is empty, or move its messages with a
+# shovel) and run this again. See docs/operations.md, "Several replicas".
+upgrade_classic_queues() {
+  local vhost=koperasi prefixes="" s name type durable auto_delete messages
+  for s in "${SERVICES[@]}"; do prefixes="$prefixes${prefixes:+|}$s-"; done
+  mq_ctl list_queues -p "$vhost" --no-table-headers name type durable auto_delete messages 2>/dev/null \
+    | while IFS=$'\t' read -r name type durable auto_delete messages; do
+        [ "$type" = classic ] && [ "$durable" = true ] && [ "$auto_delete" = false ] || continue
+        printf '%s' "$name" | grep -Eq "^($prefixes)" || continue
+        if [ "$messages" = 0 ]; then
+          mq_ctl delete_queue -p "$vhost" --if-empty "$name" >/dev/null && log "classic queue $name deleted: the service declares it again as a quorum queue"
+        else
+          log "warning: classic queue $name still holds $messages messages; drain it, then run deploy/infra.sh up again (see docs/operations.md)"
+        fi
+      done
+}
+
 # ---------------------------------------------------------------- commands
 
 write_env() {
@@ -468,6 +490,7 @@ cmd_up() {
       compose_up
       provision_postgres
       provision_rabbitmq
+      upgrade_classic_queues
       ;;
     local)
       ensure_packages servers
@@ -475,6 +498,7 @@ cmd_up() {
       mq_local_up
       provision_postgres
       provision_rabbitmq
+      upgrade_classic_queues
       ;;
   esac
   write_env

@@ -12,6 +12,9 @@ public sealed record ReceivedMessage(Guid MessageId, IReadOnlyList<string> Messa
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public T As<T>() => Message.Deserialize<T>(Web) ?? throw new InvalidOperationException("Empty message.");
+
+    /// <summary>The id of the process that published it (the envelope's host.processId); 0 when absent.</summary>
+    public int PublisherProcessId { get; init; }
 }
 
 /// <summary>
@@ -71,7 +74,10 @@ public sealed class BrokerProbe : IAsyncDisposable
                     root.GetProperty("messageId").GetGuid(),
                     [.. root.GetProperty("messageType").EnumerateArray().Select(t => t.GetString()!)],
                     root.GetProperty("message").Clone(),
-                    root.TryGetProperty("headers", out var headers) ? headers.Clone() : default));
+                    root.TryGetProperty("headers", out var headers) ? headers.Clone() : default)
+                {
+                    PublisherProcessId = root.TryGetProperty("host", out var host) && host.TryGetProperty("processId", out var pid) && pid.TryGetInt32(out var id) ? id : 0,
+                });
             }
         }
         catch (Exception exception) when (exception is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException or IOException)

@@ -109,6 +109,8 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
         builder.UseSetting("RabbitMq:Password", mqPassword);
         builder.UseSetting("RabbitMq:EntityPrefix", EntityPrefix);
         builder.UseSetting("Relay:MaxRetryDelay", "00:00:01");
+        // A replica that restarts or takes over finds the daemon's and the elected work's locks free within a second.
+        builder.UseSetting("Marten:LeadershipPollingTime", "00:00:01");
         builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Audience);
         builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);

@@ -8,7 +8,8 @@ namespace Koperasi.ServiceDefaults.Http;
 /// <summary>
 /// Turns the exceptions a request can legitimately cause (unreadable JSON, a body too large,
 /// a write that lost an optimistic-concurrency race) into problem details that name the field
-/// or the rule. Anything else falls through to the generic 500 problem.
+/// or the rule. The database out of reach is a 503 with <c>Retry-After</c>: the request may be sent
+/// again shortly. Anything else falls through to the generic 500 problem.
 /// </summary>
 internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -18,11 +19,17 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
         {
             BadHttpRequestException bad => FromBadRequest(bad),
             JasperFx.ConcurrencyException => Conflict(),
+            _ when DatabaseUnavailable(exception) => Unavailable(),
             _ => null,
         };
         if (problem is null)
         {
             return false;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
@@ -104,6 +111,39 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
 
         return [.. message[(start + marker.Length)..].Split(',').Select(part => part.Trim().Trim('.').Trim('\'')).Where(part => part.Length > 0)];
     }
+
+    /// <summary>Seconds a client waits before it sends a request again during a database outage.</summary>
+    internal const int RetryAfterSeconds = 5;
+
+    // Npgsql's own failures (connection refused or broken, pool exhausted, a timeout) and the
+    // server's "cannot connect now"/"shutting down"/"too many connections" (SQL states 08, 53, 57P),
+    // however Marten wraps them. A constraint or syntax error from the server is no outage.
+    private static bool DatabaseUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case Npgsql.PostgresException server:
+                    return server.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || server.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || server.SqlState.StartsWith("57P", StringComparison.Ordinal);
+                case Npgsql.NpgsqlException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ProblemDetails Unavailable() => new()
+    {
+        Status = StatusCodes.Status503ServiceUnavailable,
+        Title = "Service unavailable",
+        Detail = $"The database cannot be reached right now. Try again in {RetryAfterSeconds} seconds.",
+        Type = Problems.TypePrefix + "database-unavailable",
+        Extensions = { ["rule"] = "database-unavailable" },
+    };
 
     private static ProblemDetails Conflict() => new()
     {

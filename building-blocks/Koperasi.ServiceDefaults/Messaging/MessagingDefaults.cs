@@ -12,7 +12,8 @@ public static class MessagingDefaults
     /// Registers MassTransit on RabbitMQ from the <c>RabbitMq</c> section: the service's own
     /// user, exchanges named by contract URN, kebab-case queues that start with
     /// <c>&lt;service&gt;-</c> (see <see cref="BrokerNames"/>), both with the optional per-run
-    /// prefix, in-memory exponential retry then the <c>_error</c> queue. The API keeps taking
+    /// prefix, consumer queues of the quorum type, in-memory exponential retry then the
+    /// <c>_error</c> queue. The API keeps taking
     /// commands while the broker is down (the relay catches up).
     /// </summary>
     /// <remarks>
@@ -41,7 +42,16 @@ public static class MessagingDefaults
             // MassTransit 8.4+ reports anonymous usage to an outside host by default: a government
             // system on a closed network sends nothing anywhere it was not told to.
             bus.DisableUsageTelemetry();
-            bus.AddConfigureEndpointsCallback((_, endpoint) => endpoint.PublishFaults = false);
+            bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                endpoint.PublishFaults = false;
+                // Quorum queues: a RabbitMQ cluster replicates them (a single node serves them too).
+                // See docs/operations.md on upgrading classic queues.
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

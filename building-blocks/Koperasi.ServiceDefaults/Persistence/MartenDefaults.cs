@@ -27,11 +27,20 @@ public static class MartenDefaults
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
         var settings = builder.Configuration.GetSection("Marten").Get<MartenSettings>() ?? new MartenSettings();
 
+        var schema = settings.Schema ?? defaultSchema;
         builder.Services.AddSingleton<IIntegrationEventMap, TMap>();
+        builder.Services.AddSingleton(provider => new LeaderElection(
+            connectionString, schema, settings.LeadershipPollingTime, provider.GetRequiredService<ILogger<LeaderElection>>()));
         builder.Services.AddHealthChecks()
             .AddCheck("postgresql", new Health.PostgresHealthCheck(connectionString), tags: ["ready"]);
 
-        var marten = builder.Services.AddMarten(options => ConfigureStore(options, connectionString, settings.Schema ?? defaultSchema, configure))
+        var marten = builder.Services.AddMarten(options =>
+            {
+                ConfigureStore(options, connectionString, schema, configure);
+                // HotCold: one leader per database and schema (tests share a database, one schema each).
+                options.Projections.DaemonLockId = DaemonLockId(schema);
+                options.Projections.LeadershipPollingTime = (int)settings.LeadershipPollingTime.TotalMilliseconds;
+            })
             .UseLightweightSessions()
             .BuildSessionsWith<ActorAwareSessionFactory>(ServiceLifetime.Scoped)
             .AddAsyncDaemon(settings.DaemonMode)
@@ -51,6 +60,9 @@ public static class MartenDefaults
 
         return marten;
     }
+
+    /// <summary>The advisory lock id of the async daemon's leader on a schema.</summary>
+    public static int DaemonLockId(string schema) => (int)(LeaderElection.LockKey(schema, "async-daemon") & int.MaxValue);
 
     /// <summary>
     /// The store options every service shares (connection, schema, JSON conventions, event

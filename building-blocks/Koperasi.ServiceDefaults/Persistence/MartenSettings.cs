@@ -9,11 +9,18 @@ public sealed class MartenSettings
     public string? Schema { get; set; }
 
     /// <summary>
-    /// How this process runs the async daemon (projections and the relay). Solo: exactly one
-    /// daemon process per service database. Disabled: an API replica. HotCold: leader election,
-    /// only where the real Patched.DistributedLock.Postgres package was restored.
+    /// How this process runs the async daemon (projections and the relay). HotCold (the default):
+    /// every replica competes for an advisory lock per database and schema and the leader runs
+    /// them; any number of replicas. Disabled: this process never runs them. Solo: this process
+    /// runs them without an election (a tool alone on its database; never two on one schema).
     /// </summary>
-    public DaemonMode DaemonMode { get; set; } = DaemonMode.Solo;
+    public DaemonMode DaemonMode { get; set; } = DaemonMode.HotCold;
+
+    /// <summary>
+    /// How often a replica that is not the leader tries to take the daemon's lock, and the locks of
+    /// the elected work (imports, disbursements): the longest a dead leader's work waits.
+    /// </summary>
+    public TimeSpan LeadershipPollingTime { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Create or update the schema at start-up (development and tests).</summary>
     public bool ApplySchemaOnStartup { get; set; } = true;

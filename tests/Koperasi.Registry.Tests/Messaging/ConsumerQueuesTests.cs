@@ -5,7 +5,7 @@ using Koperasi.Testing;
 namespace Koperasi.Registry.Tests.Messaging;
 
 /// <summary>
-/// The Registry's queues for approvals and paid grants exist, durable and bound to the contracts, as
+/// The Registry's queues for approvals and paid grants exist, durable, quorum and bound to the contracts, as
 /// soon as it has started: a message published while the Registry is stopped waits there for it.
 /// </summary>
 public sealed class ConsumerQueuesTests() : TransformationHarness("queues")
@@ -29,6 +29,8 @@ public sealed class ConsumerQueuesTests() : TransformationHarness("queues")
         var fromSubscription = await admin.GetFromJsonAsync<JsonArray>($"exchanges/{vhost}/{Uri.EscapeDataString(subscription)}/bindings/source");
 
         declared!["durable"]!.GetValue<bool>().ShouldBeTrue();
+        // Quorum, so a RabbitMQ cluster replicates it; replicas of the Registry compete on it.
+        declared["type"]!.GetValue<string>().ShouldBe("quorum");
         fromContract!.Select(b => b!["destination"]!.GetValue<string>()).ShouldContain(subscription);
         fromSubscription!.Select(b => b!["destination"]!.GetValue<string>()).ShouldContain($"{EntityPrefix}.{queue}");
     }

@@ -37,9 +37,10 @@ public sealed class BankSettings
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Whether this process sends the requested disbursements to the bank. Any number may (the
-    /// idempotency key and the stream version keep each grant paid and recorded once); API
-    /// replicas may set false.
+    /// Whether this process takes part in the election of the replica that sends the requested
+    /// disbursements to the bank (one at a time per database). An opt-out. Should two ever send
+    /// (a lock lost mid-round), the idempotency key and the stream version keep each grant paid
+    /// and recorded once.
     /// </summary>
     public bool Processing { get; set; } = true;
 

@@ -14,9 +14,11 @@ namespace Koperasi.Funding.Disbursements;
 /// the applications' projection (status disbursement-requested), so a restart, or another process,
 /// finds what is still to pay. Every attempt carries the disbursement id as idempotency key: a
 /// transfer sent twice (a lost answer, two processors, an officer's retry) is paid once, and the
-/// outcome is appended at the version the processor read, so only one of them records it.
+/// outcome is appended at the version the processor read, so only one of them records it. One
+/// replica per database runs it at a time, elected (see <see cref="LeaderElection"/>).
 /// </summary>
 public sealed partial class DisbursementProcessor(
+    LeaderElection election,
     IServiceScopeFactory scopes,
     IDocumentStore store,
     DisbursementSignal signal,
@@ -28,9 +30,15 @@ public sealed partial class DisbursementProcessor(
 {
     public const string Actor = "system:disbursement";
 
+    /// <summary>The name of the elected work (its advisory lock).</summary>
+    public const string ElectedWork = "disbursements";
+
     private BankSettings Settings => options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        election.RunWhileLeaderAsync(ElectedWork, RunAsync, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -8,8 +8,9 @@ using Polly.Timeout;
 namespace Koperasi.Gateway.Health;
 
 /// <summary>
-/// The gateway is ready when every service behind it is: each one's <c>/health/ready</c> answers
-/// 200. A brief hiccup is retried, and a service that hangs is given up on, so one probe of
+/// The gateway is ready when every service behind it is: for each one, the <c>/health/ready</c> of
+/// at least one of its replicas answers 200 (the proxy sends requests only to ready replicas). A
+/// brief hiccup is retried, and a service that hangs is given up on, so one probe of
 /// <c>/health/ready</c> stays short.
 /// </summary>
 internal sealed class DownstreamReadiness(IHttpClientFactory clients, DownstreamService service) : IHealthCheck
@@ -18,7 +19,20 @@ internal sealed class DownstreamReadiness(IHttpClientFactory clients, Downstream
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var probe = new Uri(service.Address.ToString().TrimEnd('/') + "/health/ready");
+        var results = await Task.WhenAll(service.Addresses.Select(address => ProbeAsync(address, cancellationToken)));
+        if (results.Count(r => r.Status == HealthStatus.Healthy) is var ready and > 0)
+        {
+            return HealthCheckResult.Healthy(service.Addresses.Count == 1
+                ? $"Service {service.Name} is ready."
+                : $"Service {service.Name}: {ready} of {service.Addresses.Count} replicas ready.");
+        }
+
+        return results[0];
+    }
+
+    private async Task<HealthCheckResult> ProbeAsync(Uri address, CancellationToken cancellationToken)
+    {
+        var probe = new Uri(address.ToString().TrimEnd('/') + "/health/ready");
         try
         {
             using var client = clients.CreateClient(ClientName);

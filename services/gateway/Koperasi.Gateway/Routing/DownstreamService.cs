@@ -4,10 +4,14 @@ namespace Koperasi.Gateway.Routing;
 
 /// <summary>
 /// A service behind the gateway. Its name is the path segment of its API (<c>/api/registry/...</c>)
-/// and of its OpenAPI document (<c>/openapi/registry.json</c>); its address is where it listens.
+/// and of its OpenAPI document (<c>/openapi/registry.json</c>); its addresses are where its replicas
+/// listen (one or more, separated by commas).
 /// </summary>
-internal sealed partial record DownstreamService(string Name, Uri Address)
+internal sealed partial record DownstreamService(string Name, IReadOnlyList<Uri> Addresses)
 {
+    /// <summary>The first replica's address.</summary>
+    public Uri Address => Addresses[0];
+
     /// <summary>The configuration section that maps a service name to its base address.</summary>
     public const string Section = "Services";
 
@@ -34,6 +38,24 @@ internal sealed partial record DownstreamService(string Name, Uri Address)
     private static DownstreamService Parse(string key, string? value)
     {
         var name = key.ToLowerInvariant();
+        var addresses = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(address => Parse(key, name, address))
+            .ToList();
+        if (addresses.Count == 0)
+        {
+            throw new InvalidOperationException($"{Section}:{key}: '{value}' is not an absolute http(s) address.");
+        }
+
+        if (addresses.Distinct().Count() != addresses.Count)
+        {
+            throw new InvalidOperationException($"{Section}:{key}: an address is listed twice.");
+        }
+
+        return new DownstreamService(name, addresses);
+    }
+
+    private static Uri Parse(string key, string name, string value)
+    {
         if (!ServiceName().IsMatch(name))
         {
             throw new InvalidOperationException($"{Section}:{key}: a service name is letters, digits and hyphens, starting with a letter.");
@@ -49,7 +71,7 @@ internal sealed partial record DownstreamService(string Name, Uri Address)
             throw new InvalidOperationException($"{Section}:{key}: '{value}' is not an absolute http(s) address.");
         }
 
-        return new DownstreamService(name, address);
+        return address;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]

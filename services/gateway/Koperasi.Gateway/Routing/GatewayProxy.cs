@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Koperasi.Gateway.Routing;
@@ -29,7 +31,10 @@ internal static class GatewayProxy
     {
         foreach (var service in downstream)
         {
-            GatewayLog.Routing(app.Logger, service.Name, service.Address);
+            foreach (var address in service.Addresses)
+            {
+                GatewayLog.Routing(app.Logger, service.Name, address);
+            }
         }
 
         if (downstream.Count == 0)
@@ -92,9 +97,28 @@ internal static class GatewayProxy
         .. downstream.Select(service => new ClusterConfig
         {
             ClusterId = service.Name,
-            Destinations = new Dictionary<string, DestinationConfig>
+            Destinations = service.Addresses
+                .Select((address, index) => (Id: index == 0 ? service.Name : $"{service.Name}-{index + 1}", Address: address))
+                .ToDictionary(d => d.Id, d => new DestinationConfig { Address = d.Address.ToString() }),
+            // Several replicas: requests go round the ready ones; a replica that stops answering its
+            // readiness probe, or fails requests at the transport, is left out until it recovers.
+            LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
+            HealthCheck = service.Addresses.Count < 2 ? null : new HealthCheckConfig
             {
-                [service.Name] = new() { Address = service.Address.ToString() },
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Interval = TimeSpan.FromSeconds(5),
+                    Timeout = TimeSpan.FromSeconds(2),
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                    Path = "/health/ready",
+                },
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+                    ReactivationPeriod = TimeSpan.FromSeconds(10),
+                },
             },
         }),
     ];

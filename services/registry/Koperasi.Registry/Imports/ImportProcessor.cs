@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Koperasi.Registry.Activity;
+using Koperasi.ServiceDefaults.Persistence;
 using Marten;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +15,14 @@ public sealed class ImportOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>
-    /// Whether this process runs imports. Like Marten's async daemon, exactly one process per
-    /// database should: API replicas set false, accept uploads, and leave them queued.
+    /// Whether this process takes part in the election of the replica that runs imports (one at a
+    /// time per database, elected like Marten's async daemon). An opt-out: false leaves the jobs
+    /// this process accepts to the elected replica.
     /// </summary>
     public bool Processing { get; set; } = true;
 
     /// <summary>How often the processor looks for jobs queued by another process.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Jobs waiting for the processor, in the order they were accepted, each once.</summary>
@@ -48,11 +50,13 @@ public sealed class ImportQueue
 }
 
 /// <summary>
-/// Runs imports one at a time in the background: those accepted by this process at once, those
-/// queued by another process when it next looks. On start-up it also resumes the jobs a restart
-/// interrupted, from their last committed batch.
+/// Runs imports one at a time in the background, on the replica elected for it (see
+/// <see cref="LeaderElection"/>): those accepted by this process at once, those queued by another
+/// process when it next looks. When elected it also resumes the jobs a restart or the previous
+/// leader interrupted, from their last committed batch.
 /// </summary>
 public sealed partial class ImportProcessor(
+    LeaderElection election,
     IDocumentStore store,
     ImportQueue queue,
     TimeProvider clock,
@@ -60,12 +64,15 @@ public sealed partial class ImportProcessor(
     IOptions<ImportOptions> options,
     ILogger<ImportProcessor> logger) : BackgroundService
 {
+    /// <summary>The name of the elected work (its advisory lock).</summary>
+    public const string ElectedWork = "imports";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(LookForJobsAsync(stoppingToken), ProcessAsync(stoppingToken));
+        election.RunWhileLeaderAsync(ElectedWork, leading => Task.WhenAll(LookForJobsAsync(leading), ProcessAsync(leading)), stoppingToken);
 
     private async Task LookForJobsAsync(CancellationToken stoppingToken)
     {
-        // Running jobs are this processor's own once it has started: only at start-up are they interrupted ones.
+        // Running jobs are this processor's own once it is elected: only then are they interrupted ones.
         await EnqueueUnfinishedAsync([ImportStatus.Queued, ImportStatus.Running], stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
