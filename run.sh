@@ -157,6 +157,28 @@ for name in "${SERVICES[@]}"; do
 done
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
 
+# --- ./run.sh --observability: Prometheus from the OS packages (installed if missing), its state in
+# .local/prometheus, on KOPERASI_PROMETHEUS_PORT (9095: a system-wide Prometheus keeps :9090),
+# scraping every service, the gateway and RabbitMQ, with deploy/observability/alert-rules.yml.
+case " $* " in *" --observability "*)
+  PROMETHEUS_DIR="$ROOT/.local/prometheus"
+  PROMETHEUS_URL="http://127.0.0.1:${KOPERASI_PROMETHEUS_PORT:-9095}"
+  deploy/observability/prometheus-local.sh ensure || die "Prometheus could not be installed"
+  mkdir -p "$PROMETHEUS_DIR/data"
+  targets=()
+  for name in "${SERVICES[@]}"; do targets+=("$name=127.0.0.1:$(port_of "${URL[$name]}")"); done
+  targets+=("gateway=127.0.0.1:$(port_of "$GATEWAY_URL")")
+  [ -n "${KOPERASI_RABBITMQ_PROMETHEUS_PORT:-}" ] && targets+=("rabbitmq=$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_PROMETHEUS_PORT")
+  deploy/observability/prometheus-local.sh config "$PROMETHEUS_DIR/prometheus.yml" "${targets[@]}"
+  say "starting Prometheus on $PROMETHEUS_URL"
+  (exec prometheus --config.file="$PROMETHEUS_DIR/prometheus.yml" --storage.tsdb.path="$PROMETHEUS_DIR/data" \
+    --web.listen-address="${PROMETHEUS_URL#http://}" --storage.tsdb.retention.time=7d) >"$LOGS/prometheus.log" 2>&1 &
+  PIDS+=("$!")
+  wait_for "Prometheus" "$PROMETHEUS_URL/-/ready" 60
+  say "Prometheus: targets $PROMETHEUS_URL/targets, alerts $PROMETHEUS_URL/alerts"
+  ;;
+esac
+
 # This script reads as a machine would: with a read-only service token.
 TOKEN="$(curl -fs "$GATEWAY_URL/dev/tokens/service?name=run.sh&raw=true")" || die "the gateway gave no development token; see $LOGS/gateway.log"
 api() { curl -fs -H "Authorization: Bearer $TOKEN" "$REGISTRY_URL$1"; }
