@@ -136,6 +136,9 @@ ensure_npm_tool() {
     || echo "test.sh: installing $name@$version failed; the tests that need it cannot run" >&2
 }
 ensure_npm_tool @redocly/cli 2.77.0   # OpenAPI lint of the services' documents
+# Prometheus and promtool from the OS packages: the alert rules' checks and the scrape of every service.
+deploy/observability/prometheus-local.sh ensure \
+  || echo "test.sh: prometheus is not installed; the tests that need it cannot run" >&2
 # -------------------------------------------------------------------------------------------------
 
 echo "== build"
