@@ -7,6 +7,7 @@
 # Data stays in .local/ between runs, so running it again keeps the register as it was.
 #   ./run.sh                 one process of each service
 #   ./run.sh --replicas 2    two of each (the second on its port + 10), all behind the gateway
+#   ./run.sh --observability also Prometheus (OS package) scraping every service, with the alert rules
 # A service process that dies is started again (after 1 s, then 2, 4, ... up to 60 s while it keeps
 # dying), and the rest keep running.
 set -euo pipefail
@@ -14,12 +15,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT="$PWD"
 
 REPLICAS=1
+OBSERVABILITY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) REPLICAS="${2:-}"; shift; [ $# -gt 0 ] && shift ;;
     --replicas=*) REPLICAS="${1#*=}"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) echo "[koperasi] error: unknown argument $1 (usage: ./run.sh [--replicas N])" >&2; exit 2 ;;
+    --observability) OBSERVABILITY=1; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "[koperasi] error: unknown argument $1 (usage: ./run.sh [--replicas N] [--observability])" >&2; exit 2 ;;
   esac
 done
 case "$REPLICAS" in
@@ -75,6 +78,7 @@ stop_all() {
     pkill -P "$LOADER" 2>/dev/null || true
     kill "$LOADER" 2>/dev/null || true
   fi
+  if [ -n "${PROMETHEUS_PID:-}" ]; then kill "$PROMETHEUS_PID" 2>/dev/null || true; fi
   if [ ${#PIDS[@]} -gt 0 ]; then
     say "stopping the services"
     kill "${PIDS[@]}" 2>/dev/null || true
@@ -237,6 +241,28 @@ for name in "${SERVICES[@]}"; do
   done
 done
 wait_for "the gateway" "$GATEWAY_URL/health/ready"
+
+# --- ./run.sh --observability: Prometheus from the OS packages (installed if missing), its state in
+# .local/prometheus, on KOPERASI_PROMETHEUS_PORT (9095: a system-wide Prometheus keeps :9090),
+# scraping every service, the gateway and RabbitMQ, with deploy/observability/alert-rules.yml.
+case "$OBSERVABILITY" in 1)
+  PROMETHEUS_DIR="$ROOT/.local/prometheus"
+  PROMETHEUS_URL="http://127.0.0.1:${KOPERASI_PROMETHEUS_PORT:-9095}"
+  deploy/observability/prometheus-local.sh ensure || die "Prometheus could not be installed"
+  mkdir -p "$PROMETHEUS_DIR/data"
+  targets=()
+  for name in "${SERVICES[@]}"; do targets+=("$name=127.0.0.1:$(port_of "${URL[$name]}")"); done
+  targets+=("gateway=127.0.0.1:$(port_of "$GATEWAY_URL")")
+  [ -n "${KOPERASI_RABBITMQ_PROMETHEUS_PORT:-}" ] && targets+=("rabbitmq=$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_PROMETHEUS_PORT")
+  deploy/observability/prometheus-local.sh config "$PROMETHEUS_DIR/prometheus.yml" "${targets[@]}"
+  say "starting Prometheus on $PROMETHEUS_URL"
+  (exec prometheus --config.file="$PROMETHEUS_DIR/prometheus.yml" --storage.tsdb.path="$PROMETHEUS_DIR/data" \
+    --web.listen-address="${PROMETHEUS_URL#http://}" --storage.tsdb.retention.time=7d) >"$LOGS/prometheus.log" 2>&1 &
+  PROMETHEUS_PID="$!"   # not supervised: stop_all stops it
+  wait_for "Prometheus" "$PROMETHEUS_URL/-/ready" 60
+  say "Prometheus: targets $PROMETHEUS_URL/targets, alerts $PROMETHEUS_URL/alerts"
+  ;;
+esac
 
 # What follows (the demo data sets, the banner) runs beside the supervision of the processes, so a
 # process that dies while the data loads is started again too. A failure here ends this part only.

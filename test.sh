@@ -137,6 +137,9 @@ ensure_npm_tool() {
 }
 ensure_npm_tool @redocly/cli 2.77.0   # OpenAPI lint of the services' documents
 ensure_npm_tool @asyncapi/parser 3.6.3  # AsyncAPI parse of the services' event documents (docs/asyncapi)
+# Prometheus and promtool from the OS packages: the alert rules' checks and the scrape of every service.
+deploy/observability/prometheus-local.sh ensure \
+  || echo "test.sh: prometheus is not installed; the tests that need it cannot run" >&2
 # -------------------------------------------------------------------------------------------------
 
 echo "== build"

@@ -37,6 +37,9 @@ AMQP_PORT="${KOPERASI_LOCAL_RABBITMQ_PORT:-55672}"
 MGMT_PORT="${KOPERASI_LOCAL_RABBITMQ_MANAGEMENT_PORT:-55673}"
 DIST_PORT="${KOPERASI_LOCAL_RABBITMQ_DIST_PORT:-55674}"
 EPMD_PORT="${KOPERASI_LOCAL_EPMD_PORT:-55675}"
+# RabbitMQ's own Prometheus endpoint (rabbitmq_prometheus: queue depths, error queues included),
+# scraped by ./run.sh --observability.
+PROM_PORT="${KOPERASI_LOCAL_RABBITMQ_PROMETHEUS_PORT:-55676}"
 NODE_NAME="koperasi@localhost"
 
 # The services (deploy/services.txt) and what PostgreSQL and RabbitMQ are provisioned with, written
@@ -129,6 +132,14 @@ pg_admin_password() {
 mq_host() { [ "$MODE" = external ] && echo "$KOPERASI_EXTERNAL_RABBITMQ_HOST" || echo 127.0.0.1; }
 mq_port() { [ "$MODE" = external ] && echo "${KOPERASI_EXTERNAL_RABBITMQ_PORT:-5672}" || echo "$AMQP_PORT"; }
 mq_mgmt_port() { [ "$MODE" = external ] && echo "${KOPERASI_EXTERNAL_RABBITMQ_MANAGEMENT_PORT:-15672}" || echo "$MGMT_PORT"; }
+# rabbitmq_prometheus: on the project-local node always; elsewhere only when told where (empty: none).
+mq_prometheus_port() {
+  case "$MODE" in
+    local) echo "$PROM_PORT" ;;
+    external) echo "${KOPERASI_EXTERNAL_RABBITMQ_PROMETHEUS_PORT:-}" ;;
+    *) echo "" ;;
+  esac
+}
 mq_admin_user() { [ "$MODE" = external ] && echo "${KOPERASI_EXTERNAL_RABBITMQ_ADMIN_USER:-admin}" || echo koperasi-admin; }
 mq_admin_password() {
   if [ "$MODE" = external ]; then echo "${KOPERASI_EXTERNAL_RABBITMQ_ADMIN_PASSWORD:-}"; else secret rabbitmq-admin; fi
@@ -262,11 +273,13 @@ mq_local_up() {
   local dir
   dir="$(service_state_dir)/rabbitmq"
   mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
-  echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+  echo '[rabbitmq_management,rabbitmq_prometheus].' > "$dir/enabled_plugins"
   cat > "$dir/rabbitmq.conf" <<EOF
 listeners.tcp.1 = 127.0.0.1:$AMQP_PORT
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $MGMT_PORT
+prometheus.tcp.ip = 127.0.0.1
+prometheus.tcp.port = $PROM_PORT
 loopback_users = none
 log.console = false
 log.file.level = warning
@@ -461,6 +474,7 @@ write_env() {
     echo "KOPERASI_RABBITMQ_HOST=$(mq_host)"
     echo "KOPERASI_RABBITMQ_PORT=$(mq_port)"
     echo "KOPERASI_RABBITMQ_MANAGEMENT_PORT=$(mq_mgmt_port)"
+    echo "KOPERASI_RABBITMQ_PROMETHEUS_PORT=$(mq_prometheus_port)"
     echo "KOPERASI_RABBITMQ_ADMIN_USER=$(mq_admin_user)"
     echo "KOPERASI_RABBITMQ_ADMIN_PASSWORD=$(mq_admin_password)"
     echo "KOPERASI_JWT_SIGNING_KEY=$(signing_key)"
