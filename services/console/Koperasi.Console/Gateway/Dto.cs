@@ -58,3 +58,13 @@ public sealed record MyKoperasiResponse(string PembinaUserId, DateOnly Today, IR
 public sealed record OverdueFollowUp(Guid CooperativeId, string RegencyCode, Guid RecordId, int Number, string Action, DateOnly DueOn, int DaysOverdue, IReadOnlyList<string> Pembina);
 
 public sealed record OverdueResponse(DateOnly On, string? Regency, string? PembinaUserId, IReadOnlyList<OverdueFollowUp> FollowUps);
+
+public sealed record ArticlesVersion(int Number, DateOnly EffectiveOn, string Name, string Type, string Form, string BusinessField, IReadOnlyList<string> Changed, Guid? CaseId);
+
+public sealed record ArticlesResponse(Guid CooperativeId, int CurrentVersion, IReadOnlyList<ArticlesVersion> Versions);
+
+public sealed record SupervisionRequest(string Kind, DateOnly HeldOn, string Findings, string Recommendations, IReadOnlyList<FollowUpRequest>? FollowUps);
+
+public sealed record FollowUpRequest(string Action, DateOnly DueOn);
+
+public sealed record StepResponse(Guid CooperativeId, long Version);
