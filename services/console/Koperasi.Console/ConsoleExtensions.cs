@@ -61,7 +61,7 @@ public static class ConsoleExtensions
     public static bool IsConsolePath(PathString path) =>
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/reference")
           || path.StartsWithSegments("/dev") || path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics")
-          || path.StartsWithSegments("/alive"));
+          || path.StartsWithSegments("/alive") || path.StartsWithSegments("/_framework"));
 
     /// <summary>
     /// The front door the console calls: <c>Console:GatewayUrl</c> when set, otherwise this host's own
