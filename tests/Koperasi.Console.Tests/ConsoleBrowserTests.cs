@@ -144,9 +144,17 @@ public class ConsoleBrowserTests(ConsolePlatform platform)
             await page.FillAsync("#rat-hadir", "20");
             await page.FillAsync("#rat-jumlah", "30");
             await page.FillAsync("#rat-aset", "565000000");
-            await page.ClickAsync("#form-rat button[type=submit]");
+            await page.ClickAsync("#form-rat button[type=submit]", new PageClickOptions { Timeout = 60_000 });
+            try
+            {
+                await page.WaitForURLAsync(url => url.Contains("pesan=rat", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+            }
+            catch (TimeoutException)
+            {
+                await ConsolePlatform.ScreenshotAsync(page, "rat-gagal");
+                throw new TimeoutException("The RAT report did not succeed; the page shows: " + await page.Locator("main").InnerTextAsync());
+            }
 
-            await page.WaitForURLAsync(url => url.Contains("pesan=rat", StringComparison.Ordinal));
             (await page.Locator(".berhasil").InnerTextAsync()).ShouldContain("RAT berhasil dilaporkan");
             var row = await page.Locator("#tabel-rat tbody tr").First.InnerTextAsync();
             row.ShouldContain(year.ToString(System.Globalization.CultureInfo.InvariantCulture));

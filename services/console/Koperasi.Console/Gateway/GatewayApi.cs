@@ -2,7 +2,6 @@ using Koperasi.Console.SignIn;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Koperasi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
@@ -21,7 +20,9 @@ public sealed record Jawaban<T>(T? Value, string? ETag, Masalah? Problem)
 /// </summary>
 public sealed class GatewayApi(HttpClient http, IHttpContextAccessor accessor)
 {
-    private static readonly JsonSerializerOptions Json = KoperasiJson.Options;
+    // Not the services' strict options: the console reads only the members it shows, and ignores
+    // the members it does not know (the services may add some) instead of failing on them.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Task<Jawaban<T>> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Get, path, null, null, cancellationToken);
