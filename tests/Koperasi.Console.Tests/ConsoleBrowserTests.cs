@@ -152,7 +152,7 @@ public class ConsoleBrowserTests(ConsolePlatform platform)
             catch (TimeoutException)
             {
                 await ConsolePlatform.ScreenshotAsync(page, "rat-gagal");
-                throw new TimeoutException("The RAT report did not succeed; the page shows: " + await page.Locator("main").InnerTextAsync());
+                throw new TimeoutException($"The RAT report did not succeed (If-Match field '{await page.Locator("input[name='Rat.ETag']").GetAttributeAsync("value")}'); the page shows: " + await page.Locator("main").InnerTextAsync());
             }
 
             (await page.Locator(".berhasil").InnerTextAsync()).ShouldContain("RAT berhasil dilaporkan");

@@ -61,7 +61,23 @@ public class DevelopmentSignInTests
 
         using var response = await client.PostAsync(new Uri(DevelopmentSignIn.Path, UriKind.Relative), Form(page, "admin-provinsi", "", "x"));
         // No such route: not found in Development; elsewhere an unknown path falls to the API's default (401 without a token).
-        response.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Unauthorized);
+        // (From another machine in Development the page carries no form, so no antiforgery token either: 400.)
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest);
+        response.Headers.Contains("Set-Cookie").ShouldBe(false);
+    }
+
+    [Fact]
+    public async Task In_Development_a_form_posted_from_another_machine_is_not_answered()
+    {
+        // The form and its antiforgery token as this machine got them, posted from another one.
+        await using var gateway = new ConsoleOnly("Development", IPAddress.Loopback);
+        using var client = gateway.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync(new Uri("/masuk", UriKind.Relative));
+        gateway.Remote.Address = IPAddress.Parse("192.0.2.10");
+
+        using var response = await client.PostAsync(new Uri(DevelopmentSignIn.Path, UriKind.Relative), Form(page, "admin-provinsi", "", "x"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Headers.Contains("Set-Cookie").ShouldBe(false);
     }
 
@@ -99,6 +115,9 @@ public class DevelopmentSignInTests
     /// <summary>The gateway alone (no service behind it) in an environment, its callers coming from <paramref name="remote"/>.</summary>
     private sealed class ConsoleOnly(string environment, IPAddress remote) : WebApplicationFactory<gateway::Program>
     {
+        /// <summary>Where the next requests come from; a test moves it.</summary>
+        public RemoteBox Remote { get; } = new() { Address = remote };
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
@@ -108,17 +127,22 @@ public class DevelopmentSignInTests
             builder.UseSetting("Services:Registry", "");
             builder.UseSetting("Services:Transformation", "");
             builder.UseSetting("Services:Funding", "");
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress(remote)));
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress(Remote)));
         }
     }
 
-    private sealed class RemoteAddress(IPAddress address) : IStartupFilter
+    private sealed class RemoteBox
+    {
+        public required IPAddress Address { get; set; }
+    }
+
+    private sealed class RemoteAddress(RemoteBox remote) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, following) =>
             {
-                context.Connection.RemoteIpAddress = address;
+                context.Connection.RemoteIpAddress = remote.Address;
                 return following(context);
             });
             next(app);

@@ -49,7 +49,8 @@ public sealed class GatewayApi(HttpClient http, IHttpContextAccessor accessor)
 
         if (!string.IsNullOrWhiteSpace(ifMatch))
         {
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            var tag = ifMatch.Trim();
+            request.Headers.TryAddWithoutValidation("If-Match", tag.StartsWith('"') || tag.StartsWith("W/", StringComparison.Ordinal) ? tag : $"\"{tag}\"");
         }
 
         try
