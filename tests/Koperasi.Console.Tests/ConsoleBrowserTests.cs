@@ -263,7 +263,23 @@ public class ConsoleBrowserTests(ConsolePlatform platform)
             .Where(k => k!["lastRatYear"] is null || k["lastRatYear"]!.GetValue<int>() < year)
             .Select(k => new Found(Guid.Parse(k!["id"]!.GetValue<string>()), k["name"]!.GetValue<string>()))
             .ToList();
-        candidates.Count.ShouldBeGreaterThan(skip);
-        return candidates[skip];
+        // Only a koperasi whose ETag is its stream version: the demo set's KDMP koperasi answer ETag "0"
+        // (their supervision events are appended after the registration; a Registry matter, reported).
+        var usable = new List<Found>();
+        foreach (var candidate in candidates)
+        {
+            using var response = await platform.RegistryClient.GetAsync(new Uri($"/api/registry/cooperatives/{candidate.Id}", UriKind.Relative));
+            if (response.Headers.ETag?.Tag is { } tag && tag != "\"0\"")
+            {
+                usable.Add(candidate);
+                if (usable.Count > skip)
+                {
+                    break;
+                }
+            }
+        }
+
+        usable.Count.ShouldBeGreaterThan(skip);
+        return usable[skip];
     }
 }
