@@ -255,31 +255,35 @@ public class ConsoleBrowserTests(ConsolePlatform platform)
 
     private sealed record Found(Guid Id, string Name);
 
-    /// <summary>An aktif koperasi of the regency, registered before the year, without the RAT of the year (the <paramref name="skip"/>-th such).</summary>
+    /// <summary>
+    /// A koperasi of the regency registered for the test (founded 2021, RATs 2021-2023), without the RAT
+    /// of the year. Not one of the demo set: its koperasi answer ETag "0" (a Registry matter, reported).
+    /// </summary>
     private async Task<Found> KoperasiWithoutRatAsync(string regency, int year, int skip = 0)
     {
-        var page = await platform.RegistryClient.GetFromJsonAsync<JsonObject>($"/api/registry/cooperatives?regency={regency}&activity=aktif&legalStatus=existing&pageSize=200");
-        var candidates = page!["items"]!.AsArray()
-            .Where(k => k!["lastRatYear"] is null || k["lastRatYear"]!.GetValue<int>() < year)
-            .Select(k => new Found(Guid.Parse(k!["id"]!.GetValue<string>()), k["name"]!.GetValue<string>()))
-            .ToList();
-        // Only a koperasi whose ETag is its stream version: the demo set's KDMP koperasi answer ETag "0"
-        // (their supervision events are appended after the registration; a Registry matter, reported).
-        var usable = new List<Found>();
-        foreach (var candidate in candidates)
+        year.ShouldBeGreaterThan(2023);
+        var name = $"Koperasi Uji Konsol {skip} {Guid.NewGuid().ToString("N")[..6]}";
+        var rats = new JsonArray(
+            new JsonObject { ["financialYear"] = 2021, ["heldOn"] = "2022-03-05", ["membersPresent"] = 30, ["membersTotal"] = 40, ["mode"] = "in-person" },
+            new JsonObject { ["financialYear"] = 2022, ["heldOn"] = "2023-03-04", ["membersPresent"] = 30, ["membersTotal"] = 40, ["mode"] = "in-person" },
+            new JsonObject { ["financialYear"] = 2023, ["heldOn"] = "2024-03-02", ["membersPresent"] = 30, ["membersTotal"] = 40, ["mode"] = "in-person" });
+        var body = new JsonObject
         {
-            using var response = await platform.RegistryClient.GetAsync(new Uri($"/api/registry/cooperatives/{candidate.Id}", UriKind.Relative));
-            if (response.Headers.ETag?.Tag is { } tag && tag != "\"0\"")
-            {
-                usable.Add(candidate);
-                if (usable.Count > skip)
-                {
-                    break;
-                }
-            }
-        }
-
-        usable.Count.ShouldBeGreaterThan(skip);
-        return usable[skip];
+            ["name"] = name,
+            ["form"] = "primer",
+            ["type"] = "konsumen",
+            ["supervisionLevel"] = "kabupaten-kota",
+            ["address"] = new JsonObject { ["street"] = "Jl. Jenderal Sudirman 8", ["kecamatan"] = ServiceDefaults.Regions.Places.KecamatanOf(regency)[0].Name, ["regencyCode"] = regency },
+            ["legalEntity"] = new JsonObject { ["decreeNumber"] = $"{Guid.NewGuid():N}/BH/XIV.10/2021", ["decreeDate"] = "2021-02-01" },
+            ["foundingMembers"] = 21,
+            ["memberCount"] = 40,
+            ["businessField"] = "Warung serba ada",
+            ["board"] = new JsonArray(new JsonObject { ["name"] = "Dewi Lestari", ["position"] = "ketua" }),
+            ["ratHistory"] = rats,
+        };
+        using var response = await platform.RegistryClient.PostAsJsonAsync("/api/registry/cooperatives", body);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return new Found(Guid.Parse(created!["id"]!.GetValue<string>()), name);
     }
 }
