@@ -140,6 +140,22 @@ ensure_npm_tool @asyncapi/parser 3.6.3  # AsyncAPI parse of the services' event 
 # Prometheus and promtool from the OS packages: the alert rules' checks and the scrape of every service.
 deploy/observability/prometheus-local.sh ensure \
   || echo "test.sh: prometheus is not installed; the tests that need it cannot run" >&2
+
+# --- Chromium for the console's browser tests (Debian's package; Playwright downloads no browser) ---
+# Installed from the OS packages when missing, as deploy/infra.sh installs PostgreSQL and RabbitMQ.
+# Without it (no apt-get, or the install fails) the run goes on and the browser tests fail, saying so.
+ensure_chromium() {
+  [ -x "${KOPERASI_CHROMIUM:-/usr/bin/chromium}" ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    echo "test.sh: chromium is missing and there is no apt-get to install it; the browser tests cannot run" >&2
+    return 0
+  fi
+  echo "== apt-get install chromium"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || echo "test.sh: installing chromium failed; the browser tests cannot run" >&2
+}
+ensure_chromium
 # -------------------------------------------------------------------------------------------------
 
 echo "== build"

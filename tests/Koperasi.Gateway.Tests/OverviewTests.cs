@@ -23,7 +23,7 @@ public sealed class OverviewTests : IAsyncLifetime
     [Fact]
     public async Task The_reference_opens_on_the_overview_and_lists_the_services_after_it()
     {
-        var page = await _gateway.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
+        var page = await _gateway.CreateClient().GetStringAsync(new Uri("/reference", UriKind.Relative));
 
         page.ShouldContain("{\"title\":\"Overview\",\"url\":\"openapi/overview.json\",\"default\":true}");
         page.IndexOf("\"url\":\"openapi/overview.json\"", StringComparison.Ordinal)

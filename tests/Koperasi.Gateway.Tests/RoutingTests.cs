@@ -94,7 +94,7 @@ public class RoutingTests(GatewayWithRegistry fixture)
 
         var echoed = await client.GetFromJsonAsync<Echoed>(new Uri("/api/funding/programs?year=2026", UriKind.Relative));
         var document = await client.GetFromJsonAsync<JsonObject>(new Uri("/openapi/funding.json", UriKind.Relative));
-        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri("/reference", UriKind.Relative));
 
         echoed!.Path.ShouldBe("/api/funding/programs");
         echoed.Query.ShouldBe("?year=2026");
@@ -113,7 +113,7 @@ public class RoutingTests(GatewayWithRegistry fixture)
         using var response = await client.GetAsync(new Uri("/api/funding/programmes", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await client.GetStringAsync(new Uri("/", UriKind.Relative))).ShouldNotContain("openapi/funding.json");
+        (await client.GetStringAsync(new Uri("/reference", UriKind.Relative))).ShouldNotContain("openapi/funding.json");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Koperasi.Console;
 using Koperasi.Gateway.Development;
 using Koperasi.Gateway.Health;
 using Koperasi.Gateway.Reference;
@@ -12,6 +13,7 @@ builder.AddServiceDefaults("gateway");
 builder.Services.AddGatewayProxy(downstream);
 builder.Services.AddGatewayCors(builder.Configuration);
 builder.Services.AddDownstreamReadiness(downstream);
+builder.AddKoperasiConsole();
 
 var app = builder.Build();
 
@@ -23,6 +25,8 @@ app.MapDefaultEndpoints(new DefaultEndpointsOptions { ApiDocumentation = false }
 app.MapApiReference(downstream);
 app.MapDevelopmentTokens();
 app.MapGatewayProxy(downstream);
+// The console at the front door (/): pages rendered on the server for the Dinas. ADR 0017.
+app.MapKoperasiConsole();
 
 app.Run();
 

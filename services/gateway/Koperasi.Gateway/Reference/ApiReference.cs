@@ -13,7 +13,7 @@ internal static class ApiReference
     public static WebApplication MapApiReference(this WebApplication app, IReadOnlyList<DownstreamService> downstream)
     {
         var documents = downstream.Select(service => service.Name).Append(Overview.Name).ToHashSet(StringComparer.Ordinal);
-        app.MapScalarApiReference("/", options =>
+        app.MapScalarApiReference("/reference", options =>
         {
             options.WithTitle("Referensi API Koperasi · Dinas Koperasi dan UKM Provinsi Jambi")
                 // Scalar's own words in Indonesian wherever it has them; English otherwise.

@@ -1,3 +1,4 @@
+using Koperasi.Console;
 using Scalar.AspNetCore;
 
 namespace Koperasi.Gateway.Security;
@@ -22,6 +23,7 @@ internal static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.ContentSecurityPolicy = context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) && nonce is string value
                     ? ReferencePolicy(value)
+                    : context.Items.ContainsKey(ConsoleExtensions.PageMarker) ? ConsoleExtensions.ContentSecurityPolicy
                     : ApiPolicy;
                 return Task.CompletedTask;
             });

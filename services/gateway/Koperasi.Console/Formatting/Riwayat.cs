@@ -1,0 +1,35 @@
+namespace Koperasi.Console.Formatting;
+
+/// <summary>A history entry's event type as a line of the timeline, in Bahasa Indonesia.</summary>
+public static class Riwayat
+{
+    private static readonly Dictionary<string, string> Texts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cooperative_registered"] = "Koperasi didaftarkan",
+        ["rat_recorded"] = "RAT dilaporkan",
+        ["details_changed"] = "Data diubah",
+        ["activity_changed"] = "Keaktifan berubah",
+        ["pembina_assigned"] = "Pembina ditugaskan",
+        ["pembina_reassigned"] = "Pembina diganti",
+        ["supervision_recorded"] = "Pembinaan dicatat",
+        ["follow_up_completed"] = "Tindak lanjut selesai",
+        ["flagship_designated"] = "Ditetapkan sebagai koperasi unggulan",
+        ["flagship_designation_ended"] = "Penetapan koperasi unggulan berakhir",
+        ["nik_koperasi_renewed"] = "NIK koperasi diperpanjang",
+        ["kdmp_marked"] = "Ditandai sebagai KDMP",
+        ["government_aid_received"] = "Bantuan pemerintah diterima",
+        ["articles_amended"] = "Anggaran dasar diubah",
+    };
+
+    /// <summary>The Indonesian line for an event type (snake_case or PascalCase); the type itself otherwise.</summary>
+    public static string Of(string type)
+    {
+        var key = Snake(type);
+        return Texts.TryGetValue(key, out var text) ? text : type;
+    }
+
+    private static string Snake(string type) =>
+        type.Contains('_', StringComparison.Ordinal)
+            ? type
+            : string.Concat(type.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

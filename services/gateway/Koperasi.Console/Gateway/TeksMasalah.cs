@@ -1,0 +1,87 @@
+namespace Koperasi.Console.Gateway;
+
+/// <summary>
+/// The Indonesian texts of the API's rules and fields. A rule not listed falls back to a text by
+/// HTTP status; a field not listed shows its own name. Add a rule here when a page starts sending
+/// a command that can break it.
+/// </summary>
+public static class TeksMasalah
+{
+    private static readonly Dictionary<string, string> Rules = new(StringComparer.Ordinal)
+    {
+        ["validation"] = "Isian belum benar. Periksa kolom yang ditandai.",
+        ["concurrency-conflict"] = "Data ini sudah diubah orang lain sejak halaman dibuka. Muat ulang halaman, lalu ulangi.",
+        ["if-match-required"] = "Versi data tidak dikirim. Muat ulang halaman, lalu ulangi.",
+        ["not-found"] = "Data tidak ditemukan.",
+        ["too-many-requests"] = "Terlalu banyak permintaan. Tunggu sebentar, lalu ulangi.",
+        ["service-unavailable"] = "Layanan sedang tidak tersedia. Coba lagi beberapa saat lagi.",
+        [Koperasi.ServiceDefaults.Identity.OutsideRegency.Rule] = "Koperasi ini berada di luar kabupaten/kota wilayah tugas Anda.",
+        ["rat-year-already-reported"] = "RAT untuk tahun buku ini sudah dilaporkan.",
+        ["rat-in-future"] = "Tanggal RAT tidak boleh di masa depan.",
+        ["rat-before-year-closed"] = "RAT baru dapat diadakan setelah tahun buku berakhir.",
+        ["rat-year-before-legal-entity"] = "Tahun buku ini sebelum koperasi berbadan hukum.",
+        ["cooperative-not-registered"] = "Koperasi ini tidak terdaftar.",
+        ["nib-already-registered"] = "NIB ini sudah dipakai koperasi lain.",
+        ["nik-koperasi-already-registered"] = "NIK koperasi ini sudah dipakai koperasi lain.",
+        ["supervision-in-future"] = "Tanggal pembinaan tidak boleh di masa depan.",
+        ["follow-up-due-before-supervision"] = "Batas tindak lanjut tidak boleh sebelum tanggal pembinaan.",
+        ["flagship-requires-aktif"] = "Hanya koperasi aktif yang dapat ditetapkan sebagai koperasi unggulan.",
+        ["flagship-designation-already-recorded"] = "Penetapan koperasi unggulan ini sudah tercatat.",
+        ["pembina-user-required"] = "Nama pengguna pembina wajib diisi.",
+        ["pembina-regency-required"] = "Pembina kabupaten/kota harus ditugaskan di kabupaten/kota koperasi.",
+        ["unknown-desa"] = "Kode desa tidak dikenal.",
+    };
+
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["financialYear"] = "Tahun buku",
+        ["heldOn"] = "Tanggal RAT",
+        ["membersPresent"] = "Anggota hadir",
+        ["membersTotal"] = "Jumlah anggota",
+        ["mode"] = "Cara pelaksanaan",
+        ["assets"] = "Aset",
+        ["businessVolume"] = "Volume usaha",
+        ["surplus"] = "SHU",
+        ["regency"] = "Kabupaten/kota",
+        ["name"] = "Nama",
+        ["role"] = "Peran",
+        ["If-Match"] = "Versi data",
+        ["asOf"] = "Tanggal",
+        ["q"] = "Kata kunci",
+        ["page"] = "Halaman",
+        ["visitedOn"] = "Tanggal kunjungan",
+        ["findings"] = "Temuan",
+        ["user"] = "Pengguna pembina",
+    };
+
+    /// <summary>The Indonesian text of a rule, or null when none is known.</summary>
+    public static string? ForRule(string? rule) => rule is not null && Rules.TryGetValue(rule, out var text) ? text : null;
+
+    /// <summary>A text by HTTP status, the fallback for a rule without its own.</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        400 => "Permintaan tidak dapat diproses. Periksa isian Anda.",
+        401 => "Sesi Anda telah berakhir. Silakan masuk kembali.",
+        403 => "Peran Anda tidak berwenang melakukan ini.",
+        404 => "Data tidak ditemukan.",
+        409 => "Permintaan bertentangan dengan data yang sudah tercatat.",
+        412 => "Data ini sudah diubah orang lain sejak halaman dibuka. Muat ulang halaman, lalu ulangi.",
+        422 => "Permintaan melanggar aturan.",
+        428 => "Versi data tidak dikirim. Muat ulang halaman, lalu ulangi.",
+        429 => "Terlalu banyak permintaan. Tunggu sebentar, lalu ulangi.",
+        >= 500 => "Layanan sedang mengalami gangguan. Coba lagi beberapa saat lagi.",
+        _ => "Permintaan tidak berhasil.",
+    };
+
+    /// <summary>The Indonesian label of a request field (also "board[0].name"-style paths by their last part).</summary>
+    public static string FieldLabel(string field)
+    {
+        if (Fields.TryGetValue(field, out var label))
+        {
+            return label;
+        }
+
+        var last = field.Split('.', '[')[^1].TrimEnd(']');
+        return Fields.TryGetValue(last, out var part) ? part : field;
+    }
+}

@@ -1,0 +1,211 @@
+extern alias gateway;
+extern alias registry;
+
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koperasi.Testing;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+using registry::Koperasi.Registry.Demo;
+
+namespace Koperasi.Console.Tests;
+
+/// <summary>
+/// The console as an officer meets it after <c>./run.sh</c>: the Registry on a real loopback port
+/// with the full demo data set (the published 29 August 2025 table), the gateway in front of it in
+/// the Development environment (so the development sign-in is offered) on a real port, on real
+/// PostgreSQL and RabbitMQ; and one Chromium (Debian's, no browser download) driven by Playwright.
+/// The services' clocks follow the real time, as the tokens the gateway mints do. Shared by every
+/// browser test (one collection), so the set is loaded once per run.
+/// </summary>
+public sealed class ConsolePlatform : IAsyncLifetime
+{
+    private const string Name = "console";
+    private readonly CancellationTokenSource _stop = new();
+    private Task _clockFollower = Task.CompletedTask;
+
+    public ServiceHost<registry::Program> Registry { get; } =
+        new ServiceHost<registry::Program>("registry", Name, DateTimeOffset.UtcNow)
+            .With("Activity:ScheduledEvaluation", "false")
+            .With("RateLimits:WritesPerMinute", "1000000");
+
+    public FrontDoor Gateway { get; private set; } = null!;
+
+    /// <summary>Where the browser opens the console.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>An admin-provinsi client of the Registry, for the tests to find their koperasi.</summary>
+    public HttpClient RegistryClient { get; private set; } = null!;
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where each test keeps its screenshots: .local/test-results/console-screenshots at the repository's root.</summary>
+    public static string Screenshots { get; } = ScreenshotFolder();
+
+    public async ValueTask InitializeAsync()
+    {
+        Registry.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Registry.StartServer();
+        await Registry.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        var registryAddress = AddressOf(Registry.Services);
+        RegistryClient = new HttpClient { BaseAddress = registryAddress }.As(ServiceDefaults.Identity.KoperasiRoles.AdminProvinsi);
+        _clockFollower = FollowTheRealTimeAsync(_stop.Token);
+
+        await LoadDemoDataAsync();
+
+        Gateway = new FrontDoor(new Dictionary<string, string?>
+        {
+            ["Services:Registry"] = registryAddress.ToString(),
+            // Only the Registry runs here: the dashboard's blocks of the other services are left out.
+            ["Services:Transformation"] = "",
+            ["Services:Funding"] = "",
+            ["RateLimits:WritesPerMinute"] = "1000000",
+        });
+        Gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Gateway.StartServer();
+        Address = AddressOf(Gateway.Services);
+
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // Debian's Chromium (test.sh installs it); Playwright makes a fresh profile for every launch.
+            ExecutablePath = Environment.GetEnvironmentVariable("KOPERASI_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _clockFollower;
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        Playwright?.Dispose();
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        RegistryClient?.Dispose();
+        await Registry.DisposeAsync();
+        _stop.Dispose();
+    }
+
+    /// <summary>A fresh browser context (its own cookies) on the console, signed in through the development sign-in page.</summary>
+    public async Task<IPage> SignInAsync(string role, string? regency = null, string? name = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "id-ID" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/masuk");
+        await page.SelectOptionAsync("#peran", role);
+        await page.SelectOptionAsync("#kabupaten", regency ?? "");
+        if (name is not null)
+        {
+            await page.FillAsync("#nama", name);
+        }
+
+        await page.ClickAsync("form[action='/masuk/pengembangan'] button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
+    }
+
+    /// <summary>Keeps a screenshot of the page as the test's artifact.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    /// <summary>Loads the full demo set with the tool's own loader, then waits for the 29 August 2025 statistics to catch up.</summary>
+    private async Task LoadDemoDataAsync()
+    {
+        var configuration = Registry.Services.GetRequiredService<IConfiguration>();
+        await using (var store = DemoDataTool.OpenStore(configuration))
+        {
+            var loader = new DemoDataLoader(store, Registry.Clock, DemoDataTool.Policy(configuration), NullLogger<DemoDataLoader>.Instance);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+            await loader.LoadAsync(DemoTargets.Load(), null, timeout.Token);
+        }
+
+        await Eventually.ValueAsync(
+            async () =>
+            {
+                var table = await RegistryClient.GetFromJsonAsync<JsonObject>("/api/registry/statistics/regencies?asOf=2025-08-29");
+                return table!["total"]!.GetValue<long>() == DemoTargets.Load().Total ? table : null;
+            },
+            "the statistics of 29 August 2025 to count the whole demo set",
+            TimeSpan.FromMinutes(3));
+    }
+
+    private static Uri AddressOf(IServiceProvider services) =>
+        new(services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    private async Task FollowTheRealTimeAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                if (DateTimeOffset.UtcNow > Registry.Clock.GetUtcNow())
+                {
+                    Registry.Clock.SetUtcNow(DateTimeOffset.UtcNow);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The platform stops.
+        }
+    }
+
+    private static string ScreenshotFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Koperasi.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, ".local", "test-results", "console-screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>The gateway in the Development environment, in front of the services given.</summary>
+    public sealed class FrontDoor(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<gateway::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
+            builder.UseSetting("Auth:Audience", TestTokens.Audience);
+            builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsolePlatformCollection : ICollectionFixture<ConsolePlatform>
+{
+    public const string Name = "console-platform";
+}
