@@ -26,6 +26,7 @@ public sealed record BenchmarkOptions
           --steady-seconds N  length of P2's steady load (default 10; the issue's target: 120)
           --steady-rate N    registrations/s of P2's steady load (default 50)
           --burst N          registrations of P2's burst (default 500; the issue's target: 5000)
+          --stale-sequence-ms N  P2's Registry daemon waits N ms for a sequence gap (default: Marten's, 3 s)
         """;
 
     public int Cooperatives { get; init; } = 130_000;
@@ -45,6 +46,7 @@ public sealed record BenchmarkOptions
     public int SteadySeconds { get; init; } = 10;
     public int SteadyRate { get; init; } = 50;
     public int Burst { get; init; } = 500;
+    public int? StaleSequenceMilliseconds { get; init; }
 
     /// <summary>Parses the arguments; null with a message when they are wrong or help was asked for.</summary>
     public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -77,6 +79,7 @@ public sealed record BenchmarkOptions
                     "--steady-seconds" => options with { SteadySeconds = Number() },
                     "--steady-rate" => options with { SteadyRate = Number() },
                     "--burst" => options with { Burst = Number() },
+                    "--stale-sequence-ms" => options with { StaleSequenceMilliseconds = Number() },
                     "--help" or "-h" => throw new FormatException(""),
                     _ => throw new FormatException($"Unknown option {args[i]}."),
                 };

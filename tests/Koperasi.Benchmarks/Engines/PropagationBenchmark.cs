@@ -44,7 +44,10 @@ public sealed class PropagationBenchmark(BenchmarkDatabase database, BenchmarkOp
             {
                 ["Marten:DaemonMode"] = "Solo",
                 ["RateLimits:WritesPerMinute"] = "100000000",
-            });
+            }, options.StaleSequenceMilliseconds is { } stale
+                // An experiment on the daemon: how long its high-water mark waits for a sequence number not committed yet.
+                ? services => services.ConfigureMarten(store => store.Projections.StaleSequenceThreshold = TimeSpan.FromMilliseconds(stale))
+                : null);
             _ = registry.Server;
             foreach (var bus in new[] { funding.Services.GetRequiredService<IBusControl>(), registry.Services.GetRequiredService<IBusControl>() })
             {
