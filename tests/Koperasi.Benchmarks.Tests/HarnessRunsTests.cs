@@ -21,6 +21,7 @@ public sealed partial class HarnessRunsTests : IDisposable
         [
             "--cooperatives", "120", "--schema", $"bench_{TestInfrastructure.RunId}", "--drop",
             "--iterations", "3", "--warmup", "1", "--runs", "1", "--command-seconds", "1",
+            "--steady-seconds", "1", "--steady-rate", "20", "--burst", "20",
             "--output", _output,
         ]);
 
@@ -34,10 +35,15 @@ public sealed partial class HarnessRunsTests : IDisposable
             report.ShouldContain($"| {call} <br>");
         }
 
+        report.ShouldContain("## Where a registration's time goes");
+        report.ShouldContain("| in PostgreSQL round trips");
         FigureRow(report, "P1", "registrations through the gateway").ShouldBe((true, true));
         FigureRow(report, "P1", "one registration, one connection").ShouldBe((true, false));
         FigureRow(report, "P3", "statistics projection rebuilt").ShouldBe((true, false));
         FigureRow(report, "P4", "relay catching up a backlog").ShouldBe((true, true));
+        FigureRow(report, "P2", "propagation to Funding's read model, idle: p50").ShouldBe((true, true));
+        FigureRow(report, "P2", "propagation to Funding's read model at 20/s: p99").ShouldBe((true, true));
+        FigureRow(report, "P2", "burst of 20 registrations delivered to every consumer").ShouldBe((true, true));
         FigureRow(report, "P5", "decree batches on one programme").ShouldBe((true, true));
     }
 

@@ -20,7 +20,8 @@ public sealed record BenchmarkResult(
     string LoadAfter,
     IReadOnlyList<EngineFigure> Engines,
     string EngineLoadBefore,
-    string EngineLoadAfter);
+    string EngineLoadAfter,
+    string? RegistrationProfile = null);
 
 /// <summary>The calls a dashboard and a clerk make most, timed against the seeded register.</summary>
 public static class Benchmark
@@ -75,16 +76,19 @@ public static class Benchmark
         await BrokerAdmin.DeleteEntitiesAsync(entityPrefix);
         var plans = await QueryPlans.ExplainAsync(database, seed.Today);
         IReadOnlyList<EngineFigure> engines = [];
+        string? profile = null;
         var engineLoadBefore = Machine.LoadAverage();
         if (options.Engines)
         {
             Console.WriteLine($"Against the raw engines, {options.Runs} runs each:");
-            engines = await new EngineBenchmark(database, options).RunAsync(seed, cancellationToken);
+            var engineBenchmark = new EngineBenchmark(database, options);
+            engines = await engineBenchmark.RunAsync(seed, cancellationToken);
+            profile = engineBenchmark.Profile;
         }
 
         var engineLoadAfter = Machine.LoadAverage();
         var result = new BenchmarkResult(options, machine, server, seed, deltaRows, totalToday, publishedFigures, timings, plans, loadBefore, loadAfter,
-            engines, engineLoadBefore, engineLoadAfter);
+            engines, engineLoadBefore, engineLoadAfter, profile);
         if (options.Drop)
         {
             await database.DropSchemaAsync();

@@ -3,6 +3,7 @@ using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koperasi.Benchmarks;
 
@@ -12,7 +13,8 @@ namespace Koperasi.Benchmarks;
 /// timed touches the database. Unlike the tests' host it never drops its schema. The engine figures
 /// host it on schemas of their own, with <paramref name="settings"/> over these (the daemon for the relay).
 /// </summary>
-public sealed class BenchmarkHost(string schema, string entityPrefix, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class BenchmarkHost(string schema, string entityPrefix, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -43,6 +45,11 @@ public sealed class BenchmarkHost(string schema, string entityPrefix, IReadOnlyD
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

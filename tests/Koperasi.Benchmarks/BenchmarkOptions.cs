@@ -19,10 +19,14 @@ public sealed record BenchmarkOptions
           --output DIR       where the Markdown goes (default docs/benchmarks of the repository)
           --no-report        print the table only, write no Markdown
           --drop             drop the schema at the end (default: keep it, so runs can be repeated)
-          --no-engines       skip the figures against the raw engines (P1, P3, P4)
+          --no-engines       skip the figures against the raw engines (P1 to P5)
           --runs N           runs of each engine figure, the median reported (default 3)
           --connections N    connections of the command figure P1 (default 16)
           --command-seconds N  seconds of each P1 run, platform and raw each (default 10)
+          --steady-seconds N  length of P2's steady load (default 10; the issue's target: 120)
+          --steady-rate N    registrations/s of P2's steady load (default 50)
+          --burst N          registrations of P2's burst (default 500; the issue's target: 5000)
+          --stale-sequence-ms N  P2's Registry daemon waits N ms for a sequence gap (default: Marten's, 3 s)
         """;
 
     public int Cooperatives { get; init; } = 130_000;
@@ -39,6 +43,10 @@ public sealed record BenchmarkOptions
     public int Runs { get; init; } = 3;
     public int Connections { get; init; } = 16;
     public int CommandSeconds { get; init; } = 10;
+    public int SteadySeconds { get; init; } = 10;
+    public int SteadyRate { get; init; } = 50;
+    public int Burst { get; init; } = 500;
+    public int? StaleSequenceMilliseconds { get; init; }
 
     /// <summary>Parses the arguments; null with a message when they are wrong or help was asked for.</summary>
     public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -68,6 +76,10 @@ public sealed record BenchmarkOptions
                     "--runs" => options with { Runs = Number() },
                     "--connections" => options with { Connections = Number() },
                     "--command-seconds" => options with { CommandSeconds = Number() },
+                    "--steady-seconds" => options with { SteadySeconds = Number() },
+                    "--steady-rate" => options with { SteadyRate = Number() },
+                    "--burst" => options with { Burst = Number() },
+                    "--stale-sequence-ms" => options with { StaleSequenceMilliseconds = Number() },
                     "--help" or "-h" => throw new FormatException(""),
                     _ => throw new FormatException($"Unknown option {args[i]}."),
                 };

@@ -79,7 +79,7 @@ public static class Report
             md.AppendLine("## Against the raw engines");
             md.AppendLine();
             md.AppendLine(Invariant, $"Each figure beside its raw anchor, measured in this run on this machine; the median of {result.Options.Runs} runs where cheap. Load average (1, 5, 15 min) when these began: {result.EngineLoadBefore}; when they ended: {result.EngineLoadAfter}.");
-            md.AppendLine(Invariant, $"Arguments: `--runs {result.Options.Runs} --connections {result.Options.Connections} --command-seconds {result.Options.CommandSeconds} --iterations {result.Options.Iterations}`.");
+            md.AppendLine(Invariant, $"Arguments: `--runs {result.Options.Runs} --connections {result.Options.Connections} --command-seconds {result.Options.CommandSeconds} --iterations {result.Options.Iterations} --steady-rate {result.Options.SteadyRate} --steady-seconds {result.Options.SteadySeconds} --burst {result.Options.Burst}`.");
             md.AppendLine();
             md.AppendLine("| | figure | platform | raw anchor | share of raw | target | met | runs |");
             md.AppendLine("|---|---|--:|---|--:|---|---|---|");
@@ -88,6 +88,16 @@ public static class Report
                 var raw = f.Raw is { } r ? $"{Figure(r, f.Unit)}: {f.RawName}" : "";
                 md.AppendLine(Invariant, $"| {f.Id} | {f.Name} | {Figure(f.Platform, f.Unit)} | {raw} | {(f.Share is { } share ? share.ToString("P1", Invariant) : "")} | {f.Target} | {Verdict(f)} | {f.Detail} |");
             }
+        }
+
+        if (result.RegistrationProfile is { } profile)
+        {
+            md.AppendLine();
+            md.AppendLine("## Where a registration's time goes");
+            md.AppendLine();
+            md.AppendLine("The spans the Registry emits (ASP.NET Core's request, Npgsql's round trips), collected in the harness's process during P1.");
+            md.AppendLine();
+            md.Append(profile);
         }
 
         md.AppendLine();
@@ -110,7 +120,7 @@ public static class Report
     }
 
     private static string Figure(double value, string unit) =>
-        unit == "ms" ? string.Create(Invariant, $"{value:F1} ms") : string.Create(Invariant, $"{value:N0} {unit}");
+        unit == "ms" ? string.Create(Invariant, $"{value:F1} ms") : unit == "s" ? string.Create(Invariant, $"{value:F2} s") : string.Create(Invariant, $"{value:N0} {unit}");
 
     private static string Verdict(EngineFigure figure) => figure.Met switch
     {

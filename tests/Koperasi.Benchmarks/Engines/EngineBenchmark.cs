@@ -22,7 +22,8 @@ namespace Koperasi.Benchmarks.Engines;
 public sealed record EngineFigure(string Id, string Name, string Unit, double Platform, double? Raw, string RawName, string Target, bool? Met, string Detail)
 {
     /// <summary>The platform's figure as a share of the raw anchor's.</summary>
-    public double? Share => Raw is > 0 ? Platform / Raw : null;
+    /// <remarks>None for times (ms, s): a latency beside its anchor is read side by side, not as a share.</remarks>
+    public double? Share => Raw is > 0 && Unit is not ("ms" or "s") ? Platform / Raw : null;
 }
 
 /// <summary>
@@ -37,6 +38,9 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
 
     private readonly string _commandSchema = $"{database.Schema}_commands";
 
+    /// <summary>Where one registration's time goes (Markdown), once P1 has run.</summary>
+    public string? Profile { get; private set; }
+
     public async Task<IReadOnlyList<EngineFigure>> RunAsync(SeedResult seed, CancellationToken cancellationToken)
     {
         var figures = new List<EngineFigure>();
@@ -47,12 +51,13 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             figures.AddRange(await CommandsAsync(entityPrefix, cancellationToken));
             figures.Add(Rebuild(seed));
             figures.Add(await RelayAsync(entityPrefix, cancellationToken));
+            figures.AddRange(await new PropagationBenchmark(database, options).RunAsync($"{entityPrefix}-p2", cancellationToken));
             figures.Add(await new HotStreamBenchmark(database, options).RunAsync(entityPrefix, cancellationToken));
         }
         finally
         {
             await database.ExecuteAsync($"drop schema if exists {_commandSchema} cascade");
-            await BrokerAdmin.DeleteEntitiesAsync(entityPrefix);
+            await BrokerAdmin.DeleteEntitiesAsync(entityPrefix); // P2's "<prefix>-p2" too
         }
 
         return figures;
@@ -88,6 +93,8 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             await RegisterAsync(front, cancellationToken);
             await RegisterAsync(direct, cancellationToken);
         }
+
+        Profile = await RegistrationProfile.RunAsync(direct, front, _commandSchema, options.Iterations, cancellationToken);
 
         for (var run = 0; run < options.Runs; run++)
         {
@@ -200,7 +207,11 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
         await database.ScalarAsync<long?>($"select max(last_seq_id) from {_commandSchema}.mt_event_progression where name like '{IntegrationEventRelay.SubscriptionName}%'") ?? 0;
 
     /// <summary>Registers one new koperasi; false when the service did not answer 201.</summary>
-    private static async Task<bool> RegisterAsync(HttpClient client, CancellationToken cancellationToken)
+    private static async Task<bool> RegisterAsync(HttpClient client, CancellationToken cancellationToken) =>
+        await RegisterNewAsync(client, cancellationToken) is not null;
+
+    /// <summary>Registers one new koperasi; its id, or null when the service did not answer 201.</summary>
+    internal static async Task<Guid?> RegisterNewAsync(HttpClient client, CancellationToken cancellationToken)
     {
         var decree = $"{Guid.NewGuid():N}/BH/XIV.10/2021";
         var body = $$"""
@@ -215,16 +226,16 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             """;
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri("/api/registry/cooperatives", UriKind.Relative), content, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Created)
+        if (response.StatusCode == HttpStatusCode.Created && response.Headers.Location is { } location)
         {
-            return true;
+            return Guid.Parse(location.OriginalString[(location.OriginalString.LastIndexOf('/') + 1)..]);
         }
 
         Console.Error.WriteLine($"  registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        return false;
+        return null;
     }
 
-    private static HttpClient Client(Uri address, int connections)
+    internal static HttpClient Client(Uri address, int connections)
     {
         var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
@@ -236,7 +247,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
     }
 
     /// <summary>Starts a hosted service on a loopback port of its own (Kestrel, not the in-memory test server).</summary>
-    private static Uri Start<TProgram>(WebApplicationFactory<TProgram> host) where TProgram : class
+    internal static Uri Start<TProgram>(WebApplicationFactory<TProgram> host) where TProgram : class
     {
         host.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         host.StartServer();

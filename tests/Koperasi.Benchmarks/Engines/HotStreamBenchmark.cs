@@ -183,7 +183,7 @@ public sealed class HotStreamBenchmark(BenchmarkDatabase database, BenchmarkOpti
     /// Funding in this process as its tests host it (clock on <see cref="Today"/>, its own schema and
     /// broker prefix, dropped at the end), without the bank's disbursement processing, writes unlimited.
     /// </summary>
-    private sealed class FundingHost(string name) : ServiceHost<funding::Program>("funding", name, new DateTimeOffset(Today, new TimeOnly(3, 0), TimeSpan.Zero))
+    internal sealed class FundingHost(string name) : ServiceHost<funding::Program>("funding", name, new DateTimeOffset(Today, new TimeOnly(3, 0), TimeSpan.Zero))
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -145,14 +145,17 @@ public static class Register
             return AlreadyRegistered(request.LegalEntity.DecreeNumber).ToProblem();
         }
 
-        var cooperative = await session.LoadAsync<Cooperative>(outcome.CooperativeId, cancellationToken)
-            ?? throw new InvalidOperationException("The registered koperasi was not projected.");
+        // The inline projection stored exactly this fold of the new stream's events (CooperativeProjection);
+        // folding them here answers without reading the document back (one round trip fewer: docs/benchmarks).
+        var cooperative = outcome.Events.Aggregate((Cooperative?)null, Cooperative.Fold)
+            ?? throw new InvalidOperationException("The registration's events found no koperasi.");
+        cooperative.Version = outcome.Events.Count;
         response.SetETag(cooperative.Version);
         return TypedResults.Created($"/api/registry/cooperatives/{cooperative.Id}", CooperativeResponse.From(cooperative));
     }
 
-    /// <summary>The outcome of staging a registration: the new id, or the rule it breaks.</summary>
-    public readonly record struct Outcome(Guid CooperativeId, DomainError? Error);
+    /// <summary>The outcome of staging a registration: the new id and the events staged, or the rule it breaks.</summary>
+    public readonly record struct Outcome(Guid CooperativeId, DomainError? Error, IReadOnlyList<object> Events);
 
     /// <summary>
     /// Decides a registration and stages its events and decree claim in the session; the caller
@@ -162,22 +165,22 @@ public static class Register
     {
         if (await ClaimOfAsync(session, command.LegalEntity.DecreeNumber, cancellationToken) is { } claim)
         {
-            return new Outcome(claim.CooperativeId, AlreadyRegistered(command.LegalEntity.DecreeNumber));
+            return new Outcome(claim.CooperativeId, AlreadyRegistered(command.LegalEntity.DecreeNumber), []);
         }
 
         var decision = Cooperative.Register(command, today, policy);
         if (decision.Error is { } error)
         {
-            return new Outcome(command.CooperativeId, error);
+            return new Outcome(command.CooperativeId, error, []);
         }
 
         if (await IdentifierClaim.CheckAsync(session, command.CooperativeId, decision.Events, cancellationToken) is { } taken)
         {
-            return new Outcome(command.CooperativeId, taken);
+            return new Outcome(command.CooperativeId, taken, []);
         }
 
         StartStreamInSession(session, command.CooperativeId, command.LegalEntity.DecreeNumber, decision.Events);
-        return new Outcome(command.CooperativeId, null);
+        return new Outcome(command.CooperativeId, null, decision.Events);
     }
 
     /// <summary>Who holds a legal-entity decree number, if anyone does.</summary>
