@@ -26,6 +26,9 @@ public static class RegistryPolicies
     /// <summary>Designate flagship koperasi and mark a koperasi as the KDMP of a desa: the Dinas.</summary>
     public const string Designate = "registry:designate";
 
+    /// <summary>Replay the published events to one's own queue: downstream systems.</summary>
+    public const string Subscribe = "registry:subscribe";
+
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
     {
         [Read] = [.. ServiceDefaults.Identity.KoperasiRoles.All],
@@ -34,5 +37,6 @@ public static class RegistryPolicies
         [ReadImports] = [AdminProvinsi, Pembina, Auditor],
         [Operate] = [AdminProvinsi],
         [Designate] = [AdminProvinsi],
+        [Subscribe] = [Service],
     };
 }
