@@ -26,7 +26,8 @@ namespace Koperasi.ServiceDefaults.Messaging;
 /// <summary>
 /// History on demand for one subscriber: a caller with the <c>service</c> role asks the publisher to
 /// publish its integration events again (all, or some contracts; from a sequence or a time) to its
-/// own queue only, through the broker's default exchange, so no other subscriber sees anything.
+/// own queue only, through the publisher's replay exchange (topic) with the queue's name as routing
+/// key, so no other subscriber sees anything.
 /// A queue is the caller's when its name starts with the caller's name and '-' (the prefix its
 /// broker user may declare, see deploy/subscriber.sh). Each message keeps its message id and its
 /// position headers, so the subscriber dedupes the overlap with the live flow. A worker sends at
@@ -35,35 +36,6 @@ namespace Koperasi.ServiceDefaults.Messaging;
 /// </summary>
 public static partial class SubscriberReplays
 {
-    /// <summary>What a subscriber asks for.</summary>
-    public sealed class Request
-    {
-        /// <summary>The queue to receive the messages; it must exist and start with the caller's prefix.</summary>
-        public string? Queue { get; init; }
-
-        /// <summary>Replay events after this global sequence (0 or absent: from the beginning).</summary>
-        public long? FromSequence { get; init; }
-
-        /// <summary>Or: replay events recorded at or after this time.</summary>
-        public DateTimeOffset? FromTime { get; init; }
-
-        /// <summary>Contract exchange names (<c>koperasi:registry:cooperative-registered:v1</c>); absent or empty: every contract of the publisher.</summary>
-        public string[]? Contracts { get; init; }
-    }
-
-    /// <summary>A replay and how far it is.</summary>
-    /// <param name="Id">The replay's id.</param>
-    /// <param name="Queue">The subscriber's queue.</param>
-    /// <param name="Contracts">The contracts replayed (all of the publisher's when the request named none).</param>
-    /// <param name="FromSequence">Events after this sequence.</param>
-    /// <param name="FromTime">Events recorded at or after this time, if asked.</param>
-    /// <param name="UpToSequence">The last event sequence when the replay was asked: later events come with the live flow.</param>
-    /// <param name="Position">The sequence of the last event looked at.</param>
-    /// <param name="Published">Messages sent to the queue so far.</param>
-    /// <param name="Total">Published events in the range (before the contract filter): an upper bound of the messages.</param>
-    /// <param name="Status">running, completed or failed.</param>
-    /// <param name="Problem">Why it failed, if it did.</param>
-    public sealed record Progress(Guid Id, string Queue, string[] Contracts, long FromSequence, DateTimeOffset? FromTime, long UpToSequence, long Position, long Published, long Total, string Status, string? Problem);
 
     /// <summary>Registers the worker that sends the replays.</summary>
     public static IHostApplicationBuilder AddSubscriberReplays(this IHostApplicationBuilder builder, string service)
@@ -78,38 +50,42 @@ public static partial class SubscriberReplays
     }
 
     /// <summary>Maps <c>POST {group}/subscriber-replays</c> and <c>GET {group}/subscriber-replays/{id}</c>, admitted by <paramref name="policy"/>.</summary>
-    public static RouteGroupBuilder MapSubscriberReplays(this RouteGroupBuilder group, string service, string policy)
+    public static RouteGroupBuilder MapSubscriberReplays(this RouteGroupBuilder group, string policy)
     {
-        group.MapPost("/subscriber-replays", (Request? request, ClaimsPrincipal user, IDocumentSession session, IIntegrationEventMap map, IConfiguration configuration, CancellationToken cancellationToken) =>
-                StartAsync(service, request, user, session, map, configuration, cancellationToken))
+        group.MapPost("/subscriber-replays", StartAsync)
             .WithName("StartSubscriberReplay")
             .WithTags("Subscriptions")
             .WithSummary("Replay the published events to the caller's own queue")
-            .WithDescription("Publishes the integration events again (all, or the contracts named; after fromSequence or from fromTime) to one queue of the caller (its name starts with the caller's name and '-'), through the default exchange: no other subscriber receives them. Messages keep their message id and position headers (dedupe the overlap with the live flow). Rate-limited; follow it with GET.")
+            .WithDescription("Publishes the integration events again (all, or the contracts named; after fromSequence or from fromTime) to one queue of the caller (its name starts with the caller's name and '-'), bound to koperasi:<service>:replay with its own name as routing key: no other subscriber receives them. Messages keep their message id and position headers (dedupe the overlap with the live flow). Rate-limited; follow it with GET.")
             .RequireAuthorization(policy)
-            .Produces<Progress>(StatusCodes.Status202Accepted)
+            .Produces<SubscriberReplayProgress>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem();
         group.MapGet("/subscriber-replays/{id:guid}", GetAsync)
             .WithName("GetSubscriberReplay")
             .WithTags("Subscriptions")
             .WithSummary("How far a replay to the caller's queue is")
             .RequireAuthorization(policy)
-            .Produces<Progress>()
+            .Produces<SubscriberReplayProgress>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
+
+    /// <summary>
+    /// The publisher's replay exchange, <c>koperasi:&lt;service&gt;:replay</c> (topic, durable; after the
+    /// test run's prefix): a subscriber binds its queue with the queue's own name as routing key, and
+    /// its broker user's topic permission admits only keys of its prefix (deploy/subscriber.sh).
+    /// </summary>
+    public static string ReplayExchange(string service, string? entityPrefix) =>
+        string.IsNullOrWhiteSpace(entityPrefix) ? $"koperasi:{service}:replay" : $"{entityPrefix}.koperasi:{service}:replay";
 
     /// <summary>The queue prefix of a caller: its name, '-', after the test run's entity prefix if any.</summary>
     public static string QueuePrefixOf(string callerName, string? entityPrefix) =>
         string.IsNullOrWhiteSpace(entityPrefix) ? $"{callerName}-" : $"{entityPrefix}.{callerName}-";
 
-    private static async Task<Results<Accepted<Progress>, ValidationProblem>> StartAsync(
-        string service, Request? request, ClaimsPrincipal user, IDocumentSession session, IIntegrationEventMap map, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<SubscriberReplayProgress>, ValidationProblem>> StartAsync(
+        SubscriberReplayRequest request, ClaimsPrincipal user, BrokerNames names, IDocumentSession session, IIntegrationEventMap map, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        if (request is null)
-        {
-            return Problems.Validation("body", "A JSON object with queue, and optionally fromSequence or fromTime and contracts.");
-        }
+        var service = names.Service;
 
         var caller = user.FindFirst(KoperasiRoles.NameClaim)?.Value;
         var settings = configuration.GetSection("RabbitMq").Get<RabbitMqSettings>() ?? new RabbitMqSettings();
@@ -141,7 +117,7 @@ public static partial class SubscriberReplays
             return Problems.Validation("contracts", $"Not a contract this service publishes: '{contracts.FirstOrDefault(c => c is null || !published.Contains(c, StringComparer.Ordinal))}'. It publishes: {string.Join(", ", published)}.");
         }
 
-        if (!await QueueExistsAsync(settings, request.Queue, cancellationToken))
+        if (!await QueueExistsAsync(settings, ReplayExchange(service, settings.EntityPrefix), request.Queue, cancellationToken))
         {
             return Problems.Validation("queue", $"No queue '{request.Queue}' on the broker: declare and bind it first.");
         }
@@ -168,7 +144,7 @@ public static partial class SubscriberReplays
         return TypedResults.Accepted($"subscriber-replays/{replay.Id}", replay.ToStatus());
     }
 
-    private static async Task<Results<Ok<Progress>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SubscriberReplayProgress>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
         var replay = await session.LoadAsync<SubscriberReplay>(id, cancellationToken);
         if (replay is null || replay.Caller != user.FindFirst(KoperasiRoles.NameClaim)?.Value)
@@ -196,10 +172,11 @@ public static partial class SubscriberReplays
         ClientProvidedName = "subscriber-replay",
     };
 
-    private static async Task<bool> QueueExistsAsync(RabbitMqSettings settings, string queue, CancellationToken cancellationToken)
+    private static async Task<bool> QueueExistsAsync(RabbitMqSettings settings, string exchange, string queue, CancellationToken cancellationToken)
     {
         await using var connection = await Factory(settings).CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await DeclareReplayExchangeAsync(channel, exchange, cancellationToken);
         try
         {
             await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
@@ -210,6 +187,9 @@ public static partial class SubscriberReplays
             return false;
         }
     }
+
+    private static Task DeclareReplayExchangeAsync(IChannel channel, string exchange, CancellationToken cancellationToken) =>
+        channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
 
     /// <summary>A replay as stored (Marten document).</summary>
     public sealed class SubscriberReplay
@@ -253,7 +233,7 @@ public static partial class SubscriberReplays
         /// <summary>Not before this time does the worker send the next batch.</summary>
         public DateTimeOffset NextBatchAt { get; set; }
 
-        internal Progress ToStatus() => new(Id, Queue, Contracts, FromSequence, FromTime, UpToSequence, Position, Published, Total, Status, Problem);
+        internal SubscriberReplayProgress ToStatus() => new(Id, Queue, Contracts, FromSequence, FromTime, UpToSequence, Position, Published, Total, Status, Problem);
     }
 
     /// <summary>Sends the running replays, one batch per replay per interval.</summary>
@@ -306,6 +286,8 @@ public static partial class SubscriberReplays
             var states = new StreamStates(store);
             await using var connection = await Factory(settings).CreateConnectionAsync(cancellationToken);
             await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            var exchange = ReplayExchange(service, settings.EntityPrefix);
+            await DeclareReplayExchangeAsync(channel, exchange, cancellationToken);
             var sent = 0;
             while (sent < batch)
             {
@@ -324,12 +306,12 @@ public static partial class SubscriberReplays
                     {
                         try
                         {
-                            await PublishAsync(channel, replay.Queue, contract, committed, cancellationToken);
+                            await PublishAsync(channel, exchange, replay.Queue, contract, committed, cancellationToken);
                         }
                         catch (RabbitMQ.Client.Exceptions.PublishException exception)
                         {
                             replay.Status = "failed";
-                            replay.Problem = $"The broker did not take the message to queue '{replay.Queue}' (it may have been deleted): {exception.Message}";
+                            replay.Problem = $"The broker did not route the message to queue '{replay.Queue}': bind it to '{exchange}' with its own name as routing key. {exception.Message}";
                             return;
                         }
 
@@ -351,7 +333,7 @@ public static partial class SubscriberReplays
             }
         }
 
-        private static async Task PublishAsync(IChannel channel, string queue, object contract, IEvent committed, CancellationToken cancellationToken)
+        private static async Task PublishAsync(IChannel channel, string exchange, string queue, object contract, IEvent committed, CancellationToken cancellationToken)
         {
             var headers = new JsonObject
             {
@@ -395,10 +377,40 @@ public static partial class SubscriberReplays
                 properties.Headers[AsyncApiDocument.ActorHeader] = user;
             }
 
-            await channel.BasicPublishAsync("", queue, mandatory: true, properties, Encoding.UTF8.GetBytes(envelope.ToJsonString()), cancellationToken);
+            await channel.BasicPublishAsync(exchange, queue, mandatory: true, properties, Encoding.UTF8.GetBytes(envelope.ToJsonString()), cancellationToken);
         }
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber replay could not go on: {Reason}. It retries on the next poll.")]
         private partial void LogReplayError(string reason);
     }
 }
+
+/// <summary>What a subscriber asks for.</summary>
+public sealed class SubscriberReplayRequest
+{
+    /// <summary>The queue to receive the messages; it must exist and start with the caller's prefix.</summary>
+    public string? Queue { get; init; }
+
+    /// <summary>Replay events after this global sequence (0 or absent: from the beginning).</summary>
+    public long? FromSequence { get; init; }
+
+    /// <summary>Or: replay events recorded at or after this time.</summary>
+    public DateTimeOffset? FromTime { get; init; }
+
+    /// <summary>Contract exchange names (<c>koperasi:registry:cooperative-registered:v1</c>); absent or empty: every contract of the publisher.</summary>
+    public string[]? Contracts { get; init; }
+}
+
+/// <summary>A replay and how far it is.</summary>
+/// <param name="Id">The replay's id.</param>
+/// <param name="Queue">The subscriber's queue.</param>
+/// <param name="Contracts">The contracts replayed (all of the publisher's when the request named none).</param>
+/// <param name="FromSequence">Events after this sequence.</param>
+/// <param name="FromTime">Events recorded at or after this time, if asked.</param>
+/// <param name="UpToSequence">The last event sequence when the replay was asked: later events come with the live flow.</param>
+/// <param name="Position">The sequence of the last event looked at.</param>
+/// <param name="Published">Messages sent to the queue so far.</param>
+/// <param name="Total">Published events in the range (before the contract filter): an upper bound of the messages.</param>
+/// <param name="Status">running, completed or failed.</param>
+/// <param name="Problem">Why it failed, if it did.</param>
+public sealed record SubscriberReplayProgress(Guid Id, string Queue, string[] Contracts, long FromSequence, DateTimeOffset? FromTime, long UpToSequence, long Position, long Published, long Total, string Status, string? Problem);

@@ -35,7 +35,7 @@ registry.MapRegions();
 registry.MapImports();
 registry.MapSupervision();
 registry.MapRelayReplay(RegistryPolicies.Operate);
-registry.MapSubscriberReplays("registry", RegistryPolicies.Subscribe);
+registry.MapSubscriberReplays(RegistryPolicies.Subscribe);
 
 app.Run();
 

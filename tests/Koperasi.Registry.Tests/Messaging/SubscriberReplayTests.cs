@@ -13,7 +13,7 @@ namespace Koperasi.Registry.Tests.Messaging;
 
 /// <summary>
 /// History on demand for one subscriber: the Registry replays its events to the caller's own queue
-/// only (default exchange), filtered by contract and from a sequence or a time, keeping message ids
+/// only (the replay exchange, routed by the queue's name), filtered by contract and from a sequence or a time, keeping message ids
 /// and position headers; a queue of another prefix is refused.
 /// </summary>
 public sealed class SubscriberReplayTests : IAsyncLifetime
@@ -260,6 +260,10 @@ internal sealed class SubscriberQueue : IAsyncDisposable
         queue._connection = await factory.CreateConnectionAsync();
         queue._channel = await queue._connection.CreateChannelAsync();
         await queue._channel.QueueDeclareAsync(queue.Name, durable: true, exclusive: false, autoDelete: false);
+        // Replays arrive through the publisher's replay exchange, routed by the queue's own name.
+        var replays = $"{entityPrefix}.koperasi:registry:replay";
+        await queue._channel.ExchangeDeclareAsync(replays, ExchangeType.Topic, durable: true, autoDelete: false);
+        await queue._channel.QueueBindAsync(queue.Name, replays, queue.Name);
         foreach (var contract in contracts)
         {
             var exchange = $"{entityPrefix}.{contract}";
