@@ -66,6 +66,28 @@ public sealed class SubscriberOnboardingTests : IAsyncLifetime
             "publish on a publisher's exchange");
     }
 
+    [Fact]
+    public async Task The_new_user_binds_its_queue_to_a_publishers_replay_exchange_with_its_own_name()
+    {
+        const string replays = "koperasi:registry:replay";
+        await using (var registry = await Platform.BrokerAsAsync("registry"))
+        await using (var owner = await registry.CreateChannelAsync(cancellationToken: Cancellation))
+        {
+            await owner.ExchangeDeclareAsync(replays, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: Cancellation);
+        }
+
+        await using var connection = await Platform.BrokerAsync(_name, _password, Platform.RunningVirtualHost);
+        var queue = $"{_name}-replayed";
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: Cancellation))
+        {
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: Cancellation);
+            await channel.QueueBindAsync(queue, replays, queue, cancellationToken: Cancellation);
+        }
+
+        // It still may not declare or delete the publisher's replay exchange.
+        await ShouldBeRefusedAsync(connection, c => c.ExchangeDeleteAsync(replays, cancellationToken: Cancellation), "delete a publisher's replay exchange");
+    }
+
     private static async Task ShouldBeRefusedAsync(IConnection connection, Func<IChannel, Task> operation, string what)
     {
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), Cancellation);

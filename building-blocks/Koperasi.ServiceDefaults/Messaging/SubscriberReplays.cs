@@ -249,6 +249,18 @@ public static partial class SubscriberReplays
             var poll = section.GetValue("PollInterval", TimeSpan.FromMilliseconds(500));
             var settings = configuration.GetSection("RabbitMq").Get<RabbitMqSettings>() ?? new RabbitMqSettings();
             var contractsByExchange = AsyncApiDocument.ContractsOf(service).ToDictionary(AsyncApiDocument.Exchange, t => t, StringComparer.Ordinal);
+            // The replay exchange exists from the start, so a subscriber binds its queue before asking.
+            try
+            {
+                await using var connection = await Factory(settings).CreateConnectionAsync(stoppingToken);
+                await using var channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+                await DeclareReplayExchangeAsync(channel, ReplayExchange(service, settings.EntityPrefix), stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogReplayError(exception.Message);
+            }
+
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
