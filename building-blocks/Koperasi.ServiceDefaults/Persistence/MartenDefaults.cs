@@ -84,6 +84,7 @@ public static class MartenDefaults
         options.Events.MetadataConfig.UserNameEnabled = true;
         options.Events.UseListenNotifyForEventAppends = true;
         options.Schema.For<ProcessedMessage>().DocumentAlias("processed_message");
+        options.Schema.For<Messaging.SubscriberReplays.SubscriberReplay>().DocumentAlias("subscriber_replay");
         configure(options);
     }
 }

@@ -20,6 +20,7 @@ builder.AddKoperasiMessaging("registry", bus => bus.AddRegistryConsumers());
 builder.AddActivity();
 builder.AddImports();
 builder.AddCooperativeGauge();
+builder.AddSubscriberReplays("registry");
 
 var app = builder.Build();
 
@@ -34,6 +35,7 @@ registry.MapRegions();
 registry.MapImports();
 registry.MapSupervision();
 registry.MapRelayReplay(RegistryPolicies.Operate);
+registry.MapSubscriberReplays(RegistryPolicies.Subscribe);
 
 app.Run();
 

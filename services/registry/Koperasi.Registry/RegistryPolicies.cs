@@ -29,6 +29,9 @@ public static class RegistryPolicies
     /// <summary>Publish a statistics figure (freeze a table): the Dinas, at province level.</summary>
     public const string Publish = "registry:publish";
 
+    /// <summary>Replay the published events to one's own queue: downstream systems.</summary>
+    public const string Subscribe = "registry:subscribe";
+
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
     {
         [Read] = [.. ServiceDefaults.Identity.KoperasiRoles.All],
@@ -38,5 +41,6 @@ public static class RegistryPolicies
         [Operate] = [AdminProvinsi],
         [Designate] = [AdminProvinsi],
         [Publish] = [AdminProvinsi],
+        [Subscribe] = [Service],
     };
 }
