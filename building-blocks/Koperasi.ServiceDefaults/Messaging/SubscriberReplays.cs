@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
+using Koperasi.ServiceDefaults.Persistence;
 using Marten;
 using Marten.Events;
 using MassTransit;
@@ -45,6 +46,7 @@ public static partial class SubscriberReplays
             provider.GetRequiredService<IDocumentStore>(),
             provider.GetRequiredService<IIntegrationEventMap>(),
             provider.GetRequiredService<IConfiguration>(),
+            provider.GetRequiredService<LeaderElection>(),
             provider.GetRequiredService<ILogger<Worker>>()));
         return builder;
     }
@@ -236,8 +238,11 @@ public static partial class SubscriberReplays
         internal SubscriberReplayProgress ToStatus() => new(Id, Queue, Contracts, FromSequence, FromTime, UpToSequence, Position, Published, Total, Status, Problem);
     }
 
-    /// <summary>Sends the running replays, one batch per replay per interval.</summary>
-    internal sealed partial class Worker(string service, IDocumentStore store, IIntegrationEventMap map, IConfiguration configuration, ILogger<Worker> logger) : BackgroundService
+    /// <summary>The work's name in the election: one replica at a time sends the replays.</summary>
+    public const string ElectedWork = "subscriber-replays";
+
+    /// <summary>Sends the running replays, one batch per replay per interval, on the elected replica only (several replicas would send a batch twice).</summary>
+    internal sealed partial class Worker(string service, IDocumentStore store, IIntegrationEventMap map, IConfiguration configuration, LeaderElection election, ILogger<Worker> logger) : BackgroundService
     {
         private static readonly JsonSerializerOptions Json = SystemTextJsonMessageSerializer.Options;
 
@@ -261,6 +266,11 @@ public static partial class SubscriberReplays
                 LogReplayError(exception.Message);
             }
 
+            await election.RunWhileLeaderAsync(ElectedWork, leading => SendWhileLeadingAsync(batch, interval, poll, settings, contractsByExchange, leading), stoppingToken);
+        }
+
+        private async Task SendWhileLeadingAsync(int batch, TimeSpan interval, TimeSpan poll, RabbitMqSettings settings, Dictionary<string, Type> contractsByExchange, CancellationToken stoppingToken)
+        {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
