@@ -261,7 +261,12 @@ public sealed partial class DemoDataLoader(
 
             if (events.Count > 0)
             {
-                session.Events.Append(id, events);
+                // Appended as the services append (ADR 0013): fetched for writing, so the stream's version is
+                // known and the inline projections store the documents at it. A bare Append under quick
+                // append leaves the version unknown: the documents were stored at version 0, an ETag no
+                // If-Match could match.
+                var stream = await session.Events.FetchForWriting<Cooperative>(id, cancellationToken);
+                stream.AppendMany(events);
             }
         }
 
