@@ -17,7 +17,7 @@ namespace Koperasi.Registry.Tests.Demo;
 /// The demo data set loaded by the tool (tools/Koperasi.Registry.DemoData) into a running
 /// Registry's store, as ./run.sh runs it: the service's daemon relays the events and counts the
 /// statistics, which know nothing of the demo. These tests check the load's rules on the same
-/// generator's set scaled down to a tenth; <see cref="DemoDataPublishedFiguresTests"/> loads the full
+/// generator's set scaled down to a tenth; Koperasi.EndToEnd.Tests' Demo2018BatchTests loads the full
 /// set once and finds the published figures.
 /// </summary>
 public class DemoDataLoadTests

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Koperasi.Registry.Cooperatives;
 using Koperasi.Registry.Demo;
 using Koperasi.Registry.Supervision;
@@ -16,14 +15,6 @@ public class DemoDataSupervisionTests
 {
     private static readonly DemoTargets Targets = DemoTargets.Load();
     private static readonly Lazy<IReadOnlyList<DemoCooperative>> Set = new(() => DemoData.GenerateSet(Targets));
-
-    /// <summary>The figures the demo must give, copied from shared/data/published-figures.md into the test's own data file.</summary>
-    internal sealed record PublishedSupervisionFigures(DateOnly KdmpFormedBy, int Kdmp, DateOnly ValidNikKoperasiOn, int ValidNikKoperasi)
-    {
-        public static PublishedSupervisionFigures Load() => JsonSerializer.Deserialize<PublishedSupervisionFigures>(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Demo", "published-supervision-figures.json")),
-            JsonSerializerOptions.Web)!;
-    }
 
     [Fact]
     public void The_targets_carry_the_published_KDMP_and_NIK_koperasi_figures()

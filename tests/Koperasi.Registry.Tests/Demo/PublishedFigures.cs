@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Koperasi.Registry.Tests.Demo;
@@ -117,4 +118,12 @@ public static partial class PublishedFigures
 
     [GeneratedRegex(@"(?<type>[a-z]+(?: [a-z]+)?) (?<count>\d+)")]
     private static partial Regex ProvincialType();
+}
+
+/// <summary>The supervision figures the demo must give, copied from shared/data/published-figures.md into the test's own data file (Demo/published-supervision-figures.json).</summary>
+public sealed record PublishedSupervisionFigures(DateOnly KdmpFormedBy, int Kdmp, DateOnly ValidNikKoperasiOn, int ValidNikKoperasi)
+{
+    public static PublishedSupervisionFigures Load() => JsonSerializer.Deserialize<PublishedSupervisionFigures>(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Demo", "published-supervision-figures.json")),
+        JsonSerializerOptions.Web)!;
 }
