@@ -34,13 +34,13 @@ public static class Benchmark
     public static async Task<BenchmarkResult> RunAsync(BenchmarkOptions options, CancellationToken cancellationToken)
     {
         var machine = Machine.Describe();
-        Console.WriteLine($"Machine: {machine}");
+        System.Console.WriteLine($"Machine: {machine}");
         var database = new BenchmarkDatabase(options.Schema);
         var server = await database.ServerDescriptionAsync();
-        Console.WriteLine($"PostgreSQL: {server}");
+        System.Console.WriteLine($"PostgreSQL: {server}");
         var seed = await new Seeder(database, options).PrepareAsync(cancellationToken);
         var deltaRows = await database.DeltaRowCountAsync();
-        Console.WriteLine($"Register: {seed.Cooperatives:N0} koperasi, {seed.Events:N0} events, {deltaRows:N0} rows in the statistics table.");
+        System.Console.WriteLine($"Register: {seed.Cooperatives:N0} koperasi, {seed.Events:N0} events, {deltaRows:N0} rows in the statistics table.");
 
         var entityPrefix = $"bench-{TestInfrastructure.RunId}";
         var timings = new List<Timing>();
@@ -52,11 +52,11 @@ public static class Benchmark
             using var client = host.CreateClient();
             totalToday = await StatisticsTotalAsync(client, cancellationToken);
             publishedFigures = await PublishedFiguresAsync(client, seed.Cooperatives, cancellationToken);
-            Console.WriteLine($"Checks: statistics total today {totalToday:N0}; published figures: {publishedFigures}.");
+            System.Console.WriteLine($"Checks: statistics total today {totalToday:N0}; published figures: {publishedFigures}.");
             var ids = await database.SampleIdsAsync(100);
             var timer = new EndpointTimer(client, options.Warmup, options.Iterations);
             loadBefore = Machine.LoadAverage();
-            Console.WriteLine($"Timing {options.Iterations} requests per call after {options.Warmup} untimed:");
+            System.Console.WriteLine($"Timing {options.Iterations} requests per call after {options.Warmup} untimed:");
             timings.Add(await timer.TimeAsync("statistics, today", "/api/registry/statistics", cancellationToken));
             foreach (var date in PastDates)
             {
@@ -72,7 +72,7 @@ public static class Benchmark
         }
 
         var loadAfter = Machine.LoadAverage();
-        Console.WriteLine($"Load average before timing {loadBefore}, after {loadAfter} ({machine.Cores} cores).");
+        System.Console.WriteLine($"Load average before timing {loadBefore}, after {loadAfter} ({machine.Cores} cores).");
         await BrokerAdmin.DeleteEntitiesAsync(entityPrefix);
         var plans = await QueryPlans.ExplainAsync(database, seed.Today);
         IReadOnlyList<EngineFigure> engines = [];
@@ -80,7 +80,7 @@ public static class Benchmark
         var engineLoadBefore = Machine.LoadAverage();
         if (options.Engines)
         {
-            Console.WriteLine($"Against the raw engines, {options.Runs} runs each:");
+            System.Console.WriteLine($"Against the raw engines, {options.Runs} runs each:");
             var engineBenchmark = new EngineBenchmark(database, options);
             engines = await engineBenchmark.RunAsync(seed, cancellationToken);
             profile = engineBenchmark.Profile;
@@ -92,7 +92,7 @@ public static class Benchmark
         if (options.Drop)
         {
             await database.DropSchemaAsync();
-            Console.WriteLine($"Schema {options.Schema} dropped (--drop).");
+            System.Console.WriteLine($"Schema {options.Schema} dropped (--drop).");
         }
 
         return result;

@@ -38,7 +38,7 @@ public sealed class EndpointTimer(HttpClient client, int warmup, int iterations)
         }
 
         var timing = Timing.From(name, url(0), samples, bytes);
-        Console.WriteLine($"  {name,-44} p50 {timing.P50,8:F1} ms  p95 {timing.P95,8:F1} ms  max {timing.Max,8:F1} ms");
+        System.Console.WriteLine($"  {name,-44} p50 {timing.P50,8:F1} ms  p95 {timing.P95,8:F1} ms  max {timing.Max,8:F1} ms");
         return timing;
     }
 

@@ -10,12 +10,12 @@ public static class BenchmarkProgram
         var (options, error) = BenchmarkOptions.Parse(args);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync(error);
+            await System.Console.Error.WriteLineAsync(error);
             return 2;
         }
 
         using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        System.Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancellation.Cancel();
@@ -23,8 +23,8 @@ public static class BenchmarkProgram
 
         var runAt = DateTimeOffset.UtcNow;
         var result = await Benchmark.RunAsync(options, cancellation.Token);
-        Console.WriteLine();
-        Console.Write(Report.Table(result));
+        System.Console.WriteLine();
+        System.Console.Write(Report.Table(result));
 
         if (options.WriteReport)
         {
@@ -33,7 +33,7 @@ public static class BenchmarkProgram
             Directory.CreateDirectory(directory);
             var file = Path.Combine(directory, $"registry-{runAt:yyyy-MM-dd}.md");
             await File.WriteAllTextAsync(file, Report.Markdown(result, runAt, await CommitAsync(root)));
-            Console.WriteLine($"Written to {file}");
+            System.Console.WriteLine($"Written to {file}");
         }
 
         return 0;

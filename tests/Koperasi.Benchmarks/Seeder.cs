@@ -28,7 +28,7 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
         {
             if (present > 0)
             {
-                Console.WriteLine(present == options.Cooperatives
+                System.Console.WriteLine(present == options.Cooperatives
                     ? $"Schema {database.Schema} holds {present:N0} koperasi; --reseed: dropping it."
                     : $"Schema {database.Schema} holds {present:N0} koperasi, not {options.Cooperatives:N0}: dropping it.");
             }
@@ -38,7 +38,7 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
         }
         else
         {
-            Console.WriteLine($"Schema {database.Schema} already holds {present:N0} koperasi: seeding skipped (--reseed forces it).");
+            System.Console.WriteLine($"Schema {database.Schema} already holds {present:N0} koperasi: seeding skipped (--reseed forces it).");
         }
 
         TimeSpan? projectionTime = null;
@@ -48,7 +48,7 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
         }
         else
         {
-            Console.WriteLine("The statistics projection is caught up: rebuild skipped (--rebuild or the engine figures force it).");
+            System.Console.WriteLine("The statistics projection is caught up: rebuild skipped (--rebuild or the engine figures force it).");
         }
 
         await database.AnalyzeAsync();
@@ -60,7 +60,7 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
         var policy = new ActivityPolicy();
         using var store = database.BuildStore();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        Console.WriteLine($"Seeding {options.Cooperatives:N0} koperasi as of {today:yyyy-MM-dd} in batches of {options.BatchSize:N0}...");
+        System.Console.WriteLine($"Seeding {options.Cooperatives:N0} koperasi as of {today:yyyy-MM-dd} in batches of {options.BatchSize:N0}...");
         var watch = Stopwatch.StartNew();
         var registered = 0;
         foreach (var batch in ScaledRegister.Generate(options.Cooperatives, today).Chunk(options.BatchSize))
@@ -84,7 +84,7 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
             registered += batch.Length;
             if (registered % 10_000 < options.BatchSize || registered == options.Cooperatives)
             {
-                Console.WriteLine($"  {registered,9:N0} registered, {watch.Elapsed.TotalSeconds,7:F1} s");
+                System.Console.WriteLine($"  {registered,9:N0} registered, {watch.Elapsed.TotalSeconds,7:F1} s");
             }
         }
 
@@ -98,12 +98,12 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
     private async Task<TimeSpan> RebuildStatisticsAsync(CancellationToken cancellationToken)
     {
         using var store = database.BuildStore();
-        Console.WriteLine($"Running the statistics projection over {await database.EventCountAsync():N0} events...");
+        System.Console.WriteLine($"Running the statistics projection over {await database.EventCountAsync():N0} events...");
         var watch = Stopwatch.StartNew();
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(StatisticsProjection.ProjectionName, TimeSpan.FromHours(1), cancellationToken);
         var elapsed = watch.Elapsed;
-        Console.WriteLine($"  caught up in {elapsed.TotalSeconds:F1} s");
+        System.Console.WriteLine($"  caught up in {elapsed.TotalSeconds:F1} s");
         return elapsed;
     }
 }

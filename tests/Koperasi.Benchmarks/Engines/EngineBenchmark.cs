@@ -126,7 +126,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             }));
             rates.Add(registered / watch.Elapsed.TotalSeconds);
             raws.Add(await RawEngines.AppendsPerSecondAsync(database.ConnectionString, $"{database.Schema}_raw", options.Connections, duration, cancellationToken));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  P1 run {run + 1}: one registration p50 {singles[^1]:F1} ms; {rates[^1]:F0} registrations/s at {options.Connections} connections through the gateway; raw appends {raws[^1]:F0}/s"));
         }
 
@@ -192,7 +192,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             published = counter.Count;
             rates.Add(counter.Rate);
             raws.Add(await RawEngines.ConfirmedPublishesPerSecondAsync($"{entityPrefix}.raw-confirmed", (int)Math.Max(published, 1000), 1024, 256, cancellationToken));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  P4 run {run + 1}: relay {counter.Count:N0} integration events at {rates[^1]:F0}/s; raw confirmed publisher {raws[^1]:F0}/s"));
         }
 
@@ -231,7 +231,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
             return Guid.Parse(location.OriginalString[(location.OriginalString.LastIndexOf('/') + 1)..]);
         }
 
-        Console.Error.WriteLine($"  registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        System.Console.Error.WriteLine($"  registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         return null;
     }
 

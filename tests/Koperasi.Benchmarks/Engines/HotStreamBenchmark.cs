@@ -72,7 +72,7 @@ public sealed class HotStreamBenchmark(BenchmarkDatabase database, BenchmarkOpti
             }));
             rates.Add(decreed / watch.Elapsed.TotalSeconds);
             raws.Add(await HotRowUpdatesPerSecondAsync(options.Connections, duration, cancellationToken));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  P5 run {run + 1}: {rates[^1]:F0} decrees/s on one programme at {options.Connections} officers ({conflicts} lost races so far); raw hot-row updates {raws[^1]:F0}/s"));
         }
 

@@ -91,7 +91,7 @@ public sealed class PropagationBenchmark(BenchmarkDatabase database, BenchmarkOp
         }
 
         var (idleReplica, idleRaw) = probe.Latencies(idle);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  P2 idle ({idle.Count}): Funding's replica p50 {Percentile(idleReplica, 50):F1} ms p99 {Percentile(idleReplica, 99):F1} ms; raw subscriber p50 {Percentile(idleRaw, 50):F1} ms p99 {Percentile(idleRaw, 99):F1} ms"));
 
         // The steady load: one registration sent every 1/rate s, on time whether or not the ones before have answered.
@@ -114,7 +114,7 @@ public sealed class PropagationBenchmark(BenchmarkDatabase database, BenchmarkOp
         var achieved = steadyCount / clock.Elapsed.TotalSeconds;
         await probe.DeliveredAsync([.. steady], cancellationToken);
         var (steadyReplica, steadyRaw) = probe.Latencies(steady);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  P2 at {achieved:F0}/s for {options.SteadySeconds} s ({steadyCount}): Funding's replica p50 {Percentile(steadyReplica, 50):F1} ms p99 {Percentile(steadyReplica, 99):F1} ms; raw subscriber p50 {Percentile(steadyRaw, 50):F1} ms p99 {Percentile(steadyRaw, 99):F1} ms"));
 
         // The burst: as fast as the connections go; timed from the last commit to the last delivery at each end.
@@ -131,7 +131,7 @@ public sealed class PropagationBenchmark(BenchmarkDatabase database, BenchmarkOp
         var sent = burstClock.Elapsed;
         await probe.DeliveredAsync([.. burst], cancellationToken);
         var (burstReplica, burstRaw) = probe.AfterLastCommit(burst);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  P2 burst of {options.Burst:N0} (sent in {sent.TotalSeconds:F1} s): all in Funding's replica {burstReplica.TotalSeconds:F2} s after the last commit; at the raw subscriber {burstRaw.TotalSeconds:F2} s"));
 
         const string raw = "raw AMQP subscriber (RabbitMQ.Client) on the contract's exchange";

@@ -102,7 +102,7 @@ public static partial class RegistrationProfile
         }
 
         md.AppendLine(CultureInfo.InvariantCulture, $"| outside the database on the service (auth, validation, decision, Marten's staging, JSON), p50 of each request's rest | {EngineBenchmark.Median([.. server.Zip(database, (s, d) => s - d)]):F1} | |");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  Profile: gateway {EngineBenchmark.Median(throughGateway):F1} ms, direct {EngineBenchmark.Median(clientTimes):F1} ms, service {p50Server:F1} ms, PostgreSQL {p50Database:F1} ms in {EngineBenchmark.Median(roundTrips):F0} round trips"));
         return md.ToString();
     }
