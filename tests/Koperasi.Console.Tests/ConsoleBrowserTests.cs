@@ -264,6 +264,7 @@ public class ConsoleBrowserTests(ConsolePlatform platform)
         {
             await page.ClickAsync("nav.navigasi a[href='/angka-resmi']");
             (await page.Locator("h1").InnerTextAsync()).ShouldBe("Angka resmi");
+            (await page.Locator("form#form-publikasi").CountAsync()).ShouldBe(0);
             var row = await page.Locator($"#tabel-angka-resmi tr:has(a[href='/angka-resmi/{id}'])").InnerTextAsync();
             row.ShouldContain("29 Agustus 2025");
             row.ShouldContain("5.053");
@@ -281,6 +282,44 @@ public class ConsoleBrowserTests(ConsolePlatform platform)
             // A figure that does not exist is an answer of the API shown in Indonesian, not an error page.
             await page.GotoAsync($"/angka-resmi/{Guid.NewGuid()}");
             (await page.Locator("div.masalah").CountAsync()).ShouldBe(1);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task An_admin_of_the_province_publishes_a_figure_from_the_console()
+    {
+        var page = await platform.SignInAsync(KoperasiRoles.AdminProvinsi, null, "admin.angka");
+        try
+        {
+            // A figure without a title is refused by the API, shown in Indonesian; nothing is published.
+            await page.GotoAsync("/angka-resmi");
+            var before = await page.Locator("#tabel-angka-resmi tbody tr").CountAsync();
+            await page.FillAsync("#publikasi-tanggal", "2025-08-29");
+            await page.ClickAsync("#form-publikasi button[type=submit]");
+            (await page.Locator("div.masalah").InnerTextAsync()).ShouldNotBeNullOrWhiteSpace();
+            new Uri(page.Url).AbsolutePath.ShouldBe("/angka-resmi");
+            await page.GotoAsync("/angka-resmi");
+            (await page.Locator("#tabel-angka-resmi tbody tr").CountAsync()).ShouldBe(before);
+
+            var title = $"Koperasi per kabupaten/kota dan keaktifan 29 Agustus 2025 (konsol {Guid.NewGuid().ToString("N")[..6]})";
+            await page.FillAsync("#publikasi-judul", title);
+            await page.FillAsync("#publikasi-tanggal", "2025-08-29");
+            await page.SelectOptionAsync("#publikasi-kelompok", "regency,activity");
+            await page.ClickAsync("#form-publikasi button[type=submit]", new PageClickOptions { Timeout = 60_000 });
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/angka-resmi/", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+            (await page.Locator("h1").InnerTextAsync()).ShouldBe(title);
+            (await page.Locator("#jumlah-beku").InnerTextAsync()).ShouldBe("5.053");
+            await ConsolePlatform.ScreenshotAsync(page, "angka-resmi-dipublikasikan");
+
+            // The Registry froze it as the admin's, with the grouping chosen.
+            var id = new Uri(page.Url).AbsolutePath["/angka-resmi/".Length..];
+            var stored = await platform.RegistryClient.GetFromJsonAsync<JsonObject>($"/api/registry/published-figures/{id}");
+            stored!["title"]!.GetValue<string>().ShouldBe(title);
+            stored["groupBy"]!.AsArray().Select(d => d!.GetValue<string>()).ShouldBe(["regency", "activity"]);
         }
         finally
         {
