@@ -68,3 +68,13 @@ public sealed record SupervisionRequest(string Kind, DateOnly HeldOn, string Fin
 public sealed record FollowUpRequest(string Action, DateOnly DueOn);
 
 public sealed record StepResponse(Guid CooperativeId, long Version);
+
+public sealed record PublishedFigureSummary(Guid Id, string Title, IReadOnlyList<string> GroupBy, DateOnly AsOf, DateTimeOffset KnownOn, string PublishedBy, DateTimeOffset PublishedAt, long Total, long Members);
+
+public sealed record PublishedFigureList(IReadOnlyList<PublishedFigureSummary> Items);
+
+public sealed record FigureLateFact(Guid CooperativeId, string? CooperativeName, string EventType, DateOnly BusinessDate, DateTimeOffset Recorded, int CountChange, long MembersChange);
+
+public sealed record FigureChangedCell(System.Text.Json.Nodes.JsonObject Cell, long FrozenCount, long CurrentCount, long FrozenMembers, long CurrentMembers, IReadOnlyList<FigureLateFact> LateFacts);
+
+public sealed record FigureComparison(Guid Id, string Title, DateOnly AsOf, DateTimeOffset KnownOn, DateTimeOffset ComparedAt, long FrozenTotal, long CurrentTotal, IReadOnlyList<FigureChangedCell> ChangedCells);

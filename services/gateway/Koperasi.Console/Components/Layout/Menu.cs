@@ -18,6 +18,8 @@ public static class Menu
         {
             yield return ("/kerja", "Daftar kerja");
         }
+
+        yield return ("/angka-resmi", "Angka resmi");
     }
 
     public static bool IsCurrent(HttpContext? context, string href) =>
