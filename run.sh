@@ -381,7 +381,8 @@ cat <<EOF
 
   Koperasi platform is running ($registered koperasi in the register).
 
-  Front door and API reference   $GATEWAY_URL
+  Console (Bahasa Indonesia)     $GATEWAY_URL  (sign in at $GATEWAY_URL/masuk)
+  API reference                  $GATEWAY_URL/reference
   Registry API                   $GATEWAY_URL/api/registry/cooperatives
   Statistics per regency         $GATEWAY_URL/api/registry/statistics/regencies?asOf=2025-08-29
   Transformation cases           $GATEWAY_URL/api/transformation/cases
