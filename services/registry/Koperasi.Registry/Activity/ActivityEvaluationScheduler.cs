@@ -15,23 +15,14 @@ public sealed partial class ActivityEvaluationScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Activity:EvaluationInterval", TimeSpan.FromHours(1));
-        while (!stoppingToken.IsCancellationRequested)
+        await Schedule.EveryAsync(interval, clock, async cancellationToken =>
         {
-            try
+            var result = await EvaluateActivity.RunAsync(store, clock.Today(), policy.Value, cancellationToken);
+            if (result.Changed > 0)
             {
-                var result = await EvaluateActivity.RunAsync(store, clock.Today(), policy.Value, stoppingToken);
-                if (result.Changed > 0)
-                {
-                    LogEvaluated(result.Today, result.Changed);
-                }
+                LogEvaluated(result.Today, result.Changed);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(exception);
-            }
-
-            await Task.Delay(interval, clock, stoppingToken);
-        }
+        }, LogFailed, stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity evaluated for {Today}: {Changed} koperasi changed activity")]
