@@ -15,14 +15,23 @@ public sealed partial class ActivityEvaluationScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Activity:EvaluationInterval", TimeSpan.FromHours(1));
-        await Schedule.EveryAsync(interval, clock, async cancellationToken =>
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var result = await EvaluateActivity.RunAsync(store, clock.Today(), policy.Value, cancellationToken);
-            if (result.Changed > 0)
+            try
             {
-                LogEvaluated(result.Today, result.Changed);
+                var result = await EvaluateActivity.RunAsync(store, clock.Today(), policy.Value, stoppingToken);
+                if (result.Changed > 0)
+                {
+                    LogEvaluated(result.Today, result.Changed);
+                }
             }
-        }, LogFailed, stoppingToken);
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(exception);
+            }
+
+            await Task.Delay(interval, clock, stoppingToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activity evaluated for {Today}: {Changed} koperasi changed activity")]

@@ -64,14 +64,23 @@ public sealed partial class DissolutionDeadlineScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("Dissolution:DeadlineEvaluationInterval", TimeSpan.FromHours(1));
-        await Schedule.EveryAsync(interval, clock, async cancellationToken =>
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var result = await WatchDissolutionDeadlines.RunAsync(store, clock.Today(), options.Value, cancellationToken);
-            if (result.DeadlinesMissed > 0)
+            try
             {
-                LogRecorded(result.Today, result.DeadlinesMissed, result.CasesRecorded);
+                var result = await WatchDissolutionDeadlines.RunAsync(store, clock.Today(), options.Value, stoppingToken);
+                if (result.DeadlinesMissed > 0)
+                {
+                    LogRecorded(result.Today, result.DeadlinesMissed, result.CasesRecorded);
+                }
             }
-        }, LogFailed, stoppingToken);
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogFailed(exception);
+            }
+
+            await Task.Delay(interval, clock, stoppingToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dissolution deadlines evaluated for {Today}: {Missed} missed deadline(s) recorded on {Cases} case(s)")]
