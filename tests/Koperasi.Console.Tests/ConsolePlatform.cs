@@ -1,5 +1,6 @@
 extern alias gateway;
 extern alias registry;
+extern alias transformation;
 
 using System.Net;
 using System.Net.Http.Json;
@@ -37,6 +38,12 @@ public sealed class ConsolePlatform : IAsyncLifetime
             .With("Activity:ScheduledEvaluation", "false")
             .With("RateLimits:WritesPerMinute", "1000000");
 
+    /// <summary>Transformation (cases, dissolutions) on a loopback port, on the Registry's bus prefix: the Registry applies its outcomes.</summary>
+    public ServiceHost<transformation::Program> Transformation { get; } =
+        new ServiceHost<transformation::Program>("transformation", Name, DateTimeOffset.UtcNow)
+            .With("Dissolution:ScheduledDeadlineEvaluation", "false")
+            .With("RateLimits:WritesPerMinute", "1000000");
+
     public FrontDoor Gateway { get; private set; } = null!;
 
     /// <summary>Where the browser opens the console.</summary>
@@ -63,11 +70,17 @@ public sealed class ConsolePlatform : IAsyncLifetime
 
         await LoadDemoDataAsync();
 
+        // Transformation: started after the demo set, so it learns the koperasi the tests register (not the whole set).
+        Transformation.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        Transformation.StartServer();
+        await Transformation.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        var transformationAddress = AddressOf(Transformation.Services);
+
         Gateway = new FrontDoor(new Dictionary<string, string?>
         {
             ["Services:Registry"] = registryAddress.ToString(),
-            // Only the Registry runs here: the dashboard's blocks of the other services are left out.
-            ["Services:Transformation"] = "",
+            // Only the Registry and Transformation run here: the dashboard's blocks of the other services are left out.
+            ["Services:Transformation"] = transformationAddress.ToString(),
             ["Services:Funding"] = "",
             ["RateLimits:WritesPerMinute"] = "1000000",
         });
@@ -105,6 +118,7 @@ public sealed class ConsolePlatform : IAsyncLifetime
         }
 
         RegistryClient?.Dispose();
+        await Transformation.DisposeAsync();
         await Registry.DisposeAsync();
         _stop.Dispose();
     }
@@ -165,6 +179,11 @@ public sealed class ConsolePlatform : IAsyncLifetime
                 if (DateTimeOffset.UtcNow > Registry.Clock.GetUtcNow())
                 {
                     Registry.Clock.SetUtcNow(DateTimeOffset.UtcNow);
+                }
+
+                if (DateTimeOffset.UtcNow > Transformation.Clock.GetUtcNow())
+                {
+                    Transformation.Clock.SetUtcNow(DateTimeOffset.UtcNow);
                 }
             }
         }

@@ -19,6 +19,11 @@ public static class Menu
             yield return ("/kerja", "Daftar kerja");
         }
 
+        if (user.IsInRole(KoperasiRoles.AdminProvinsi) || user.IsInRole(KoperasiRoles.Pembina) || user.IsInRole(KoperasiRoles.Auditor))
+        {
+            yield return ("/kasus", "Kasus");
+        }
+
         yield return ("/angka-resmi", "Angka resmi");
     }
 
