@@ -195,6 +195,13 @@ public class ConsoleCasesBrowserTests(ConsolePlatform platform)
             await ConsolePlatform.ScreenshotAsync(page, "kasus-pembubaran");
             await page.GotoAsync($"/kasus/batch/{Guid.NewGuid()}");
             (await page.Locator("div.masalah").InnerTextAsync()).ShouldContain("Data tidak ditemukan.");
+            // Daftar kerja: the regency's dissolution candidates (the government path's worklist) and the dissolution deadlines.
+            await page.GotoAsync("/kerja");
+            (await page.Locator("#jumlah-calon").InnerTextAsync()).ShouldContain("di Kota Jambi tidak melaporkan RAT sekurang-kurangnya 3 tahun buku");
+            (await page.Locator("#jumlah-batas").InnerTextAsync()).ShouldContain("langkah terlambat");
+            (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"/kerja: {v.Id} {v.Help}").ShouldBeEmpty();
+            await ConsolePlatform.ScreenshotAsync(page, "kasus-daftar-kerja");
+
             await page.GotoAsync($"/kasus?kabupaten=1571&tahap=proposed");
             (await page.Locator("#tabel-pembubaran").InnerTextAsync()).ShouldContain(dissolving.Name);
             await ConsolePlatform.ScreenshotAsync(page, "kasus-daftar");

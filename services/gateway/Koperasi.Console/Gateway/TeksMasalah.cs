@@ -95,6 +95,7 @@ public static class TeksMasalah
         ["decreeNumber"] = "Nomor keputusan",
         ["decreeDate"] = "Tanggal keputusan",
         ["reason"] = "Alasan",
+        ["evidence"] = "Bukti",
         ["asOf"] = "Tanggal",
         ["q"] = "Kata kunci",
         ["page"] = "Halaman",

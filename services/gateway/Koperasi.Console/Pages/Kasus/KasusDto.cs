@@ -101,3 +101,13 @@ public sealed record ReconciliationMismatchView(Guid CooperativeId, string Kind,
 public sealed record ReconciliationView(
     Guid BatchId, int Proposed, int Answered, int Approved, int Rejected, int DocumentsNeeded, int Reverify, int Pending,
     IReadOnlyList<RegencyReconciliationView> ByRegency, IReadOnlyList<ReconciliationMismatchView> Mismatches);
+
+// Dissolution candidates (the government path's worklist).
+
+public sealed record DissolutionCandidate(Guid CooperativeId, string Name, string RegencyCode, int MemberCount, int? LatestRatYear, int YearsWithoutRat);
+
+public sealed record DissolutionCandidates(string RegencyCode, int LastClosedYear, int NoRatYears, IReadOnlyList<DissolutionCandidate> Items);
+
+public sealed record GovernmentGround(string Kind, string Evidence);
+
+public sealed record GovernmentDissolutionRequest(Guid CooperativeId, IReadOnlyList<GovernmentGround> Grounds);

@@ -114,3 +114,11 @@ public sealed class DissolutionStepForm
         _ => (null, "step"),
     };
 }
+
+/// <summary>Starts a government-path dissolution from the candidates' worklist: the row's button carries the koperasi.</summary>
+public sealed class CandidateForm
+{
+    public string? Regency { get; set; }
+    public Guid? CooperativeId { get; set; }
+    public string? Evidence { get; set; }
+}
