@@ -26,7 +26,7 @@ namespace Koperasi.Console.Tests;
 /// The services' clocks follow the real time, as the tokens the gateway mints do. Shared by every
 /// browser test (one collection), so the set is loaded once per run.
 /// </summary>
-public sealed class ConsolePlatform : IAsyncLifetime
+public sealed partial class ConsolePlatform : IAsyncLifetime
 {
     private const string Name = "console";
     private readonly CancellationTokenSource _stop = new();
@@ -62,13 +62,14 @@ public sealed class ConsolePlatform : IAsyncLifetime
         _clockFollower = FollowTheRealTimeAsync(_stop.Token);
 
         await LoadDemoDataAsync();
+        await StartFundingAsync();
 
         Gateway = new FrontDoor(new Dictionary<string, string?>
         {
             ["Services:Registry"] = registryAddress.ToString(),
             // Only the Registry runs here: the dashboard's blocks of the other services are left out.
             ["Services:Transformation"] = "",
-            ["Services:Funding"] = "",
+            ["Services:Funding"] = FundingAddress.ToString(),
             ["RateLimits:WritesPerMinute"] = "1000000",
         });
         Gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -104,6 +105,7 @@ public sealed class ConsolePlatform : IAsyncLifetime
             await Gateway.DisposeAsync();
         }
 
+        await StopFundingAsync();
         RegistryClient?.Dispose();
         await Registry.DisposeAsync();
         _stop.Dispose();

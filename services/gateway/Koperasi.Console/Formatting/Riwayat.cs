@@ -19,6 +19,21 @@ public static class Riwayat
         ["kdmp_marked"] = "Ditandai sebagai KDMP",
         ["government_aid_received"] = "Bantuan pemerintah diterima",
         ["articles_amended"] = "Anggaran dasar diubah",
+        // Dumisake (Funding): an application's events.
+        ["application_submitted"] = "Permohonan diajukan",
+        ["documents_checked"] = "Dokumen diperiksa",
+        ["field_verified"] = "Verifikasi lapangan dicatat",
+        ["application_found_eligible"] = "Dinyatakan layak",
+        ["application_found_not_eligible"] = "Dinyatakan tidak layak",
+        ["grant_awarded"] = "Hibah ditetapkan dengan SK",
+        ["disbursement_requested"] = "Pencairan diajukan ke bank",
+        ["disbursement_failed"] = "Pencairan gagal",
+        ["disbursement_retried"] = "Pencairan diulang",
+        ["disbursement_completed"] = "Hibah dicairkan",
+        ["monitoring_visit_recorded"] = "Kunjungan monitoring dicatat",
+        ["application_closed"] = "Permohonan selesai",
+        ["application_cancelled"] = "Permohonan dibatalkan",
+        ["withdrawn_grant"] = "Hibah ditarik kembali",
     };
 
     /// <summary>The Indonesian line for an event type (snake_case or PascalCase); the type itself otherwise.</summary>
