@@ -5,6 +5,7 @@ using Deque.AxeCore.Playwright;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Regions;
 using Koperasi.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Koperasi.Console.Tests;
@@ -295,6 +296,41 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         finally
         {
             await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Without_Funding_behind_the_gateway_the_dashboard_leaves_the_Dumisake_block_out()
+    {
+        // A second front door before the same Registry, without Funding (Services:Funding empty).
+        await using var gateway = new ConsolePlatform.FrontDoor(new Dictionary<string, string?>
+        {
+            ["Services:Registry"] = platform.RegistryClient.BaseAddress!.ToString(),
+            ["Services:Transformation"] = "",
+            ["Services:Funding"] = "",
+        });
+        gateway.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        gateway.StartServer();
+        var address = gateway.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+
+        var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, Locale = "id-ID" });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/masuk");
+            await page.SelectOptionAsync("#peran", KoperasiRoles.AdminProvinsi);
+            await page.ClickAsync("form[action='/masuk/pengembangan'] button[type=submit]");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+            (await page.Locator("h1").InnerTextAsync()).ShouldBe("Beranda");
+            (await page.Locator("#tabel-kabupaten").CountAsync()).ShouldBe(1);
+            (await page.Locator("#dumisake-rpjmd").CountAsync()).ShouldBe(0);
+            (await page.Locator("div.masalah").CountAsync()).ShouldBe(0);
+            await ConsolePlatform.ScreenshotAsync(page, "beranda-tanpa-dumisake");
+        }
+        finally
+        {
+            await context.CloseAsync();
         }
     }
 
