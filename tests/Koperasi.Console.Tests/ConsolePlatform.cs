@@ -27,7 +27,7 @@ namespace Koperasi.Console.Tests;
 /// The services' clocks follow the real time, as the tokens the gateway mints do. Shared by every
 /// browser test (one collection), so the set is loaded once per run.
 /// </summary>
-public sealed class ConsolePlatform : IAsyncLifetime
+public sealed partial class ConsolePlatform : IAsyncLifetime
 {
     private const string Name = "console";
     private readonly CancellationTokenSource _stop = new();
@@ -69,6 +69,7 @@ public sealed class ConsolePlatform : IAsyncLifetime
         _clockFollower = FollowTheRealTimeAsync(_stop.Token);
 
         await LoadDemoDataAsync();
+        await StartFundingAsync();
 
         // Transformation: started after the demo set, so it learns the koperasi the tests register (not the whole set).
         Transformation.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -79,9 +80,9 @@ public sealed class ConsolePlatform : IAsyncLifetime
         Gateway = new FrontDoor(new Dictionary<string, string?>
         {
             ["Services:Registry"] = registryAddress.ToString(),
-            // Only the Registry and Transformation run here: the dashboard's blocks of the other services are left out.
+            // The Registry, Transformation and Funding run here.
             ["Services:Transformation"] = transformationAddress.ToString(),
-            ["Services:Funding"] = "",
+            ["Services:Funding"] = FundingAddress.ToString(),
             ["RateLimits:WritesPerMinute"] = "1000000",
         });
         Gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -117,6 +118,7 @@ public sealed class ConsolePlatform : IAsyncLifetime
             await Gateway.DisposeAsync();
         }
 
+        await StopFundingAsync();
         RegistryClient?.Dispose();
         await Transformation.DisposeAsync();
         await Registry.DisposeAsync();

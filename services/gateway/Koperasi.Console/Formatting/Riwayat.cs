@@ -19,6 +19,21 @@ public static class Riwayat
         ["kdmp_marked"] = "Ditandai sebagai KDMP",
         ["government_aid_received"] = "Bantuan pemerintah diterima",
         ["articles_amended"] = "Anggaran dasar diubah",
+        // Dumisake (Funding): an application's events, as Funding names them in its history.
+        ["application-submitted"] = "Permohonan diajukan",
+        ["documents-checked"] = "Dokumen diperiksa",
+        ["field-verified"] = "Verifikasi lapangan dicatat",
+        ["application-found-eligible"] = "Dinyatakan layak",
+        ["application-found-not-eligible"] = "Dinyatakan tidak layak",
+        ["grant-decreed"] = "Hibah ditetapkan dengan SK",
+        ["disbursement-requested"] = "Pencairan diajukan ke bank",
+        ["disbursement-failed"] = "Pencairan gagal",
+        ["disbursement-retried"] = "Pencairan diulang",
+        ["grant-disbursed"] = "Hibah dicairkan",
+        ["monitoring-visit-recorded"] = "Kunjungan monitoring dicatat",
+        ["application-closed"] = "Permohonan selesai",
+        ["application-cancelled"] = "Permohonan dibatalkan",
+        ["decreed-grant-withdrawn"] = "Hibah ditarik kembali",
     };
 
     /// <summary>The Indonesian line for an event type (snake_case or PascalCase); the type itself otherwise.</summary>

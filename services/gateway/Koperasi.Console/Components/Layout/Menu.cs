@@ -25,6 +25,10 @@ public static class Menu
         }
 
         yield return ("/angka-resmi", "Angka resmi");
+        if (Pages.Dumisake.DumisakeAkses.MayRead(user))
+        {
+            yield return ("/dumisake", "Dumisake");
+        }
     }
 
     public static bool IsCurrent(HttpContext? context, string href) =>
