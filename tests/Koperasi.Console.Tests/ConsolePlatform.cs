@@ -70,6 +70,12 @@ public sealed class ConsolePlatform : IAsyncLifetime
             ["Services:Transformation"] = "",
             ["Services:Funding"] = "",
             ["RateLimits:WritesPerMinute"] = "1000000",
+            // The Operasi page: RabbitMQ's management API, the test vhost, this platform's queues only.
+            ["Console:Operasi:RabbitMqManagementUrl"] = $"http://{TestInfrastructure.RabbitMqHost}:{TestInfrastructure.RabbitMqManagementPort}/",
+            ["Console:Operasi:RabbitMqUser"] = TestInfrastructure.RabbitMqAdminUser,
+            ["Console:Operasi:RabbitMqPassword"] = TestInfrastructure.RabbitMqAdminPassword,
+            ["Console:Operasi:RabbitMqVirtualHost"] = TestInfrastructure.TestVirtualHost,
+            ["Console:Operasi:QueuePrefix"] = Registry.EntityPrefix + ".",
         });
         Gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Gateway.StartServer();
