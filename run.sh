@@ -232,6 +232,12 @@ for name in "${SERVICES[@]}"; do
   GATEWAY_SETTINGS+=("Services__$(capitalized "$name")=$addresses")
 done
 
+# The console's Operasi page reads the queues through RabbitMQ's management API (docs/operations.md).
+GATEWAY_SETTINGS+=(
+  "Console__Operasi__RabbitMqManagementUrl=http://$KOPERASI_RABBITMQ_HOST:$KOPERASI_RABBITMQ_MANAGEMENT_PORT/"
+  "Console__Operasi__RabbitMqUser=$KOPERASI_RABBITMQ_ADMIN_USER" "Console__Operasi__RabbitMqPassword=$KOPERASI_RABBITMQ_ADMIN_PASSWORD"
+  "Console__Operasi__RabbitMqVirtualHost=koperasi")
+[ "$OBSERVABILITY" = 1 ] && GATEWAY_SETTINGS+=("Console__Operasi__PrometheusUrl=http://127.0.0.1:${KOPERASI_PROMETHEUS_PORT:-9095}/")
 say "starting the gateway"
 start gateway "$GATEWAY_URL" services/gateway/Koperasi.Gateway/bin/Release/net10.0/Koperasi.Gateway.dll "${GATEWAY_SETTINGS[@]}"
 

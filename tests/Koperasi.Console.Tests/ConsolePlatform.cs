@@ -84,6 +84,12 @@ public sealed partial class ConsolePlatform : IAsyncLifetime
             ["Services:Transformation"] = transformationAddress.ToString(),
             ["Services:Funding"] = FundingAddress.ToString(),
             ["RateLimits:WritesPerMinute"] = "1000000",
+            // The Operasi page: RabbitMQ's management API, the test vhost, this platform's queues only.
+            ["Console:Operasi:RabbitMqManagementUrl"] = $"http://{TestInfrastructure.RabbitMqHost}:{TestInfrastructure.RabbitMqManagementPort}/",
+            ["Console:Operasi:RabbitMqUser"] = TestInfrastructure.RabbitMqAdminUser,
+            ["Console:Operasi:RabbitMqPassword"] = TestInfrastructure.RabbitMqAdminPassword,
+            ["Console:Operasi:RabbitMqVirtualHost"] = TestInfrastructure.TestVirtualHost,
+            ["Console:Operasi:QueuePrefix"] = Registry.EntityPrefix + ".",
         });
         Gateway.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         Gateway.StartServer();

@@ -35,6 +35,8 @@ public static class ConsoleExtensions
             http.BaseAddress = GatewayAddress(services, builder.Configuration["Console:GatewayUrl"]);
             http.Timeout = TimeSpan.FromSeconds(30);
         });
+        // The Operasi page's probes of the services' health and metrics and of RabbitMQ's management API.
+        builder.Services.AddHttpClient<Operasi.PantauanOperasi>(http => http.Timeout = TimeSpan.FromSeconds(10));
         return builder;
     }
 

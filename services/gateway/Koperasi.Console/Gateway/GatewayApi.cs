@@ -34,6 +34,10 @@ public sealed class GatewayApi(HttpClient http, IHttpContextAccessor accessor)
     public Task<Jawaban<T>> PatchAsync<T>(string path, object body, string? ifMatch = null, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Patch, path, body, ifMatch, cancellationToken);
 
+    /// <summary>A write whose body is given as it goes (a file upload, e.g. multipart/form-data), not as JSON.</summary>
+    public Task<Jawaban<T>> PostContentAsync<T>(string path, HttpContent content, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(HttpMethod.Post, path, content, null, cancellationToken);
+
     private async Task<Jawaban<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? ifMatch, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
@@ -42,7 +46,11 @@ public sealed class GatewayApi(HttpClient http, IHttpContextAccessor accessor)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        if (body is not null)
+        if (body is HttpContent content)
+        {
+            request.Content = content;
+        }
+        else if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }

@@ -29,6 +29,16 @@ public static class Menu
         {
             yield return ("/dumisake", "Dumisake");
         }
+
+        if (user.IsInRole(KoperasiRoles.AdminProvinsi) || user.IsInRole(KoperasiRoles.Pembina) || user.IsInRole(KoperasiRoles.Auditor))
+        {
+            yield return ("/impor", "Impor");
+        }
+
+        if (user.IsInRole(KoperasiRoles.AdminProvinsi))
+        {
+            yield return ("/operasi", "Operasi");
+        }
     }
 
     public static bool IsCurrent(HttpContext? context, string href) =>

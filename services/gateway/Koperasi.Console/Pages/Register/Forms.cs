@@ -26,3 +26,27 @@ public sealed class VisitForm
     public string? FollowUpAction { get; set; }
     public DateOnly? FollowUpDueOn { get; set; }
 }
+
+public sealed class DetailsForm
+{
+    public string? ETag { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Nib { get; set; }
+}
+
+public sealed class PembinaForm
+{
+    public string? ETag { get; set; }
+    public string Level { get; set; } = "kabupaten-kota";
+    public string? UserId { get; set; }
+    public bool Replace { get; set; }
+}
+
+public sealed class FlagshipForm
+{
+    public string? ETag { get; set; }
+    public string? Reason { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+}
