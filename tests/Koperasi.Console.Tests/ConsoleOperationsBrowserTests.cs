@@ -268,6 +268,9 @@ public class ConsoleOperationsBrowserTests(ConsolePlatform platform)
                 (await row.First.Locator("td.siap").InnerTextAsync()).ShouldBe("ya", service);
             }
 
+            // The Registry runs its relay here (the demo set's registrations were published): its counters show.
+            var registry = await page.Locator("#tabel-layanan tr[data-layanan='registry']").First.InnerTextAsync();
+            registry.ShouldNotContain("relay tidak berjalan");
             (await page.Locator("#tautan-pemantauan").InnerTextAsync()).ShouldContain("belum dikonfigurasi");
 
             // The error queue shows its message (the broker's counts lag a few seconds), and the operator sends it back.

@@ -1,0 +1,78 @@
+using Koperasi.Console.Operasi;
+using Microsoft.Extensions.Configuration;
+
+namespace Koperasi.Console.Tests;
+
+/// <summary>The Operasi page's reading of its settings and of a service's relay metrics.</summary>
+public class OperasiTests
+{
+    [Fact]
+    public void The_relay_s_counters_and_lag_are_read_from_the_Prometheus_exposition()
+    {
+        const string exposition = """
+            # TYPE koperasi_relay_published_total counter
+            koperasi_relay_published_total{otel_scope_name="Koperasi.Messaging",message_type="a"} 30
+            koperasi_relay_published_total{otel_scope_name="Koperasi.Messaging",message_type="b"} 10
+            koperasi_relay_publish_retries_total{otel_scope_name="Koperasi.Messaging"} 2
+            # TYPE koperasi_relay_lag_seconds histogram
+            koperasi_relay_lag_seconds_bucket{otel_scope_name="Koperasi.Messaging",le="0.5"} 20
+            koperasi_relay_lag_seconds_bucket{otel_scope_name="Koperasi.Messaging",le="1"} 37
+            koperasi_relay_lag_seconds_bucket{otel_scope_name="Koperasi.Messaging",le="5"} 39
+            koperasi_relay_lag_seconds_bucket{otel_scope_name="Koperasi.Messaging",le="+Inf"} 40
+            koperasi_relay_lag_seconds_sum{otel_scope_name="Koperasi.Messaging"} 24
+            koperasi_relay_lag_seconds_count{otel_scope_name="Koperasi.Messaging"} 40
+            http_server_request_duration_seconds_count{http_route="/x"} 7
+            """;
+
+        var relay = PantauanOperasi.Relay(exposition).ShouldNotBeNull();
+        relay.Published.ShouldBe(40);
+        relay.Retries.ShouldBe(2);
+        relay.MeanLagSeconds.ShouldBe(0.6);
+        // 38 of 40 is 95 %: the first bucket holding that many is le="5".
+        relay.P95LagAtMostSeconds.ShouldBe(5);
+    }
+
+    [Fact]
+    public void A_replica_without_a_relay_has_none()
+    {
+        PantauanOperasi.Relay("# nothing\nhttp_server_active_requests 1\n").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Settings_name_every_service_s_replicas_and_the_broker_user_in_the_address_is_taken_out_of_it()
+    {
+        var settings = OperasiSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Services:Registry"] = "http://127.0.0.1:5101, http://127.0.0.1:5111",
+            ["Services:Funding"] = "http://127.0.0.1:5103",
+            ["Services:Transformation"] = "",
+            ["Console:Operasi:RabbitMqManagementUrl"] = "http://ops:p%40ss@127.0.0.1:15672/",
+            ["Console:Operasi:QueuePrefix"] = "koperasi.",
+        }).Build());
+
+        settings.Services.Select(s => s.Name).ShouldBe(["funding", "registry"]);
+        settings.Services.Single(s => s.Name == "registry").Replicas.Count.ShouldBe(2);
+        settings.RabbitMqConfigured.ShouldBeTrue();
+        settings.RabbitMqUser.ShouldBe("ops");
+        settings.RabbitMqPassword.ShouldBe("p@ss");
+        settings.RabbitMqManagement!.ToString().ShouldNotContain("p%40ss");
+        settings.RabbitMqManagement.UserInfo.ShouldBeEmpty();
+        settings.VirtualHost.ShouldBe("/");
+        settings.QueuePrefix.ShouldBe("koperasi.");
+        settings.Grafana.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Without_a_management_address_the_broker_is_not_configured()
+    {
+        var settings = OperasiSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Console:Operasi:RabbitMqManagementUrl"] = "not an address",
+            ["Console:Operasi:GrafanaUrl"] = "http://127.0.0.1:3000/",
+        }).Build());
+
+        settings.RabbitMqConfigured.ShouldBeFalse();
+        settings.Services.ShouldBeEmpty();
+        settings.Grafana!.ToString().ShouldBe("http://127.0.0.1:3000/");
+    }
+}
