@@ -212,6 +212,71 @@ public class ConsoleCasesBrowserTests(ConsolePlatform platform)
         }
     }
 
+    [Fact]
+    public async Task A_ministry_batch_shows_its_reconciliation_and_a_ministry_that_does_not_answer_is_shown_in_Indonesian()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var dissolving = await RegisterAsync("1571", $"Koperasi Uji Kasus {tag} Usulan", members: 30);
+        await KnownToTransformationAsync(dissolving.Id);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // A government-path case proposed, verified and announced earlier (recorded now), put in a batch for the ministry.
+        using var client = Admin();
+        var caseId = await ProposeDissolutionAsync(dissolving.Id, today.AddMonths(-6));
+        var proposed = await client.GetFromJsonAsync<JsonObject>($"/api/transformation/dissolutions/{caseId}");
+        var version = await DissolutionStepAsync(client, caseId, "field-verification", proposed!["version"]!.GetValue<long>(), new
+        {
+            verifiedOn = Iso(today.AddMonths(-5)),
+            letter = new { number = "140/22/DS", date = Iso(today.AddMonths(-5)), desa = "Desa Sungai Duren" },
+        });
+        await DissolutionStepAsync(client, caseId, "announcement", version, new { announcedOn = Iso(today.AddMonths(-4)) });
+        using var opened = await client.PostAsJsonAsync("/api/transformation/dissolution-batches", new { title = $"Usulan pembubaran uji {tag}", caseIds = new[] { caseId } });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var batchId = Guid.Parse((await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+
+        var page = await platform.SignInAsync(KoperasiRoles.AdminProvinsi, null, "admin.usulan");
+        try
+        {
+            // Opened by its number from the Kasus page.
+            await page.GotoAsync("/kasus");
+            await page.FillAsync("#batch-id", batchId.ToString());
+            await page.ClickAsync("form[action='/kasus/batch'] button[type=submit]");
+            (await page.Locator("h1").InnerTextAsync()).ShouldBe($"Usulan pembubaran uji {tag}");
+            new Uri(page.Url).AbsolutePath.ShouldBe($"/kasus/batch/{batchId}");
+            (await page.Locator("#tabel-rekonsiliasi tbody").InnerTextAsync()).ShouldContain("Kota Jambi");
+            (await page.Locator("#jumlah-diusulkan").InnerTextAsync()).ShouldBe("1");
+            (await page.Locator("#jumlah-disetujui").InnerTextAsync()).ShouldBe("0");
+            (await page.Locator("#jumlah-belum-dijawab").InnerTextAsync()).ShouldBe("1");
+            (await page.Locator("#tabel-usulan").InnerTextAsync()).ShouldContain(dissolving.Name);
+            (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id} {v.Help}").ShouldBeEmpty();
+
+            // The ministry does not answer here: the console shows the rule in Indonesian and the batch stays unsent.
+            await page.ClickAsync("#form-usulan button[type=submit]", new PageClickOptions { Timeout = 120_000 });
+            (await page.Locator("div.masalah").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 120_000 }))
+                .ShouldContain("Layanan kementerian tidak menjawab; tidak ada yang tercatat. Kirim lagi nanti.");
+            (await page.Locator("#dikirim").InnerTextAsync()).ShouldBe("belum");
+            await ConsolePlatform.ScreenshotAsync(page, "kasus-usulan-kementerian");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+
+        var stored = await client.GetFromJsonAsync<JsonObject>($"/api/transformation/dissolution-batches/{batchId}");
+        stored!["sentOn"].ShouldBeNull();
+    }
+
+    /// <summary>One step of a dissolution case through the gateway with If-Match; the case's new version.</summary>
+    private static async Task<long> DissolutionStepAsync(HttpClient client, Guid caseId, string step, long version, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/transformation/dissolutions/{caseId}/{step}") { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        using var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["version"]!.GetValue<long>();
+    }
+
     private static async Task FillMeetingAsync(IPage page, Guid cooperative, int total, int present, int votesFor, int votesAgainst)
     {
         await page.SelectOptionAsync("#rapat-koperasi", cooperative.ToString());
@@ -288,12 +353,13 @@ public class ConsoleCasesBrowserTests(ConsolePlatform platform)
         return Guid.Parse((await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
     }
 
-    private async Task<Guid> ProposeDissolutionAsync(Guid cooperative)
+    private async Task<Guid> ProposeDissolutionAsync(Guid cooperative, DateOnly? proposedOn = null)
     {
         using var client = Admin();
         using var response = await client.PostAsJsonAsync("/api/transformation/dissolutions/government", new
         {
             cooperativeId = cooperative,
+            proposedOn = proposedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             grounds = new[] { new { kind = "court-decision", evidence = "Putusan PN Jambi 12/Pdt.G/2026" } },
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

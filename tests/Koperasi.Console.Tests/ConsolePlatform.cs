@@ -42,6 +42,10 @@ public sealed partial class ConsolePlatform : IAsyncLifetime
     public ServiceHost<transformation::Program> Transformation { get; } =
         new ServiceHost<transformation::Program>("transformation", Name, DateTimeOffset.UtcNow)
             .With("Dissolution:ScheduledDeadlineEvaluation", "false")
+            // No ministry here (a closed port): sending a batch answers 503 ministry-unavailable, quickly.
+            .With("Ministry:BaseAddress", "http://127.0.0.1:9")
+            .With("Ministry:RetryDelay", "00:00:00.100")
+            .With("Ministry:MaxRetryAttempts", "1")
             .With("RateLimits:WritesPerMinute", "1000000");
 
     public FrontDoor Gateway { get; private set; } = null!;
