@@ -179,12 +179,17 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
-            await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
+            var shown = await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
+            // A page with an applicant on it is not kept by the browser or a proxy.
+            (await shown!.HeaderValueAsync("cache-control")).ShouldNotBeNull().ShouldContain("no-store");
             (await verifikator.Locator("#nik").InnerTextAsync()).ShouldBe($"{applicant.Nik[..6]}******{applicant.Nik[^4..]}");
             (await verifikator.Locator("main").InnerTextAsync()).ShouldNotContain(applicant.Phone);
 
             await verifikator.FillAsync("#buka-tujuan", "Konfirmasi nomor telepon");
-            await verifikator.ClickAsync("#form-buka button[type=submit]");
+            var answered = await verifikator.RunAndWaitForResponseAsync(
+                () => verifikator.ClickAsync("#form-buka button[type=submit]"),
+                response => response.Request.Method == "POST" && response.Url.Contains($"/dumisake/permohonan/{id}", StringComparison.Ordinal));
+            (await answered.HeaderValueAsync("cache-control")).ShouldNotBeNull().ShouldContain("no-store");
             var revealed = await verifikator.Locator("#data-pribadi").InnerTextAsync();
             revealed.ShouldContain(applicant.Nik);
             revealed.ShouldContain(applicant.Phone);
