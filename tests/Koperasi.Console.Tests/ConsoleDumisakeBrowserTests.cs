@@ -284,6 +284,14 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
                 serious.ShouldBeEmpty();
             }
 
+            // A malformed query is ignored, never an error page.
+            foreach (var path in new[] { "/dumisake/permohonan?program=bukan-id&halaman=abc", "/dumisake/sk?program=123", "/dumisake/laporan?tahun=abc", "/dumisake/monitoring?tahun=99999999999" })
+            {
+                var response = await page.GotoAsync(path);
+                response!.Status.ShouldBe(200, path);
+                (await page.Locator("h1").CountAsync()).ShouldBe(1, path);
+            }
+
             // The reports draw SVG charts (the report projection catches up with the decree in the background).
             await Eventually.ValueAsync(
                 async () =>
