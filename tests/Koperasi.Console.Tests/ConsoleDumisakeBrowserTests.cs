@@ -28,7 +28,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var kecamatan = Places.KecamatanOf(Sarolangun)[0].Name;
 
         // The pendamping of Sarolangun submits from the console.
-        var pendamping = await platform.SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
+        var pendamping = await SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
         Guid id;
         try
         {
@@ -65,7 +65,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         }
 
         // The verifikator finds it in its queue (the submitted stage by default) and checks the documents.
-        var verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        var verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
             await verifikator.GotoAsync($"/dumisake/permohonan?program={platform.ProgrammeId}");
@@ -83,7 +83,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         }
 
         // The pendamping verifies the business in the field.
-        pendamping = await platform.SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
+        pendamping = await SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
         try
         {
             await pendamping.GotoAsync($"/dumisake/permohonan/{id}");
@@ -99,7 +99,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         }
 
         // The verifikator finds it eligible, then decrees it in a batch, seeing the budget left first.
-        verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
             await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
@@ -150,7 +150,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var applicant = NewApplicant();
         var id = await SubmitThroughTheApiAsync(applicant);
 
-        var auditor = await platform.SignInAsync(KoperasiRoles.Auditor, null, "auditor.dumisake");
+        var auditor = await SignInAsync(KoperasiRoles.Auditor, null, "auditor.dumisake");
         try
         {
             await auditor.GotoAsync($"/dumisake/permohonan/{id}");
@@ -176,15 +176,20 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
             await auditor.Context.CloseAsync();
         }
 
-        var verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        var verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
-            await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
+            var shown = await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
+            // A page with an applicant on it is not kept by the browser or a proxy.
+            (await shown!.HeaderValueAsync("cache-control")).ShouldNotBeNull().ShouldContain("no-store");
             (await verifikator.Locator("#nik").InnerTextAsync()).ShouldBe($"{applicant.Nik[..6]}******{applicant.Nik[^4..]}");
             (await verifikator.Locator("main").InnerTextAsync()).ShouldNotContain(applicant.Phone);
 
             await verifikator.FillAsync("#buka-tujuan", "Konfirmasi nomor telepon");
-            await verifikator.ClickAsync("#form-buka button[type=submit]");
+            var answered = await verifikator.RunAndWaitForResponseAsync(
+                () => verifikator.ClickAsync("#form-buka button[type=submit]"),
+                response => response.Request.Method == "POST" && response.Url.Contains($"/dumisake/permohonan/{id}", StringComparison.Ordinal));
+            (await answered.HeaderValueAsync("cache-control")).ShouldNotBeNull().ShouldContain("no-store");
             var revealed = await verifikator.Locator("#data-pribadi").InnerTextAsync();
             revealed.ShouldContain(applicant.Nik);
             revealed.ShouldContain(applicant.Phone);
@@ -223,7 +228,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
             platform.Bank.Behaviour.Reset();
         }
 
-        var verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        var verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
             await verifikator.ClickAsync("nav.navigasi a[href='/dumisake']");
@@ -235,7 +240,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
             await ConsolePlatform.ScreenshotAsync(verifikator, "dumisake-pencairan-gagal");
 
             await row.Locator("button[type=submit]").ClickAsync();
-            await verifikator.WaitForURLAsync(url => url.Contains("pesan=ulang", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+            await verifikator.WaitForURLAsync(url => url.Contains("pesan=ulang", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 120_000 });
             await StatusAsync(id, "disbursed");
             await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
             (await verifikator.Locator("#tahap").InnerTextAsync()).ShouldBe("Dicairkan");
@@ -254,7 +259,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var id = await SubmitThroughTheApiAsync(NewApplicant());
         // A decreed grant, so the reports have a recipient to draw whatever order the tests run in.
         await DecreedThroughTheApiAsync(NewApplicant());
-        var page = await platform.SignInAsync(KoperasiRoles.AdminProvinsi, null, "admin.dumisake");
+        var page = await SignInAsync(KoperasiRoles.AdminProvinsi, null, "admin.dumisake");
         try
         {
             // The dashboard's Dumisake block: this year's programme against its target, the RPJMD against its own.
@@ -277,6 +282,14 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
                 var result = await page.RunAxe();
                 var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{path}: {v.Id} ({v.Impact}) {v.Help}").ToList();
                 serious.ShouldBeEmpty();
+            }
+
+            // A malformed query is ignored, never an error page.
+            foreach (var path in new[] { "/dumisake/permohonan?program=bukan-id&halaman=abc", "/dumisake/sk?program=123", "/dumisake/laporan?tahun=abc", "/dumisake/monitoring?tahun=99999999999" })
+            {
+                var response = await page.GotoAsync(path);
+                response!.Status.ShouldBe(200, path);
+                (await page.Locator("h1").CountAsync()).ShouldBe(1, path);
             }
 
             // The reports draw SVG charts (the report projection catches up with the decree in the background).
@@ -314,14 +327,9 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var address = gateway.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
-        var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, Locale = "id-ID" });
+        var page = await SignInAsync(KoperasiRoles.AdminProvinsi, address: address);
         try
         {
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/masuk");
-            await page.SelectOptionAsync("#peran", KoperasiRoles.AdminProvinsi);
-            await page.ClickAsync("form[action='/masuk/pengembangan'] button[type=submit]");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
             (await page.Locator("h1").InnerTextAsync()).ShouldBe("Beranda");
             (await page.Locator("#tabel-kabupaten").CountAsync()).ShouldBe(1);
             (await page.Locator("#dumisake-rpjmd").CountAsync()).ShouldBe(0);
@@ -330,8 +338,31 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         }
         finally
         {
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// Signs in as <see cref="ConsolePlatform.SignInAsync"/> does, with patient timeouts: on a machine
+    /// shared by many builds, the dashboard the sign-in lands on can take longer than Playwright's 30 s.
+    /// </summary>
+    private async Task<IPage> SignInAsync(string role, string? regency = null, string? name = null, string? address = null)
+    {
+        var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address ?? platform.Address.ToString(), Locale = "id-ID" });
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/masuk");
+        await page.SelectOptionAsync("#peran", role);
+        await page.SelectOptionAsync("#kabupaten", regency ?? "");
+        if (name is not null)
+        {
+            await page.FillAsync("#nama", name);
+        }
+
+        await page.ClickAsync("form[action='/masuk/pengembangan'] button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        return page;
     }
 
     private sealed record Applicant(string Nik, string Name, string Phone);
@@ -347,10 +378,10 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
 
     private static async Task SubmitAndWaitAsync(IPage page, string form, string expected)
     {
-        await page.ClickAsync($"{form} button[type=submit]", new PageClickOptions { Timeout = 60_000 });
+        await page.ClickAsync($"{form} button[type=submit]", new PageClickOptions { Timeout = 120_000 });
         try
         {
-            await page.WaitForURLAsync(url => url.Contains(expected, StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 60_000 });
+            await page.WaitForURLAsync(url => url.Contains(expected, StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 120_000 });
         }
         catch (TimeoutException)
         {

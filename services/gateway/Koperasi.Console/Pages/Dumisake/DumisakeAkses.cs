@@ -60,6 +60,22 @@ public static class DumisakeAkses
     /// <summary>"019a2b3c": the first characters of an id, enough to tell applications apart on a screen.</summary>
     public static string Brief(Guid id) => id.ToString("N")[..8];
 
+    /// <summary>
+    /// A page that shows applicants (name, masked NIK) or data revealed in clear is not kept by the
+    /// browser or a proxy, as the API's own answers under /api/funding/applications are not.
+    /// </summary>
+    public static void NotStored(Microsoft.AspNetCore.Http.HttpContext? context)
+    {
+        if (context is not null && !context.Response.HasStarted)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+        }
+    }
+
+    /// <summary>A year from a query ("2023"), or null when it is absent or not a year.</summary>
+    public static int? Year(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2999 ? year : null;
+
     /// <summary>The ETag as the forms carry it, without quotes (GatewayApi puts them back in If-Match).</summary>
     public static string? Tag(string? etag) => etag?.Replace("W/", "", StringComparison.Ordinal).Trim('"');
 }
