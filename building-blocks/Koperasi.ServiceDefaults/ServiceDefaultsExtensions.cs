@@ -2,6 +2,7 @@ using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.PersonalData;
 using Koperasi.ServiceDefaults.Telemetry;
+using Koperasi.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -59,7 +60,8 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddKoperasiOpenApi(serviceName);
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
+        // The system clock, or in Development one an operator can move forward (Time/DevelopmentClock).
+        DevelopmentClock.Register(builder);
         builder.Services.AddHttpContextAccessor();
         builder.Services.TryAddScoped<ICurrentActor, CurrentActor>();
         return builder;

@@ -17,9 +17,23 @@ namespace Koperasi.EndToEnd.Tests;
 /// The Registry and Transformation on loopback ports behind the gateway, with a fake ministry, on
 /// clocks of their own that the dissolution's months move together (so not the shared platform's).
 /// </summary>
-public sealed class DissolutionPlatform : IAsyncLifetime
+public class DissolutionPlatform : IAsyncLifetime
 {
-    public ServiceHost<registry::Program> Registry { get; } = Hosts.Registry("dissolution");
+    private readonly string _name;
+
+    public DissolutionPlatform()
+        : this("dissolution")
+    {
+    }
+
+    /// <summary>A platform of its own: <paramref name="name"/> names its schemas and broker entities.</summary>
+    protected DissolutionPlatform(string name)
+    {
+        _name = name;
+        Registry = Hosts.Registry(name);
+    }
+
+    public ServiceHost<registry::Program> Registry { get; }
 
     public ServiceHost<transformation::Program> Transformation { get; private set; } = null!;
 
@@ -30,10 +44,10 @@ public sealed class DissolutionPlatform : IAsyncLifetime
     /// <summary>An officer of the province (admin-provinsi) at the gateway, as the README's calls are made.</summary>
     public HttpClient Officer { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Ministry = await FakeMinistryServer.StartAsync("http://127.0.0.1:0");
-        Transformation = Hosts.Transformation("dissolution").With("Ministry:BaseAddress", Ministry.Address.ToString());
+        Transformation = Hosts.Transformation(_name).With("Ministry:BaseAddress", Ministry.Address.ToString());
         var transformation = await ListenAsync(Transformation);
         var registry = await ListenAsync(Registry);
         Gateway = new ReadmePlatform.FrontDoor(new Dictionary<string, string?>
@@ -67,8 +81,9 @@ public sealed class DissolutionPlatform : IAsyncLifetime
         Transformation.Clock.Advance(by);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         Officer.Dispose();
         await Gateway.DisposeAsync();
         await Registry.DisposeAsync();

@@ -16,6 +16,7 @@ public sealed class WalkthroughCatalogueTests
         ("merger", "docs/transformation.md"),
         ("amalgamation", "docs/transformation.md"),
         ("articles-amendment", "docs/transformation.md"),
+        ("dissolution", "docs/transformation.md"),
         ("dumisake", "docs/funding.md"),
     ];
 

@@ -52,8 +52,11 @@ public static partial class Walkthroughs
         public override string ToString() => LongNumber().Replace($"exit code {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}", "********");
     }
 
-    /// <summary>Runs a walkthrough with bash from the repository's root, against the gateway at <paramref name="gateway"/>.</summary>
-    public static async Task<Run> RunAsync(string name, Uri gateway, TimeSpan? timeout = null)
+    /// <summary>
+    /// Runs a walkthrough with bash from the repository's root, against the gateway at <paramref name="gateway"/>,
+    /// with the further <paramref name="environment"/> variables it reads (e.g. <c>KOPERASI_MINISTRY_URL</c>).
+    /// </summary>
+    public static async Task<Run> RunAsync(string name, Uri gateway, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var script = Path.Combine(Path.GetTempPath(), $"walkthrough-{name}-{Guid.NewGuid():N}.sh");
         await File.WriteAllTextAsync(script, Named(name) + "\n");
@@ -67,6 +70,11 @@ public static partial class Walkthroughs
                 UseShellExecute = false,
             };
             start.Environment["KOPERASI_URL"] = gateway.ToString().TrimEnd('/');
+            foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[variable] = value;
+            }
+
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();

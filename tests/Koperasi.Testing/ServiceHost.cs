@@ -121,7 +121,12 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        // The test's clock, under the development clock as in Development (offset 0 unless a test moves it through ops/clock).
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(new Koperasi.ServiceDefaults.Time.DevelopmentClock(Clock));
+            services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<Koperasi.ServiceDefaults.Time.DevelopmentClock>());
+        });
         if (_published is { } published)
         {
             builder.ConfigureServices(services => services.AddPublishObserver(_ => published));

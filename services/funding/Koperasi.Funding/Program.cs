@@ -10,6 +10,7 @@ using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.ServiceDefaults.PersonalData;
+using Koperasi.ServiceDefaults.Time;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,6 +37,7 @@ funding.MapDisbursements();
 funding.MapApplicants();
 funding.MapReports();
 funding.MapRelayReplay(FundingPolicies.Operate);
+funding.MapDevelopmentClock(FundingPolicies.Operate);
 funding.MapPersonalDataOperations(FundingPolicies.Operate);
 
 app.Run();

@@ -24,6 +24,7 @@ app.UseCors();
 app.MapDefaultEndpoints(new DefaultEndpointsOptions { ApiDocumentation = false });
 app.MapApiReference(downstream);
 app.MapDevelopmentTokens();
+app.MapDevelopmentClockFanOut(downstream);
 app.MapGatewayProxy(downstream);
 // The console at the front door (/): pages rendered on the server for the Dinas. ADR 0017.
 app.MapKoperasiConsole();

@@ -2,6 +2,7 @@ using Koperasi.ServiceDefaults;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
+using Koperasi.ServiceDefaults.Time;
 using Koperasi.Transformation;
 using Koperasi.Transformation.Cases;
 using Koperasi.Transformation.Cooperatives;
@@ -36,6 +37,7 @@ transformation.MapCooperatives();
 transformation.MapStatistics();
 transformation.MapDissolutions();
 transformation.MapRelayReplay(TransformationPolicies.Operate);
+transformation.MapDevelopmentClock(TransformationPolicies.Operate);
 
 app.Run();
 

@@ -1,3 +1,4 @@
+using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -53,35 +54,40 @@ public static class WatchDissolutionDeadlines
     }
 }
 
-/// <summary>Runs <see cref="WatchDissolutionDeadlines"/> on a schedule (Dissolution:DeadlineEvaluationInterval, default hourly).</summary>
+/// <summary>
+/// Runs <see cref="WatchDissolutionDeadlines"/> on a schedule (Dissolution:DeadlineEvaluationInterval, default hourly),
+/// on the one replica elected for it (<see cref="ElectedWork"/>, ADR 0018).
+/// </summary>
 public sealed partial class DissolutionDeadlineScheduler(
+    LeaderElection election,
     IDocumentStore store,
     TimeProvider clock,
     IOptions<DissolutionOptions> options,
     IConfiguration configuration,
     ILogger<DissolutionDeadlineScheduler> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue("Dissolution:DeadlineEvaluationInterval", TimeSpan.FromHours(1));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    /// <summary>The name of the elected work (its advisory lock).</summary>
+    public const string ElectedWork = "dissolution-deadlines";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        election.EveryWhileLeaderAsync(
+            ElectedWork,
+            configuration.GetValue("Dissolution:DeadlineEvaluationInterval", TimeSpan.FromHours(1)),
+            clock,
+            async cancellationToken =>
             {
-                var result = await WatchDissolutionDeadlines.RunAsync(store, clock.Today(), options.Value, stoppingToken);
+                var result = await WatchDissolutionDeadlines.RunAsync(store, clock.Today(), options.Value, cancellationToken);
+                LogEvaluated(result.Today, result.DeadlinesMissed);
                 if (result.DeadlinesMissed > 0)
                 {
                     LogRecorded(result.Today, result.DeadlinesMissed, result.CasesRecorded);
                 }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogFailed(exception);
-            }
+            },
+            LogFailed,
+            stoppingToken);
 
-            await Task.Delay(interval, clock, stoppingToken);
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dissolution deadlines evaluated for {Today} on this replica: {Missed} missed")]
+    private partial void LogEvaluated(DateOnly today, int missed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dissolution deadlines evaluated for {Today}: {Missed} missed deadline(s) recorded on {Cases} case(s)")]
     private partial void LogRecorded(DateOnly today, int missed, int cases);
