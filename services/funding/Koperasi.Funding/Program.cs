@@ -23,6 +23,7 @@ builder.AddApplications();
 builder.AddReports();
 builder.AddDisbursements();
 builder.AddGrantApplicationGauge();
+builder.AddSubscriberReplays("funding");
 
 var app = builder.Build();
 
@@ -36,6 +37,7 @@ funding.MapDisbursements();
 funding.MapApplicants();
 funding.MapReports();
 funding.MapRelayReplay(FundingPolicies.Operate);
+funding.MapSubscriberReplays(FundingPolicies.Subscribe);
 funding.MapPersonalDataOperations(FundingPolicies.Operate);
 
 app.Run();

@@ -24,6 +24,7 @@ if (builder.Configuration.GetValue("Dissolution:ScheduledDeadlineEvaluation", tr
     builder.Services.AddHostedService<Koperasi.Transformation.Dissolutions.DissolutionDeadlineScheduler>();
 }
 builder.Services.AddMinistryAdapter(builder.Configuration);
+builder.AddSubscriberReplays("transformation");
 
 var app = builder.Build();
 
@@ -36,6 +37,7 @@ transformation.MapCooperatives();
 transformation.MapStatistics();
 transformation.MapDissolutions();
 transformation.MapRelayReplay(TransformationPolicies.Operate);
+transformation.MapSubscriberReplays(TransformationPolicies.Subscribe);
 
 app.Run();
 
