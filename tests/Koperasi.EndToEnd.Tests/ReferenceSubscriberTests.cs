@@ -184,7 +184,7 @@ public sealed class ReferenceSubscriberTests : IAsyncLifetime
     private static async Task<Guid> RegisterAsync(HttpClient registry, int i, string regency)
     {
         var year = FoundedIn(i);
-        var body = Register.Koperasi($"Koperasi Rujukan {i:D3} {Guid.NewGuid():N}"[..34], 30 + i % 50, regency, withRats: i % 4 != 3, decreeDate: $"{year}-{1 + i % 12:D2}-15");
+        var body = Register.Koperasi($"Koperasi Rujukan {(char)('A' + i / 26 % 26)}{(char)('A' + i % 26)}", 30 + i % 50, regency, withRats: i % 4 != 3, decreeDate: $"{year}-{1 + i % 12:D2}-15");
         if (i % 4 != 3 && year > 2021)
         {
             body["ratHistory"] = new JsonArray();
