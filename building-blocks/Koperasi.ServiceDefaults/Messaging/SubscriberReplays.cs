@@ -37,6 +37,11 @@ namespace Koperasi.ServiceDefaults.Messaging;
 /// </summary>
 public static partial class SubscriberReplays
 {
+    /// <summary>The OpenAPI tag of the replay endpoints, in every publishing service.</summary>
+    public const string Tag = "Subscriptions";
+
+    /// <summary>The tag's description (each service's *Api.Tags lists it).</summary>
+    public const string TagDescription = "For downstream systems (role service): the published integration events replayed to the caller's own queue, with progress.";
 
     /// <summary>Registers the worker that sends the replays.</summary>
     public static IHostApplicationBuilder AddSubscriberReplays(this IHostApplicationBuilder builder, string service)
@@ -56,7 +61,7 @@ public static partial class SubscriberReplays
     {
         group.MapPost("/subscriber-replays", StartAsync)
             .WithName("StartSubscriberReplay")
-            .WithTags("Subscriptions")
+            .WithTags(Tag)
             .WithSummary("Replay the published events to the caller's own queue")
             .WithDescription("Publishes the integration events again (all, or the contracts named; after fromSequence or from fromTime) to one queue of the caller (its name starts with the caller's name and '-'), bound to koperasi:<service>:replay with its own name as routing key: no other subscriber receives them. Messages keep their message id and position headers (dedupe the overlap with the live flow). Rate-limited; follow it with GET.")
             .RequireAuthorization(policy)
@@ -64,7 +69,7 @@ public static partial class SubscriberReplays
             .ProducesValidationProblem();
         group.MapGet("/subscriber-replays/{id:guid}", GetAsync)
             .WithName("GetSubscriberReplay")
-            .WithTags("Subscriptions")
+            .WithTags(Tag)
             .WithSummary("How far a replay to the caller's queue is")
             .RequireAuthorization(policy)
             .Produces<SubscriberReplayProgress>()

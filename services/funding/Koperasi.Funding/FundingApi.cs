@@ -1,3 +1,5 @@
+using Koperasi.ServiceDefaults.Messaging;
+
 namespace Koperasi.Funding;
 
 /// <summary>What Funding's API reference says about the service and its tags.</summary>
@@ -17,6 +19,7 @@ internal static class FundingApi
         ["Applications"] = "Grant applications and each step of their review, from submission to closing.",
         ["Disbursements"] = "Paying a decreed grant into the recipient's account through the bank, and retrying a failed payment.",
         ["Personal data"] = "An applicant's personal data: revealed for a stated purpose, its access log, and erasure.",
+        [SubscriberReplays.Tag] = SubscriberReplays.TagDescription,
         ["Reports"] = "Recipients and amounts, progress against the targets, monitoring coverage.",
     };
 }

@@ -50,6 +50,9 @@ public static class FundingPolicies
     /// <summary>Operate the service: replay the relay; the personal-data keys and the breach report.</summary>
     public const string Operate = "funding:operate";
 
+    /// <summary>Replay the published events to one's own queue: downstream systems.</summary>
+    public const string Subscribe = "funding:subscribe";
+
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
     {
         [ManageProgrammes] = [AdminProvinsi],
@@ -66,5 +69,6 @@ public static class FundingPolicies
         [ReadAccessLog] = [AdminProvinsi, Auditor],
         [Reports] = [.. ServiceDefaults.Identity.KoperasiRoles.All],
         [Operate] = [AdminProvinsi],
+        [Subscribe] = [Service],
     };
 }

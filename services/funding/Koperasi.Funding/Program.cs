@@ -24,6 +24,7 @@ builder.AddApplications();
 builder.AddReports();
 builder.AddDisbursements();
 builder.AddGrantApplicationGauge();
+builder.AddSubscriberReplays("funding");
 
 var app = builder.Build();
 
@@ -38,6 +39,7 @@ funding.MapApplicants();
 funding.MapReports();
 funding.MapRelayReplay(FundingPolicies.Operate);
 funding.MapDevelopmentClock(FundingPolicies.Operate);
+funding.MapSubscriberReplays(FundingPolicies.Subscribe);
 funding.MapPersonalDataOperations(FundingPolicies.Operate);
 
 app.Run();

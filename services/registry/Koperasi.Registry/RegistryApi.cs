@@ -1,3 +1,5 @@
+using Koperasi.ServiceDefaults.Messaging;
+
 namespace Koperasi.Registry;
 
 /// <summary>What the Registry's API reference says about the service and its tags.</summary>
@@ -19,7 +21,7 @@ internal static class RegistryApi
         ["Reports"] = "Reports the province publishes: RAT compliance of a financial year per regency, and koperasi dissolved per year and regency.",
         ["Regions"] = "The regencies (kabupaten/kota) of Jambi province, by code.",
         ["Supervision"] = "Supervision: pembina of each koperasi, supervision records and follow-ups, the early warning, flagship koperasi, NIK koperasi renewals and Kopdes/Kel Merah Putih.",
-        ["Subscriptions"] = "For downstream systems (role service): the published integration events replayed to the caller's own queue, with progress.",
+        [SubscriberReplays.Tag] = SubscriberReplays.TagDescription,
         ["Import"] = "Bulk registration from a CSV file, as a background job with a report per row.",
     };
 }

@@ -25,6 +25,7 @@ if (builder.Configuration.GetValue("Dissolution:ScheduledDeadlineEvaluation", tr
     builder.Services.AddHostedService<Koperasi.Transformation.Dissolutions.DissolutionDeadlineScheduler>();
 }
 builder.Services.AddMinistryAdapter(builder.Configuration);
+builder.AddSubscriberReplays("transformation");
 
 var app = builder.Build();
 
@@ -38,6 +39,7 @@ transformation.MapStatistics();
 transformation.MapDissolutions();
 transformation.MapRelayReplay(TransformationPolicies.Operate);
 transformation.MapDevelopmentClock(TransformationPolicies.Operate);
+transformation.MapSubscriberReplays(TransformationPolicies.Subscribe);
 
 app.Run();
 

@@ -1,3 +1,5 @@
+using Koperasi.ServiceDefaults.Messaging;
+
 namespace Koperasi.Transformation;
 
 /// <summary>What the Transformation service's API reference says about the service and its tags.</summary>
@@ -18,6 +20,7 @@ internal static class TransformationApi
         ["Transformation cases"] = "Propose a case and record its steps: meetings, deed, ratification, withdrawal.",
         ["Participating koperasi"] = "The koperasi this service knows from the Registry's events, and whether one may take part in a case.",
         ["Statistics"] = "Cases by year, kind and outcome.",
+        [SubscriberReplays.Tag] = SubscriberReplays.TagDescription,
         ["Dissolution"] = "Dissolution cases (by the members' meeting or by the government), their deadlines, the batches sent to the ministry, its answers and their reconciliation, and the liquidation.",
     };
 }

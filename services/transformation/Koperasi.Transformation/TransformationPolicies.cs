@@ -17,10 +17,14 @@ public static class TransformationPolicies
     /// <summary>Operate the service: replay its published events.</summary>
     public const string Operate = "transformation:operate";
 
+    /// <summary>Replay the published events to one's own queue: downstream systems.</summary>
+    public const string Subscribe = "transformation:subscribe";
+
     public static IReadOnlyDictionary<string, string[]> All { get; } = new Dictionary<string, string[]>
     {
         [Read] = [AdminProvinsi, Pembina, Auditor, Service],
         [Write] = [AdminProvinsi, Pembina],
         [Operate] = [AdminProvinsi],
+        [Subscribe] = [Service],
     };
 }

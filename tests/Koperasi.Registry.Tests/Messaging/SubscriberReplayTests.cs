@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
-using RabbitMQ.Client;
 
 namespace Koperasi.Registry.Tests.Messaging;
 
@@ -30,7 +26,7 @@ public sealed class SubscriberReplayTests : IAsyncLifetime
     {
         _registry.With("SubscriberReplay:PollInterval", "00:00:00.200");
         await _registry.InitializeAsync();
-        _live = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "bi", Registered, RatReported);
+        _live = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "bi", Registered, RatReported);
         _writer = _registry.CreateClientAs("admin-provinsi");
         for (var i = 0; i < 3; i++)
         {
@@ -52,7 +48,7 @@ public sealed class SubscriberReplayTests : IAsyncLifetime
     [Fact]
     public async Task A_replay_reaches_the_callers_queue_only_with_the_live_message_ids_and_positions()
     {
-        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "bi");
+        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "bi");
         var liveIds = _live.Received.Select(m => m.MessageId).ToHashSet();
         var liveCount = _live.Received.Count;
 
@@ -82,7 +78,7 @@ public sealed class SubscriberReplayTests : IAsyncLifetime
     [Fact]
     public async Task A_replay_of_some_contracts_from_a_sequence_sends_only_those_after_it()
     {
-        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "bi");
+        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "bi");
         var second = _live.Received.Single(m => m.Contract == Registered && m.Message.GetProperty("cooperativeId").GetString() == _ids[1]);
 
         var progress = await ReplayAndWaitAsync("bi", new JsonObject
@@ -103,7 +99,7 @@ public sealed class SubscriberReplayTests : IAsyncLifetime
     [Fact]
     public async Task A_replay_from_a_time_sends_the_events_recorded_from_then()
     {
-        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "bi");
+        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "bi");
         var last = _live.Received.Single(m => m.Contract == Registered && m.Message.GetProperty("cooperativeId").GetString() == _ids[2]);
 
         await ReplayAndWaitAsync("bi", new JsonObject { ["queue"] = mine.Name, ["fromTime"] = last.RecordedAt.ToString("O", CultureInfo.InvariantCulture) });
@@ -118,7 +114,7 @@ public sealed class SubscriberReplayTests : IAsyncLifetime
     [Fact]
     public async Task A_queue_of_another_prefix_is_refused_and_receives_nothing()
     {
-        await using var theirs = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "ministry");
+        await using var theirs = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "ministry");
         using var client = Caller("bi");
 
         using var response = await client.PostAsJsonAsync("/api/registry/subscriber-replays", new JsonObject { ["queue"] = theirs.Name }, TestContext.Current.CancellationToken);
@@ -138,7 +134,7 @@ public sealed class SubscriberReplayTests : IAsyncLifetime
     [InlineData("{}", "queue")]
     public async Task A_bad_request_names_its_field(string body, string field)
     {
-        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "bi");
+        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "bi");
         using var client = Caller("bi");
         using var content = new StringContent(body.Replace("QUEUE", mine.Name, StringComparison.Ordinal), Encoding.UTF8, "application/json");
 
@@ -152,7 +148,7 @@ public sealed class SubscriberReplayTests : IAsyncLifetime
     [Fact]
     public async Task Another_caller_does_not_see_a_replay()
     {
-        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "bi");
+        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "bi");
         var progress = await ReplayAndWaitAsync("bi", new JsonObject { ["queue"] = mine.Name });
         using var other = Caller("ministry");
 
@@ -205,7 +201,7 @@ public sealed class SubscriberReplayRateTests : IAsyncLifetime
             await Api.RegisterAsync(writer, Api.Registration(rats: Api.Rat(2023, "2024-03-02")));
         }
 
-        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "bi");
+        await using var mine = await SubscriberQueue.DeclareAsync(_registry.EntityPrefix, "registry", "bi");
         using var client = SubscriberQueue.Caller(_registry.CreateClient(), "bi");
         using var response = await client.PostAsJsonAsync("/api/registry/subscriber-replays", new JsonObject { ["queue"] = mine.Name }, TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
@@ -220,84 +216,5 @@ public sealed class SubscriberReplayRateTests : IAsyncLifetime
         progress["published"]!.GetValue<long>().ShouldBe(2);
         progress["total"]!.GetValue<long>().ShouldBe(6);
         progress["position"]!.GetValue<long>().ShouldBeLessThan(progress["upToSequence"]!.GetValue<long>());
-    }
-}
-
-/// <summary>A downstream system's queue (named with its prefix), read with the admin's connection.</summary>
-internal sealed class SubscriberQueue : IAsyncDisposable
-{
-    private readonly List<Delivery> _received = [];
-    private IConnection _connection = null!;
-    private IChannel _channel = null!;
-
-    private SubscriberQueue(string name) => Name = name;
-
-    public sealed record Delivery(Guid MessageId, string Contract, long Sequence, DateTimeOffset RecordedAt, JsonElement Message);
-
-    public string Name { get; }
-
-    public IReadOnlyList<Delivery> Received => _received;
-
-    /// <summary>A client with a service token of the given name.</summary>
-    public static HttpClient Caller(HttpClient client, string name)
-    {
-        var token = new TokenIssuer(TestTokens.Settings(), TimeProvider.System).Issue(name, KoperasiRoles.Service, null, TimeSpan.FromDays(3650), DateTimeOffset.UtcNow.AddDays(-1825));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    public static async Task<SubscriberQueue> DeclareAsync(string entityPrefix, string caller, params string[] contracts)
-    {
-        var queue = new SubscriberQueue($"{entityPrefix}.{caller}-{Guid.NewGuid():N}");
-        var factory = new ConnectionFactory
-        {
-            HostName = TestInfrastructure.RabbitMqHost,
-            Port = TestInfrastructure.RabbitMqPort,
-            VirtualHost = TestInfrastructure.TestVirtualHost,
-            UserName = TestInfrastructure.RabbitMqAdminUser,
-            Password = TestInfrastructure.RabbitMqAdminPassword,
-        };
-        queue._connection = await factory.CreateConnectionAsync();
-        queue._channel = await queue._connection.CreateChannelAsync();
-        await queue._channel.QueueDeclareAsync(queue.Name, durable: true, exclusive: false, autoDelete: false);
-        // Replays arrive through the publisher's replay exchange, routed by the queue's own name.
-        var replays = $"{entityPrefix}.koperasi:registry:replay";
-        await queue._channel.ExchangeDeclareAsync(replays, ExchangeType.Topic, durable: true, autoDelete: false);
-        await queue._channel.QueueBindAsync(queue.Name, replays, queue.Name);
-        foreach (var contract in contracts)
-        {
-            var exchange = $"{entityPrefix}.{contract}";
-            await queue._channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-            await queue._channel.QueueBindAsync(queue.Name, exchange, "");
-        }
-
-        return queue;
-    }
-
-    /// <summary>Reads what the queue holds now; returns everything received so far.</summary>
-    public async Task<IReadOnlyList<Delivery>> DrainAsync()
-    {
-        while (await _channel.BasicGetAsync(Name, autoAck: true) is { } delivery)
-        {
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span));
-            var root = document.RootElement;
-            var headers = root.GetProperty("headers");
-            var sequence = headers.GetProperty("koperasi-sequence");
-            _received.Add(new Delivery(
-                root.GetProperty("messageId").GetGuid(),
-                root.GetProperty("messageType").EnumerateArray().Select(t => t.GetString()!).First()["urn:message:".Length..],
-                sequence.ValueKind == JsonValueKind.String ? long.Parse(sequence.GetString()!, CultureInfo.InvariantCulture) : sequence.GetInt64(),
-                DateTimeOffset.Parse(headers.GetProperty("koperasi-recorded-at").GetString()!, CultureInfo.InvariantCulture),
-                root.GetProperty("message").Clone()));
-        }
-
-        return _received;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _channel.QueueDeleteAsync(Name);
-        await _channel.DisposeAsync();
-        await _connection.DisposeAsync();
     }
 }
