@@ -74,7 +74,7 @@ public sealed class Faults(string root, Servers servers, ResilienceOptions optio
         await Task.Delay(Max(Load * 3 / 4, TimeSpan.FromSeconds(5)), cancellationToken);
         await load.StopAsync();
         return await CountAsync(2, platform, load, clock, _ => FirstAcknowledgedAfter(load, back),
-            "from PostgreSQL's restart until the next command acknowledged through the gateway",
+            "from PostgreSQL's restart until the first command sent after it was acknowledged through the gateway",
         [
             $"PostgreSQL away {(back - killed).TotalSeconds:0} s; the Registry answered ready again {readyAfter.TotalSeconds:0.0} s after the restart, by itself",
             $"answers during the outage: {Answers(refusedBefore)}",
@@ -97,7 +97,7 @@ public sealed class Faults(string root, Servers servers, ResilienceOptions optio
         await Task.Delay(Max(Load * 2 / 3, TimeSpan.FromSeconds(3)), cancellationToken);
         await load.StopAsync();
         return await CountAsync(3, platform, load, clock, _ => FirstAcknowledgedAfter(load, killed),
-            "from the kill until the next command acknowledged through the gateway (restart after 1 s included)",
+            "from the kill until the first command sent after it was acknowledged through the gateway (the restart 1 s later and the start-up included)",
             ["one process, started again 1 s after the kill (./run.sh's first back-off)"], null, cancellationToken);
     }
 
@@ -263,7 +263,7 @@ public sealed class Faults(string root, Servers servers, ResilienceOptions optio
             recoveryMeaning,
             clock.Elapsed,
             notes);
-        log.WriteLine($"  row {row}: {result.Acknowledged} acknowledged, {result.Delivered} delivered, {result.Lost} lost, {result.Duplicated} duplicated");
+        log.WriteLine($"  row {row}: {result.Acknowledged} acknowledged, {result.Delivered} delivered, {result.Lost} lost, {result.Duplicated} duplicated; refused: {Answers(refused)}");
         return result;
     }
 
@@ -310,8 +310,9 @@ public sealed class Faults(string root, Servers servers, ResilienceOptions optio
         return applied.GroupBy(id => id).Count(g => g.Count() > 1);
     }
 
+    /// <summary>From the moment until the answer to the first command sent after it that was acknowledged.</summary>
     private static TimeSpan? FirstAcknowledgedAfter(WriteLoad load, DateTimeOffset moment) =>
-        load.Acknowledged.Where(a => a.At > moment).Select(a => a.At).DefaultIfEmpty().Min() is var first && first > moment ? first - moment : null;
+        load.Acknowledged.Where(a => a.SentAt > moment).Select(a => a.At).DefaultIfEmpty().Min() is var first && first > moment ? first - moment : null;
 
     private static string Answers(Dictionary<string, int> refused) =>
         refused.Count == 0 ? "none refused" : string.Join(", ", refused.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Value} × {r.Key}"));

@@ -74,6 +74,7 @@ public sealed class Platform : IAsyncDisposable
                 ["Auth:Audience"] = TestTokens.Audience,
                 ["Auth:SigningKey"] = TestTokens.SigningKey,
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["RateLimits:WritesPerMinute"] = "100000000",
             }, platform._logs, "/health/live", cancellationToken);
             platform.Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 })
             {
@@ -180,6 +181,8 @@ public sealed class Platform : IAsyncDisposable
             ["PersonalData:MasterKey"] = TestSecrets.PersonalDataMasterKey,
             ["PersonalData:NikHashKey"] = TestSecrets.PersonalDataNikHashKey,
             ["Logging:LogLevel:Default"] = "Warning",
+            // One caller writes the whole load: the per-user limit of writes would refuse most of it.
+            ["RateLimits:WritesPerMinute"] = "100000000",
         };
         foreach (var (key, value) in more)
         {

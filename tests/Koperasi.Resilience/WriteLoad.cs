@@ -6,8 +6,8 @@ using System.Text;
 
 namespace Koperasi.Resilience;
 
-/// <summary>A command the platform acknowledged: the koperasi it registered and when the answer came.</summary>
-public sealed record Acknowledged(Guid CooperativeId, DateTimeOffset At);
+/// <summary>A command the platform acknowledged: the koperasi it registered, when it was sent and when the answer came.</summary>
+public sealed record Acknowledged(Guid CooperativeId, DateTimeOffset SentAt, DateTimeOffset At);
 
 /// <summary>
 /// A steady write load: registrations of new koperasi through the gateway at a fixed rate, each
@@ -110,6 +110,7 @@ public sealed class WriteLoad : IAsyncDisposable
              "board":[{"name":"Dewi Lestari","position":"ketua"}],
              "ratHistory":[{"financialYear":2023,"heldOn":"2024-03-02","membersPresent":34,"membersTotal":45,"mode":"in-person"}]}
             """;
+        var sentAt = DateTimeOffset.UtcNow;
         try
         {
             using var content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -117,7 +118,7 @@ public sealed class WriteLoad : IAsyncDisposable
             if (response.StatusCode == HttpStatusCode.Created && response.Headers.Location is { } location)
             {
                 var id = Guid.Parse(location.OriginalString[(location.OriginalString.LastIndexOf('/') + 1)..]);
-                _acknowledged.Enqueue(new Acknowledged(id, DateTimeOffset.UtcNow));
+                _acknowledged.Enqueue(new Acknowledged(id, sentAt, DateTimeOffset.UtcNow));
                 return;
             }
 
