@@ -51,6 +51,7 @@ public sealed class FaultRowsTests
         {
             var row = (await ResilienceProgram.RunAsync(Short with { Rows = [number] }, log, TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
             log.WriteLine(Report.Table([row]));
+            row.Error.ShouldBeNull("the row did not run to its end");
             return row;
         }
         finally

@@ -38,7 +38,7 @@ public sealed class Faults(string root, Servers servers, ResilienceOptions optio
         await Task.Delay(Load / 4, cancellationToken);
         var stopped = DateTimeOffset.UtcNow;
         await servers.StopBrokerAsync(cancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(options.BrokerOutageSeconds) - (DateTimeOffset.UtcNow - stopped), cancellationToken);
+        await Task.Delay(Max(TimeSpan.FromSeconds(options.BrokerOutageSeconds) - (DateTimeOffset.UtcNow - stopped), TimeSpan.Zero), cancellationToken);
         await servers.StartAgainAsync(cancellationToken);
         var back = DateTimeOffset.UtcNow;
         log.WriteLine($"  the broker was away {(back - stopped).TotalSeconds:0.0} s");

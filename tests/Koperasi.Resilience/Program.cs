@@ -54,7 +54,21 @@ public static class ResilienceProgram
         foreach (var row in options.Rows)
         {
             log.WriteLine($"row {row}: {Faults.Names[row]}");
-            results.Add(await faults.RunAsync(row, cancellationToken));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                results.Add(await faults.RunAsync(row, cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One row that cannot run (a server that did not come back) does not hide the others.
+                log.WriteLine($"  row {row} did not complete: {exception}");
+                results.Add(RowResult.Failed(row, Faults.Names[row], clock.Elapsed, $"{exception.GetType().Name}: {exception.Message}"));
+                if (servers.Own)
+                {
+                    await servers.StartAgainAsync(cancellationToken);
+                }
+            }
         }
 
         return results;

@@ -13,6 +13,12 @@ public static class Report
         text.AppendLine(Invariant($"{"row",-4}{"acknowledged",13}{"refused",9}{"delivered",11}{"lost",6}{"duplicated",12}{"redelivered",13}{"recovery",10}  fault"));
         foreach (var row in rows)
         {
+            if (row.Error is not null)
+            {
+                text.AppendLine(Invariant($"{row.Number,-4}  did not complete: {row.Error}  ({row.Fault})"));
+                continue;
+            }
+
             text.AppendLine(Invariant($"{row.Number,-4}{row.Acknowledged,13}{row.RefusedTotal,9}{row.Delivered,11}{row.Lost,6}{row.Duplicated,12}{row.Redelivered,13}{Seconds(row.Recovery),10}  {row.Fault}"));
         }
 
@@ -47,6 +53,12 @@ public static class Report
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
+            if (row.Error is not null)
+            {
+                text.AppendLine(Invariant($"| {row.Number} | {row.Fault} | did not complete: {row.Error} | | | | | | | | {row.Duration.TotalSeconds:0} s |"));
+                continue;
+            }
+
             text.AppendLine(Invariant($"| {row.Number} | {row.Fault} | {row.Acknowledged} | {row.RefusedTotal} | {row.Committed} | {row.Delivered} | **{row.Lost}** | **{row.Duplicated}** | {row.Redelivered} | {Seconds(row.Recovery)} | {row.Duration.TotalSeconds:0} s |"));
         }
 

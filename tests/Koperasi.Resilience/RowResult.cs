@@ -22,9 +22,14 @@ public sealed record RowResult(
     TimeSpan? Recovery,
     string RecoveryMeaning,
     TimeSpan Duration,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    string? Error = null)
 {
+    /// <summary>A row that could not be run to its end (the error says why): nothing it counted is a result.</summary>
+    public static RowResult Failed(int number, string fault, TimeSpan duration, string error) =>
+        new(number, fault, 0, new Dictionary<string, int>(), 0, 0, 0, 0, 0, 0, null, "", duration, [], error);
+
     public int RefusedTotal => Refused.Values.Sum();
 
-    public bool Clean => Lost == 0 && Duplicated == 0;
+    public bool Clean => Error is null && Lost == 0 && Duplicated == 0;
 }
