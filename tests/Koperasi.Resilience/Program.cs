@@ -25,17 +25,19 @@ public static class ResilienceProgram
 
         var runAt = DateTimeOffset.UtcNow;
         var loadAverage = LoadAverage();
-        var rows = await RunAsync(options, Console.Out, cancellation.Token);
+        var results = await RunAsync(options, Console.Out, cancellation.Token);
         Console.WriteLine();
-        Console.Write(Report.Table(rows));
+        Console.Write(Report.Table(results));
 
         if (options.WriteReport)
         {
             var root = RepositoryRoot();
             var directory = options.Output ?? Path.Combine(root, "docs", "resilience");
             Directory.CreateDirectory(directory);
-            var file = Path.Combine(directory, $"results-{runAt:yyyy-MM-dd}.md");
-            await File.WriteAllTextAsync(file, Report.Markdown(rows, options, runAt, await CommitAsync(root), Machine(), loadAverage));
+            // A run of some rows only does not overwrite the day's run of all six.
+            var rows = options.Rows.Count == 6 ? "" : "-rows-" + string.Join('-', options.Rows);
+            var file = Path.Combine(directory, $"results-{runAt:yyyy-MM-dd}{rows}.md");
+            await File.WriteAllTextAsync(file, Report.Markdown(results, options, runAt, await CommitAsync(root), Machine(), loadAverage));
             Console.WriteLine($"Written to {file}");
         }
 
