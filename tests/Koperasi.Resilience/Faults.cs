@@ -67,6 +67,8 @@ public sealed class Faults(string root, Servers servers, ResilienceOptions optio
         var refusedBefore = load.Refused.ToDictionary();
         await servers.StartAgainAsync(cancellationToken);
         var back = DateTimeOffset.UtcNow;
+        // The harness's own pooled connections died with the server (the services' are theirs to mend).
+        NpgsqlConnection.ClearAllPools();
         log.WriteLine($"  PostgreSQL was away {(back - killed).TotalSeconds:0.0} s");
         var ready = Stopwatch.StartNew();
         await platform.Registries[0].WaitReadyAsync(Platform.Ready, TimeSpan.FromSeconds(120), cancellationToken);

@@ -106,6 +106,20 @@ public sealed class Platform : IAsyncDisposable
     /// <summary>The registrations committed in the Registry's store of this row (its event log), by koperasi.</summary>
     public async Task<HashSet<Guid>> CommittedRegistrationsAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadCommittedAsync(cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            // A pooled connection from before PostgreSQL was killed: drop the pool, ask again.
+            NpgsqlConnection.ClearAllPools();
+            return await ReadCommittedAsync(cancellationToken);
+        }
+    }
+
+    private async Task<HashSet<Guid>> ReadCommittedAsync(CancellationToken cancellationToken)
+    {
         await using var connection = Database("registry");
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(

@@ -76,6 +76,13 @@ public static class Report
         {
             text.AppendLine(Invariant($"### {row.Number}. {row.Fault}"));
             text.AppendLine();
+            if (row.Error is not null)
+            {
+                text.AppendLine(Invariant($"- Did not complete: {row.Error}"));
+                text.AppendLine();
+                continue;
+            }
+
             text.AppendLine(Invariant($"- Recovery {Seconds(row.Recovery)}: {row.RecoveryMeaning}."));
             text.AppendLine(Invariant($"- Refused: {(row.Refused.Count == 0 ? "none" : string.Join(", ", row.Refused.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Value} × {r.Key}")))}."));
             text.AppendLine(Invariant($"- Delivered without an acknowledgement (committed, answer lost or refused): {row.DeliveredUnacknowledged}."));
