@@ -157,6 +157,8 @@ public sealed class Platform : IAsyncDisposable
             await Subscriber.DisposeAsync();
         }
 
+        // The row's exchanges and queues (the services' and the subscriber's), as the tests' hosts do.
+        await BrokerAdmin.DeleteEntitiesAsync(EntityPrefix + ".");
         await DropAsync("registry");
         await DropAsync("transformation");
     }
