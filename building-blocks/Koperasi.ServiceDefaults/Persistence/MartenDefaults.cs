@@ -46,7 +46,9 @@ public static class MartenDefaults
             .AddAsyncDaemon(settings.DaemonMode)
             .AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton, relay =>
             {
-                relay.Options.BatchSize = 500;
+                // A page's streams are published side by side and confirmed together, and the page is
+                // awaited whole before the next: a large page keeps many messages in flight (P4).
+                relay.Options.BatchSize = 2000;
             });
 
         // A lost race on a version or key is a warning, not an error an alarm would count.

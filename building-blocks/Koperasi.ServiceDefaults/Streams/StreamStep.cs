@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Koperasi.ServiceDefaults.Streams;
 
 /// <summary>What a step left behind: the state it was decided on, the state after it, its events and the new stream version.</summary>
-/// <param name="Before">The aggregate as loaded, at the version the caller sent in If-Match.</param>
+/// <param name="Before">The aggregate as loaded: at the version the caller sent in If-Match (on a serialized step, at the current one).</param>
 /// <param name="After">The aggregate with the step's events folded on, its version set to <paramref name="Version"/>.</param>
 /// <param name="Events">The events appended (none when the step changed nothing).</param>
 /// <param name="Version">The stream's version after the commit: the ETag of the answer.</param>
@@ -31,11 +31,21 @@ public sealed record StepOutcome<T>(T Before, T After, IReadOnlyList<object> Eve
 /// Whether the caller may act on this aggregate: a problem (403) or null. The endpoint's policy has
 /// already admitted the caller's role; this is the check that needs the loaded aggregate (a regency).
 /// </param>
+/// <param name="unchangedSince">
+/// Null for a step under ADR 0013's plain rule: If-Match must be the stream's current version.
+/// Otherwise the step is serialized on the stream (ADR 0029): the stream is fetched for exclusive
+/// writing (its row locked until the commit, so steps on it wait for each other instead of losing a
+/// race), and an If-Match from this version on to the current one is accepted, since what came after
+/// it are only steps of the same kind, whose effect the decision checks again on the locked state.
+/// The function gives that version for the loaded aggregate, or null when it is not known (then only
+/// the current version is accepted).
+/// </param>
 public sealed class StreamStep<T>(
     string resource,
     Func<T?, object, T?> fold,
     Func<T, long, T> withVersion,
-    Func<ClaimsPrincipal, T, ProblemHttpResult?>? authorize = null)
+    Func<ClaimsPrincipal, T, ProblemHttpResult?>? authorize = null,
+    Func<T, long?>? unchangedSince = null)
     where T : class
 {
     /// <summary>A step whose decision and answer need nothing but the aggregate: see the other overload.</summary>
@@ -64,6 +74,11 @@ public sealed class StreamStep<T>(
     /// <param name="validation">The request's validation, checked first (before If-Match and the load); null when the endpoint checked it.</param>
     /// <param name="refuse">The problem for a refused decision; <see cref="Problems.ToProblem(DomainError)"/> when null.</param>
     /// <param name="commitFailed">A problem for an exception of the commit other than a concurrency conflict (a unique claim taken meanwhile); null rethrows.</param>
+    /// <param name="prepare">
+    /// Reads the decision needs that do not depend on the aggregate (other streams fetched for writing,
+    /// documents), done after If-Match is read and before the aggregate is fetched: on a serialized
+    /// step, outside the time the stream is locked.
+    /// </param>
     public async Task<Results<TResult, ValidationProblem, ProblemHttpResult>> RunAsync<TResult>(
         Guid id,
         HttpContext http,
@@ -72,7 +87,8 @@ public sealed class StreamStep<T>(
         Func<StepOutcome<T>, Task<TResult>> respond,
         RequestValidation? validation = null,
         Func<DomainError, ProblemHttpResult>? refuse = null,
-        Func<Exception, ProblemHttpResult?>? commitFailed = null)
+        Func<Exception, ProblemHttpResult?>? commitFailed = null,
+        Func<Task>? prepare = null)
         where TResult : IResult
     {
         var cancellationToken = http.RequestAborted;
@@ -94,9 +110,17 @@ public sealed class StreamStep<T>(
 
         try
         {
+            if (prepare is not null)
+            {
+                await prepare();
+            }
+
             // One read: the stream's version and its inline snapshot. Without an expected version
             // the fetch does not throw; the commit still checks that the stream is at the version read.
-            var stream = await session.Events.FetchForWriting<T>(id, cancellationToken);
+            // A serialized step locks the stream's row in the session's transaction until the commit.
+            var stream = unchangedSince is null
+                ? await session.Events.FetchForWriting<T>(id, cancellationToken)
+                : await session.Events.FetchForExclusiveWriting<T>(id, cancellationToken);
             if (stream.Aggregate is not { } current)
             {
                 return Problems.NotFound(resource, id);
@@ -107,7 +131,8 @@ public sealed class StreamStep<T>(
                 return forbidden;
             }
 
-            if (stream.StartingVersion != expected)
+            var read = stream.StartingVersion ?? 0;
+            if (read != expected && !(unchangedSince?.Invoke(current) is { } since && since <= expected && expected <= read))
             {
                 return Problems.ConcurrencyConflict(expected);
             }
@@ -128,7 +153,7 @@ public sealed class StreamStep<T>(
                 return problem;
             }
 
-            var version = expected + decision.Events.Count;
+            var version = read + decision.Events.Count;
             var after = withVersion(decision.Events.Aggregate(current, (state, e) => fold(state, e)!), version);
             http.Response.SetETag(version);
             return await respond(new StepOutcome<T>(current, after, decision.Events, version));

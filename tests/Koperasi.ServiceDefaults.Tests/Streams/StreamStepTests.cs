@@ -378,6 +378,65 @@ public sealed class StreamStepTests : IAsyncLifetime
         events[^1].Data.ShouldBe(new TallyAdded(1));
     }
 
+    /// <summary>The same step serialized on the stream (ADR 0029): every version from 2 on only added to the tally.</summary>
+    private static readonly StreamStep<Tally> Serialized = new(
+        "tally",
+        Tally.Fold,
+        (tally, version) => tally with { Version = version },
+        unchangedSince: _ => 2);
+
+    [Fact]
+    public async Task A_serialized_step_waits_for_the_one_holding_the_stream_and_decides_on_what_it_left()
+    {
+        var id = await OpenAsync();
+        Task<Results<Ok<Tally>, ValidationProblem, ProblemHttpResult>>? second = null;
+        var secondHttp = Request("\"2\"");
+        await using var session = _store.LightweightSession();
+
+        // The second step starts while the first holds the stream, with the same If-Match: it waits,
+        // then reads the stream at version 3 and adds to the first's total. Unserialized, it would answer 409.
+        var first = await Serialized.RunAsync(
+            id, Request("\"2\""), session,
+            tally =>
+            {
+                second = Task.Run(async () =>
+                {
+                    await using var other = _store.LightweightSession();
+                    return await Serialized.RunAsync(id, secondHttp, other, t => Task.FromResult(t.Add(5)), outcome => Task.FromResult(Answer(outcome)));
+                });
+                return Task.FromResult(tally.Add(7));
+            },
+            outcome => Task.FromResult(Answer(outcome)));
+
+        first.Result.ShouldBeOfType<Ok<Tally>>().Value!.Total.ShouldBe(17);
+        var after = (await second!).Result.ShouldBeOfType<Ok<Tally>>().Value!;
+        (after.Total, after.Version).ShouldBe((22, 4L));
+        secondHttp.Response.Headers.ETag.ToString().ShouldBe("\"4\"");
+        (await EventsAsync(id)).Select(e => e.Data).Skip(2).ShouldBe([new TallyAdded(7), new TallyAdded(5)]);
+    }
+
+    [Theory]
+    [InlineData("\"1\"")]
+    [InlineData("\"9\"")]
+    public async Task A_serialized_step_still_answers_409_to_an_If_Match_from_before_its_unchanged_version_or_never_issued(string ifMatch)
+    {
+        var id = await OpenAsync();
+        await using (var more = _store.LightweightSession())
+        {
+            more.Events.Append(id, new TallyAdded(1));
+            await more.SaveChangesAsync();
+        }
+
+        var decisions = new Decisions();
+        await using var session = _store.LightweightSession();
+
+        var result = await Serialized.RunAsync(id, Request(ifMatch), session, decisions.Add(5), Answer);
+
+        Problem(result.Result).ProblemDetails.Type.ShouldBe(Problems.TypePrefix + "concurrency-conflict");
+        decisions.Made.ShouldBe(0);
+        (await EventsAsync(id)).Count.ShouldBe(3);
+    }
+
     [Fact]
     public async Task A_commit_failure_the_endpoint_knows_is_its_problem_and_nothing_is_stored()
     {

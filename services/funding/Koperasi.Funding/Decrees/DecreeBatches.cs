@@ -11,9 +11,10 @@ namespace Koperasi.Funding.Decrees;
 
 /// <summary>
 /// Issue a decree batch. The programme's stream is the consistency boundary: the batch is appended
-/// to it at the version read, with every application's decree, in one transaction. Of two batches
-/// decided at once, the second to commit finds the programme changed and changes nothing (409), so
-/// the budget and the quotas hold however many officers decide together.
+/// to it, with every application's decree, in one transaction that holds the programme's stream
+/// locked from its read to its commit (ADR 0029). Batches decided at once wait for each other and
+/// each is decided on the programme as the one before left it, so the budget and the quotas hold
+/// however many officers decide together, and none is refused for a race it lost.
 /// </summary>
 public static class DecreeBatches
 {
@@ -28,7 +29,7 @@ public static class DecreeBatches
             .WithName("IssueDecreeBatch")
             .RequireAuthorization(FundingPolicies.Decide)
             .WithSummary("Decree a batch of grants")
-            .WithDescription("Grants eligible applications of the programme by one decree (number and date). A batch that would exceed the budget or a regency's quota, or names an application that cannot be decreed (not eligible, of another programme, its koperasi not aktif in the Registry, another grant the rules forbid), is refused whole with the figures. A batch decided at the same moment as another that committed first answers 409 and changes nothing. Requires If-Match with the programme's ETag (428 without it, 409 when stale).")
+            .WithDescription("Grants eligible applications of the programme by one decree (number and date). A batch that would exceed the budget or a regency's quota, or names an application that cannot be decreed (not eligible, of another programme, its koperasi not aktif in the Registry, another grant the rules forbid), is refused whole with the figures. Batches decided at the same moment are decided one after the other on the programme as the one before left it. Requires If-Match with the programme's ETag (428 without it); an ETag that only other decree batches have passed since is accepted, and 409 answers one from before a change of the programme itself (budget, categories, quotas, eligibility, schedule) or an application changed meanwhile.")
             .Produces<Response>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -41,24 +42,17 @@ public static class DecreeBatches
     {
         DecreeBatchRefusal? refused = null;
         DecreeBatchIssued? issued = null;
-        return ProgrammeSteps.Step.RunAsync(
+        var streams = new Dictionary<Guid, JasperFx.Events.IEventStream<Application>>();
+        Dictionary<Guid, Application?> applications = [];
+        Guid[] cooperativeIds = [];
+        Dictionary<Guid, CooperativeReplica> standings = [];
+        return ProgrammeSteps.DecreeStep.RunAsync(
             id, http, session,
             async programme =>
             {
-                var streams = new Dictionary<Guid, JasperFx.Events.IEventStream<Application>>();
-                foreach (var applicationId in request.ApplicationIds)
-                {
-                    streams[applicationId] = await session.Events.FetchForWriting<Application>(applicationId, cancellationToken);
-                }
-
-                var applications = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate);
-                var present = applications.Values.OfType<Application>().ToList();
-                var cooperativeIds = present.Select(a => a.CooperativeId).OfType<Guid>().Distinct().ToArray();
-                var standings = cooperativeIds.Length == 0
-                    ? []
-                    : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
-                var grantsHeld = await GrantsHeldQuery.ForAsync(session, [.. present.Select(a => a.ApplicantId)], cancellationToken);
-
+                // Read on the locked programme: a batch that committed before the lock may have granted an applicant here.
+                var grantsHeld = await GrantsHeldQuery.ForAsync(
+                    session, [.. applications.Values.OfType<Application>().Select(a => a.ApplicantId)], cancellationToken);
                 var command = new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber.Trim(), request.DecreeDate, request.ApplicationIds);
                 var outcome = programme.IssueDecreeBatch(
                     command, applications, cooperativeIds.ToDictionary(c => c, c => standings.GetValueOrDefault(c)), grantsHeld, clock.Today());
@@ -81,7 +75,23 @@ public static class DecreeBatches
                 new Response(issued!.BatchId, id, issued.DecreeNumber, issued.DecreeDate, issued.Grants.Count, issued.Grants.Sum(g => g.Amount),
                     new BudgetFigures(step.After.Budget, step.After.DecreedAmount, 0, step.After.RemainingBudget)))),
             Validate(request),
-            refuse: error => refused is { } refusal ? DecreeBatchRefused.Problem(refusal) : error.ToProblem());
+            refuse: error => refused is { } refusal ? DecreeBatchRefused.Problem(refusal) : error.ToProblem(),
+            // The applications and their koperasi, read before the programme is locked: they do not depend on it, and
+            // each application is appended at the version read here (a decree or another step on it meanwhile: 409).
+            prepare: async () =>
+            {
+                foreach (var applicationId in request.ApplicationIds)
+                {
+                    streams[applicationId] = await session.Events.FetchForWriting<Application>(applicationId, cancellationToken);
+                }
+
+                applications = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate);
+                var present = applications.Values.OfType<Application>().ToList();
+                cooperativeIds = [.. present.Select(a => a.CooperativeId).OfType<Guid>().Distinct()];
+                standings = cooperativeIds.Length == 0
+                    ? []
+                    : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
+            });
     }
 
     private static RequestValidation Validate(Request request)

@@ -12,6 +12,14 @@ public sealed partial record Programme
     /// <summary>Version of the stream this state was folded from.</summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// The stream's version at its last event other than a decree batch: a decree batch's If-Match
+    /// from this version on still shows the officer the programme's terms as they are (ADR 0029).
+    /// Set by the inline projection, which knows each event's version; null when not known (a
+    /// document stored before it was kept, a state folded without versions).
+    /// </summary>
+    public long? TermsVersion { get; init; }
+
     public int Year { get; init; }
     public required string Name { get; init; }
     public decimal Budget { get; init; }
