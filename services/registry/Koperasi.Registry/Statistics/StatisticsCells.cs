@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Koperasi.Registry.Supervision;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Time;
@@ -179,6 +180,24 @@ public static partial class StatisticsCells
     /// </summary>
     public static IEnumerable<StatisticsCount> Counted(IEnumerable<StatisticsCount> cells, IReadOnlyCollection<string> dimensions) =>
         dimensions.Contains("legalStatus") ? cells : cells.Where(c => c.LegalStatus != StatisticsCount.Dissolved);
+
+    /// <summary>
+    /// The supervision figures of the day from its cells (every legal status), so that they are known
+    /// at the same moment as the counts (ADR 0016): the koperasi with a valid NIK koperasi, and per
+    /// regency the KDMP counted (at most one per desa, so each is a desa with a KDMP) out of all its desa.
+    /// The cells apply the rules of <see cref="CooperativeSupervision.HoldsValidNikKoperasiOn"/>
+    /// and <see cref="KdmpCoverage.DesaWithKdmp"/>: a valid NIK koperasi held, or marked KDMP by
+    /// then, and not dissolved.
+    /// </summary>
+    public static SupervisionFigures SupervisionOf(IEnumerable<StatisticsCount> cells)
+    {
+        var counted = cells.ToList();
+        var kdmp = counted.Where(c => c.Kdmp).GroupBy(c => c.RegencyCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (int)g.Sum(c => c.Count), StringComparer.Ordinal);
+        var regencies = Regencies.All.Select(r => new KdmpCoverageRow(
+            r.Code, r.DisplayName, kdmp.GetValueOrDefault(r.Code), Places.KecamatanOf(r.Code).Sum(k => Places.DesaOf(k.Code).Count))).ToList();
+        return new SupervisionFigures(
+            (int)counted.Where(c => c.NikKoperasi).Sum(c => c.Count), regencies.Sum(r => r.DesaWithKdmp), regencies.Sum(r => r.AllDesa), regencies);
+    }
 
     /// <summary>The row a cell is counted in under <paramref name="dimensions"/> (its count and members zero: a key).</summary>
     public static GetStatistics.Row RowOf(StatisticsCount c, IReadOnlyCollection<string> dimensions)
