@@ -65,7 +65,7 @@ public sealed class BenchmarkDatabase(string schema)
     public async Task AnalyzeAsync()
     {
         await using var connection = await OpenAsync();
-        foreach (var table in new[] { "mt_doc_cooperative", "mt_events", StatisticsProjection.TableName })
+        foreach (var table in new[] { "mt_doc_cooperative", "mt_events", StatisticsProjection.TableName, StatisticsProjection.YearTableName, StatisticsProjection.ChangeTableName })
         {
             // One statement per command: VACUUM refuses to run inside a transaction block.
             await using var command = new NpgsqlCommand($"vacuum analyze {Schema}.{table}", connection);

@@ -33,6 +33,16 @@ public sealed partial class Demo2018BatchTests
         (await StatisticsAsync($"asOf={supervision.ValidNikKoperasiOn:yyyy-MM-dd}"))["supervision"]!["validNikKoperasi"]!.GetValue<int>().ShouldBe(supervision.ValidNikKoperasi);
     }
 
+    /// <summary>The demo gives the early warning work: Merangin's list (the walkthrough's pembina) is not empty today.</summary>
+    [Fact]
+    public async Task The_early_warning_of_a_regency_is_not_empty_on_the_demo()
+    {
+        var warning = await Api.GetAsync(Client, "/api/registry/supervision/early-warning?regency=1502");
+        var koperasi = warning["koperasi"]!.AsArray();
+        koperasi.ShouldNotBeEmpty();
+        koperasi.ShouldAllBe(k => Api.Text(k!["regencyCode"]) == "1502" && k["yearsMissed"]!.AsArray().Count > 0);
+    }
+
     [Fact]
     public async Task The_statistics_give_the_figures_of_29_August_2025()
     {

@@ -42,14 +42,15 @@ public static class DemoData
     /// <summary>
     /// The set with what the register records after registration: each KDMP's marking and formation
     /// steps, and the yearly renewals of each NIK koperasi on the anniversaries of its issue, so a
-    /// NIK koperasi issued by the targets' date is still valid on that date (and a year after).
+    /// NIK koperasi issued by the targets' date is still valid on that date (and a year after); and
+    /// a few koperasi at risk at the next RAT deadline (<see cref="DemoEarlyWarning"/>).
     /// </summary>
     public static IReadOnlyList<DemoCooperative> GenerateSet(DemoTargets targets)
     {
         var random = new Random(Seed);
         var (slots, requests, _) = Registrations(targets, random);
         var set = requests.Select((request, i) => new DemoCooperative(request, Kdmp(slots[i], request, targets.Kdmp, random), Renewals(request, targets.AsOf))).ToList();
-        return DemoSupervision.Assign(set, slots, targets, random);
+        return DemoEarlyWarning.WithKoperasiAtRisk(DemoSupervision.Assign(set, slots, targets, random), slots, targets);
     }
 
     private static DemoKdmp? Kdmp(DemoSlot slot, Register.Request request, DemoTargets.KdmpTarget programme, Random random)

@@ -69,8 +69,6 @@ public class DemoDataTests
     [InlineData("2026-07-01")]
     [InlineData("2026-11-22")]
     [InlineData("2027-06-30")]
-    [InlineData("2027-07-01")]
-    [InlineData("2028-06-30")]
     public void The_activity_rule_gives_the_published_table(string day)
     {
         var on = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
@@ -83,13 +81,45 @@ public class DemoDataTests
         table.OrderBy(r => r.Key).ShouldBe(Published.OrderBy(r => r.Key));
     }
 
+    /// <summary>
+    /// The early warning has work on the demo: in every regency a few koperasi become tidak aktif at
+    /// the deadline of 1 July 2027 (their last RAT that of 2023); every other koperasi keeps its
+    /// activity of the published day until mid-2028.
+    /// </summary>
     [Fact]
-    public void No_koperasi_changes_activity_between_the_published_day_and_mid_2028()
+    public void Only_the_koperasi_at_risk_change_activity_before_mid_2028_and_at_the_2027_deadline()
     {
+        var deadline = Policy.DeadlineOf(2026);
+        var atRisk = new List<Register.Request>();
         foreach (var c in Cooperatives)
         {
             var history = ActivityRule.History(c.LegalEntity.DecreeDate, Rats(c), D(2028, 6, 30), Policy);
-            history[^1].From.ShouldBeLessThanOrEqualTo(PublishedOn, $"{c.Name} changes activity on {history[^1].From}");
+            if (history[^1].From > PublishedOn)
+            {
+                history[^1].ShouldBe(new ActivityPeriod(deadline, ActivityStatus.TidakAktif), $"{c.Name} changes activity on {history[^1].From}");
+                history[^2].From.ShouldBeLessThanOrEqualTo(PublishedOn, $"{c.Name} changes activity twice after the published day");
+                atRisk.Add(c);
+            }
+        }
+
+        atRisk.Select(c => c.Address.RegencyCode).Distinct().Order(StringComparer.Ordinal).ShouldBe(Published.Keys.Order(StringComparer.Ordinal));
+        atRisk.ShouldAllBe(c => c.NikKoperasi == null && c.RatHistory!.Max(r => r.FinancialYear) == 2023);
+    }
+
+    [Fact]
+    public void The_early_warning_list_of_every_regency_is_not_empty_today()
+    {
+        var koperasi = Cooperatives.Select(request =>
+        {
+            var id = Guid.NewGuid();
+            return Cooperative.Register(Register.ToCommand(request, id), Today, Policy).Events.Aggregate((Cooperative?)null, Cooperative.Fold)!;
+        }).ToList();
+
+        foreach (var regency in Published.Keys)
+        {
+            var atRisk = Koperasi.Registry.Supervision.EarlyWarning.AtRiskInRegency(koperasi, regency, Today, Policy);
+            atRisk.ShouldNotBeEmpty($"regency {regency}");
+            atRisk.ShouldAllBe(k => k.BecomesTidakAktifOn == D(2027, 7, 1) && k.LastRatYear == 2023 && k.YearsMissed.SequenceEqual(new[] { 2024, 2025 }));
         }
     }
 

@@ -61,6 +61,50 @@ public sealed class StatisticsAsOfTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Supervision_facts_recorded_after_knownOn_do_not_change_the_supervision_figures_known_then()
+    {
+        var holder = await Api.RegisterAsync(_client, Api.Registration(regency: "1571", decreeDate: "2015-01-05"));
+        var kdmp = await Api.RegisterAsync(_client, Api.Registration(regency: "1571", decreeDate: "2016-01-05"));
+        await Eventually.UntilAsync(async () => (await Statistics("asOf=2025-08-29"))["total"]!.GetValue<long>() == 2, "the registrations projected");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var knownOn = DateTimeOffset.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var query = $"asOf=2025-08-29&knownOn={Moment(knownOn)}";
+        var before = await Statistics(query);
+        Supervision(before).ShouldBe((0, 0, 0));
+
+        // Recorded only now: a NIK koperasi issued in February 2025, a KDMP marked in July 2025.
+        var store = _registry.Services.GetRequiredService<IDocumentStore>();
+        var holderId = Guid.Parse(holder["id"]!.GetValue<string>());
+        var kdmpId = Guid.Parse(kdmp["id"]!.GetValue<string>());
+        await using (var session = store.LightweightSession())
+        {
+            session.Events.Append(holderId, new DetailsChanged(holderId, null, null, null, null, new NikKoperasi("1571010000002", new DateOnly(2025, 2, 1))));
+            session.Events.Append(kdmpId, new KdmpMarked(kdmpId, "15.71.02.1001", "15.71.02", "1571", new DateOnly(2025, 7, 1)));
+            await session.SaveChangesAsync();
+        }
+
+        var now = await Eventually.ValueAsync(
+            async () => await Statistics("asOf=2025-08-29") is { } s && Supervision(s) == (1, 1, 1) ? s : null, "the supervision facts projected");
+        now["supervision"]!["allDesa"]!.GetValue<int>().ShouldBeGreaterThan(1);
+        (await Api.GetAsync(_client, "/api/registry/supervision/valid-nik-koperasi?on=2025-08-29"))["holders"]!.GetValue<int>().ShouldBe(1);
+
+        var after = await Statistics(query);
+        Supervision(after).ShouldBe((0, 0, 0));
+        after.ToJsonString().ShouldBe(before.ToJsonString());
+    }
+
+    /// <summary>The valid NIK koperasi, the desa with a KDMP, and those of Kota Jambi (1571), from the statistics' supervision part.</summary>
+    private static (int ValidNik, int DesaWithKdmp, int KotaJambi) Supervision(JsonObject statistics)
+    {
+        var supervision = statistics["supervision"]!;
+        return (
+            supervision["validNikKoperasi"]!.GetValue<int>(),
+            supervision["desaWithKdmp"]!.GetValue<int>(),
+            supervision["kdmpCoverage"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "1571")!["desaWithKdmp"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_date_alone_as_knownOn_is_the_end_of_that_day_in_Jambi()
     {
         await Api.RegisterAsync(_client, Api.Registration(regency: "1504", decreeDate: "2015-01-05"));

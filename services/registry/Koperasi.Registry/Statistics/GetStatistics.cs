@@ -23,7 +23,7 @@ public static class GetStatistics
 
     /// <summary>
     /// The counts of the day as known at <see cref="KnownOn"/> (null: now); <see cref="Supervision"/> holds the valid NIK
-    /// koperasi and the KDMP coverage of that day as known now (the supervision endpoints' same computation).
+    /// koperasi and the KDMP coverage of that day, as known at <see cref="KnownOn"/> too (from the same cells).
     /// </summary>
     public sealed record Response(
         DateOnly AsOf, long Total, long Aktif, long TidakAktif, IReadOnlyList<string> GroupBy, IReadOnlyList<Row> Rows, SupervisionFigures Supervision,
@@ -45,7 +45,8 @@ public static class GetStatistics
                 + "facts recorded after knownOn are left out), grouped by any of regency, kecamatan, activity, type, form, supervisionLevel, legalStatus (existing, dissolving, in-liquidation, dissolved), "
                 + "nikKoperasi (a valid NIK koperasi on asOf) and kdmp (the KDMP of a desa on asOf); default regency and activity. Without legalStatus the dissolved koperasi are not counted; with it they have their own rows. "
                 + "Computed from the events' own dates, so any past date gives what the register says of that day. members is the latest member count of each koperasi on asOf (registration, RAT, merger), summed. "
-                + "supervision holds the koperasi with a valid NIK koperasi and the KDMP coverage (desa with a KDMP / all desa, in total and per regency) on asOf as known now, as the supervision endpoints valid-nik-koperasi and kdmp-coverage compute them.")
+                + "supervision holds the koperasi with a valid NIK koperasi and the KDMP coverage (desa with a KDMP / all desa, in total and per regency) on asOf as known at knownOn, "
+                + "by the rules of the supervision endpoints valid-nik-koperasi and kdmp-coverage (which answer as known now).")
             .Produces<Response>()
             .ProducesValidationProblem();
         registry.MapGet("/statistics/regencies", HandleRegencies)
@@ -59,7 +60,7 @@ public static class GetStatistics
     }
 
     private static async Task<Results<Ok<Response>, ValidationProblem>> Handle(
-        IDocumentStore store, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? knownOn = null, string[]? groupBy = null)
+        IDocumentStore store, TimeProvider clock, CancellationToken cancellationToken, DateOnly? asOf = null, string? knownOn = null, string[]? groupBy = null)
     {
         var today = clock.Today();
         var v = new RequestValidation();
@@ -72,7 +73,8 @@ public static class GetStatistics
         }
 
         var day = asOf ?? today;
-        var cells = StatisticsCells.Counted(await StatisticsCells.OnAsync(store, day, known, cancellationToken), dimensions).ToList();
+        var all = await StatisticsCells.OnAsync(store, day, known, cancellationToken);
+        var cells = StatisticsCells.Counted(all, dimensions).ToList();
         return TypedResults.Ok(new Response(
             day,
             cells.Sum(c => c.Count),
@@ -80,7 +82,7 @@ public static class GetStatistics
             cells.Where(c => c.Activity == "tidak-aktif").Sum(c => c.Count),
             dimensions,
             StatisticsCells.Rows(cells, dimensions),
-            await SupervisionStatistics.OnAsync(session, day, cancellationToken),
+            StatisticsCells.SupervisionOf(all),
             cells.Sum(c => c.Members),
             known));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Koperasi.Registry.Supervision;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Regions;
 using Koperasi.ServiceDefaults.Time;
@@ -31,27 +32,20 @@ public static partial class StatisticsCells
     private const string Columns = StatisticsProjection.CellColumns;
 
     /// <summary>
-    /// The count of every cell on the day <c>$1</c> as known now (the sum of the changes up to it);
-    /// with a moment <c>$2</c>, less the changes recorded after it (public so the benchmark explains the same SQL).
+    /// The count of every cell on the day <c>$1</c> as known now (the yearly subtotals of the years
+    /// before its year, and the changes of its year up to it); with a moment <c>$2</c>, less the changes
+    /// recorded after it (public so the benchmark explains the same SQL).
     /// </summary>
-    public static string CountsSql(string schema, bool knownOn) => knownOn
-        ? $"""
-          select {Columns}, sum(change), sum(members)
-          from (
-              select {Columns}, change, members from {schema}.{StatisticsProjection.TableName} where day <= $1
-              union all
-              select {Columns}, -change, -members from {schema}.{StatisticsProjection.ChangeTableName} where recorded > $2 and day <= $1
-          ) known
-          group by {Columns}
-          having sum(change) <> 0 or sum(members) <> 0
-          """
-        : $"""
-          select {Columns}, sum(change), sum(members)
-          from {schema}.{StatisticsProjection.TableName}
-          where day <= $1
-          group by {Columns}
-          having sum(change) <> 0 or sum(members) <> 0
-          """;
+    public static string CountsSql(string schema, bool knownOn) => $"""
+        select {Columns}, sum(change), sum(members)
+        from (
+            select {Columns}, change, members from {schema}.{StatisticsProjection.YearTableName} where year < extract(year from $1::date)::int
+            union all
+            select {Columns}, change, members from {schema}.{StatisticsProjection.TableName} where day >= date_trunc('year', $1::date)::date and day <= $1
+        {(knownOn ? $"    union all\n    select {Columns}, -change, -members from {schema}.{StatisticsProjection.ChangeTableName} where recorded > $2 and day <= $1\n" : "")}) known
+        group by {Columns}
+        having sum(change) <> 0 or sum(members) <> 0
+        """;
 
     /// <summary>The cells on <paramref name="day"/> as known at <paramref name="knownOn"/> (now when null).</summary>
     public static async Task<List<StatisticsCount>> OnAsync(IDocumentStore store, DateOnly day, DateTimeOffset? knownOn, CancellationToken cancellationToken)
@@ -179,6 +173,24 @@ public static partial class StatisticsCells
     /// </summary>
     public static IEnumerable<StatisticsCount> Counted(IEnumerable<StatisticsCount> cells, IReadOnlyCollection<string> dimensions) =>
         dimensions.Contains("legalStatus") ? cells : cells.Where(c => c.LegalStatus != StatisticsCount.Dissolved);
+
+    /// <summary>
+    /// The supervision figures of the day from its cells (every legal status), so that they are known
+    /// at the same moment as the counts (ADR 0016): the koperasi with a valid NIK koperasi, and per
+    /// regency the KDMP counted (at most one per desa, so each is a desa with a KDMP) out of all its desa.
+    /// The cells apply the rules of <see cref="CooperativeSupervision.HoldsValidNikKoperasiOn"/>
+    /// and <see cref="KdmpCoverage.DesaWithKdmp"/>: a valid NIK koperasi held, or marked KDMP by
+    /// then, and not dissolved.
+    /// </summary>
+    public static SupervisionFigures SupervisionOf(IEnumerable<StatisticsCount> cells)
+    {
+        var counted = cells.ToList();
+        var kdmp = counted.Where(c => c.Kdmp).GroupBy(c => c.RegencyCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (int)g.Sum(c => c.Count), StringComparer.Ordinal);
+        var regencies = Regencies.All.Select(r => new KdmpCoverageRow(
+            r.Code, r.DisplayName, kdmp.GetValueOrDefault(r.Code), Places.KecamatanOf(r.Code).Sum(k => Places.DesaOf(k.Code).Count))).ToList();
+        return new SupervisionFigures(
+            (int)counted.Where(c => c.NikKoperasi).Sum(c => c.Count), regencies.Sum(r => r.DesaWithKdmp), regencies.Sum(r => r.AllDesa), regencies);
+    }
 
     /// <summary>The row a cell is counted in under <paramref name="dimensions"/> (its count and members zero: a key).</summary>
     public static GetStatistics.Row RowOf(StatisticsCount c, IReadOnlyCollection<string> dimensions)

@@ -11,8 +11,9 @@ namespace Koperasi.Registry.Statistics;
 
 /// <summary>
 /// Runs in the async daemon: keeps a <see cref="StatisticsTimeline"/> per koperasi and adds the
-/// dated deltas of each event to one table, so a count for any date is a sum over an index
-/// range of a few thousand rows, never a pass over the streams.
+/// dated deltas of each event to one table and their yearly subtotals to another, so a count for any
+/// date sums the subtotals of the years before it and the deltas of its own year, never a pass over
+/// the streams.
 /// </summary>
 public sealed class StatisticsProjection : IProjection
 {
@@ -21,6 +22,12 @@ public sealed class StatisticsProjection : IProjection
     /// <summary>The count of each (day, cell) as known now: the sum of every change.</summary>
     public const string TableName = "registry_statistics_delta";
 
+    /// <summary>
+    /// The count of each (year, cell) as known now: the same changes summed per calendar year, so a
+    /// count on a day sums the years before it here and only its own year's days in <see cref="TableName"/>.
+    /// </summary>
+    public const string YearTableName = "registry_statistics_year";
+
     /// <summary>Every change with the event that made it and when that event was recorded: what was known when.</summary>
     public const string ChangeTableName = "registry_statistics_change";
 
@@ -28,9 +35,11 @@ public sealed class StatisticsProjection : IProjection
     public const string CellColumns = "regency_code, kecamatan_code, kecamatan_name, activity, type, form, supervision_level, legal_status, nik_koperasi, kdmp";
 
     private readonly string _table;
+    private readonly string _years;
     private readonly string _changes;
 
-    private StatisticsProjection(string schema) => (_table, _changes) = ($"{schema}.{TableName}", $"{schema}.{ChangeTableName}");
+    private StatisticsProjection(string schema) =>
+        (_table, _years, _changes) = ($"{schema}.{TableName}", $"{schema}.{YearTableName}", $"{schema}.{ChangeTableName}");
 
     public static void Register(StoreOptions options)
     {
@@ -40,6 +49,13 @@ public sealed class StatisticsProjection : IProjection
         table.AddColumn("change", "integer").NotNull();
         table.AddColumn("members", "bigint").NotNull().DefaultValueByExpression("0");
         options.Storage.ExtendedSchemaObjects.Add(table);
+
+        var years = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, YearTableName, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        years.AddColumn("year", "integer").AsPrimaryKey();
+        AddCellColumns(years, primaryKey: true);
+        years.AddColumn("change", "integer").NotNull();
+        years.AddColumn("members", "bigint").NotNull().DefaultValueByExpression("0");
+        options.Storage.ExtendedSchemaObjects.Add(years);
 
         var changes = new Table(new PostgresqlObjectName(options.DatabaseSchemaName, ChangeTableName, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
         changes.AddColumn("seq", "bigint").NotNull();
@@ -59,6 +75,7 @@ public sealed class StatisticsProjection : IProjection
             async.BatchSize = 1000;
             async.DeleteViewTypeOnTeardown<StatisticsTimeline>();
             async.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
+            async.DeleteDataInTableOnTeardown(years.Identifier.QualifiedName);
             async.DeleteDataInTableOnTeardown(changes.Identifier.QualifiedName);
         });
     }
@@ -143,6 +160,25 @@ public sealed class StatisticsProjection : IProjection
                 $"insert into {_table} (day, {CellColumns}, change, members) select * from unnest({Rows.Unnested}) " +
                 $"on conflict (day, {CellColumns}) do update set change = {TableName}.change + excluded.change, members = {TableName}.members + excluded.members",
                 [.. sums.Values()]);
+        }
+
+        // The same sums per calendar year and cell, so a count on a day reads the years before it here.
+        var years = new Rows();
+        foreach (var ((year, cell), (change, members)) in deltas
+            .GroupBy(d => (d.Key.Item1.Year, d.Key.Item2), d => d.Value)
+            .Select(g => (g.Key, (Change: g.Sum(v => v.Change), Members: g.Sum(v => v.Members))))
+            .Where(y => y.Item2 != default))
+        {
+            years.Add(new DateOnly(year, 1, 1), cell, change, members, null);
+        }
+
+        if (years.Count > 0)
+        {
+            operations.QueueSqlCommand(
+                $"insert into {_years} (year, {CellColumns}, change, members) " +
+                $"select extract(year from day)::integer, {CellColumns}, change, members from unnest({Rows.Unnested}) as u(day, {CellColumns}, change, members) " +
+                $"on conflict (year, {CellColumns}) do update set change = {YearTableName}.change + excluded.change, members = {YearTableName}.members + excluded.members",
+                [.. years.Values()]);
         }
     }
 

@@ -10,9 +10,10 @@ namespace Koperasi.Registry.Supervision;
 public sealed record SupervisionFigures(int ValidNikKoperasi, int DesaWithKdmp, int AllDesa, IReadOnlyList<KdmpCoverageRow> KdmpCoverage);
 
 /// <summary>
-/// The one computation of the supervision statistics on a day, shared by the supervision endpoints
-/// (valid NIK koperasi, KDMP coverage) and <c>GET /api/registry/statistics</c>: the supervision
-/// documents read, the rules of <see cref="CooperativeSupervision"/> and <see cref="KdmpCoverage"/> applied.
+/// The supervision statistics on a day as known now, for the supervision endpoints (valid NIK koperasi,
+/// KDMP coverage): the supervision documents read, the rules of <see cref="CooperativeSupervision"/> and
+/// <see cref="KdmpCoverage"/> applied. <c>GET /api/registry/statistics</c> counts the same from its cells,
+/// as known at its knownOn (<see cref="Statistics.StatisticsCells.SupervisionOf"/>).
 /// </summary>
 public static class SupervisionStatistics
 {
@@ -26,12 +27,4 @@ public static class SupervisionStatistics
     /// <summary>The koperasi ever marked as KDMP, for <see cref="KdmpCoverage"/> on any day.</summary>
     public static async Task<IReadOnlyList<CooperativeSupervision>> KdmpMarkedAsync(IQuerySession session, CancellationToken cancellationToken) =>
         await session.Query<CooperativeSupervision>().Where(s => s.Kdmp != null).ToListAsync(cancellationToken);
-
-    /// <summary>Valid NIK koperasi and KDMP coverage per regency on <paramref name="day"/>.</summary>
-    public static async Task<SupervisionFigures> OnAsync(IQuerySession session, DateOnly day, CancellationToken cancellationToken)
-    {
-        var valid = await ValidNikKoperasiHoldersAsync(session, day, cancellationToken);
-        var regencies = KdmpCoverage.PerRegency(await KdmpMarkedAsync(session, cancellationToken), day);
-        return new SupervisionFigures(valid, regencies.Sum(r => r.DesaWithKdmp), regencies.Sum(r => r.AllDesa), regencies);
-    }
 }
