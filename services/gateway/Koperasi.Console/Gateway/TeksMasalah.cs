@@ -122,9 +122,6 @@ public static class TeksMasalah
         ["votesFor"] = "Suara setuju",
         ["votesAgainst"] = "Suara menolak",
         ["notary"] = "Notaris",
-        ["decreeNumber"] = "Nomor keputusan",
-        ["decreeDate"] = "Tanggal keputusan",
-        ["reason"] = "Alasan",
         ["evidence"] = "Bukti",
         // Dumisake (Funding).
         ["purpose"] = "Tujuan",
