@@ -1,4 +1,4 @@
-using System.Globalization;
+using Koperasi.Testing;
 
 namespace Koperasi.Benchmarks;
 
@@ -49,49 +49,29 @@ public sealed record BenchmarkOptions
     public int? StaleSequenceMilliseconds { get; init; }
 
     /// <summary>Parses the arguments; null with a message when they are wrong or help was asked for.</summary>
-    public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
-    {
-        var options = new BenchmarkOptions();
-        for (var i = 0; i < args.Count; i++)
+    public static (BenchmarkOptions? Options, string? Error) Parse(IReadOnlyList<string> args) =>
+        OptionReader.Parse(args, new BenchmarkOptions(), Usage, (options, read) => read.Option switch
         {
-            string Next() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
-            int Number() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new FormatException($"{args[i - 1]} needs a positive whole number.");
-            try
-            {
-                options = args[i] switch
-                {
-                    "--cooperatives" => options with { Cooperatives = Number() },
-                    "--schema" => options with { Schema = SchemaName(Next()) },
-                    "--reseed" => options with { Reseed = true },
-                    "--rebuild" => options with { Rebuild = true },
-                    "--iterations" => options with { Iterations = Number() },
-                    "--warmup" => options with { Warmup = Number() },
-                    "--batch" => options with { BatchSize = Number() },
-                    "--output" => options with { Output = Next() },
-                    "--no-report" => options with { WriteReport = false },
-                    "--drop" => options with { Drop = true },
-                    "--no-engines" => options with { Engines = false },
-                    "--runs" => options with { Runs = Number() },
-                    "--connections" => options with { Connections = Number() },
-                    "--command-seconds" => options with { CommandSeconds = Number() },
-                    "--steady-seconds" => options with { SteadySeconds = Number() },
-                    "--steady-rate" => options with { SteadyRate = Number() },
-                    "--burst" => options with { Burst = Number() },
-                    "--stale-sequence-ms" => options with { StaleSequenceMilliseconds = Number() },
-                    "--help" or "-h" => throw new FormatException(""),
-                    _ => throw new FormatException($"Unknown option {args[i]}."),
-                };
-            }
-            catch (FormatException exception)
-            {
-                return (null, $"{exception.Message}\n\n{Usage}".Trim());
-            }
-        }
-
-        return (options, null);
-    }
+            "--cooperatives" => options with { Cooperatives = read.Number() },
+            "--schema" => options with { Schema = SchemaName(read.Value()) },
+            "--reseed" => options with { Reseed = true },
+            "--rebuild" => options with { Rebuild = true },
+            "--iterations" => options with { Iterations = read.Number() },
+            "--warmup" => options with { Warmup = read.Number() },
+            "--batch" => options with { BatchSize = read.Number() },
+            "--output" => options with { Output = read.Value() },
+            "--no-report" => options with { WriteReport = false },
+            "--drop" => options with { Drop = true },
+            "--no-engines" => options with { Engines = false },
+            "--runs" => options with { Runs = read.Number() },
+            "--connections" => options with { Connections = read.Number() },
+            "--command-seconds" => options with { CommandSeconds = read.Number() },
+            "--steady-seconds" => options with { SteadySeconds = read.Number() },
+            "--steady-rate" => options with { SteadyRate = read.Number() },
+            "--burst" => options with { Burst = read.Number() },
+            "--stale-sequence-ms" => options with { StaleSequenceMilliseconds = read.Number() },
+            _ => throw read.Unknown(),
+        });
 
     /// <summary>The schema name goes into SQL text, so only plain identifiers are accepted.</summary>
     private static string SchemaName(string name) =>

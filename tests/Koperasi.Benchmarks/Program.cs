@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Koperasi.Testing;
 
 namespace Koperasi.Benchmarks;
 
@@ -28,48 +28,14 @@ public static class BenchmarkProgram
 
         if (options.WriteReport)
         {
-            var root = RepositoryRoot();
+            var root = SourceTree.Root;
             var directory = options.Output ?? Path.Combine(root, "docs", "benchmarks");
             Directory.CreateDirectory(directory);
             var file = Path.Combine(directory, $"registry-{runAt:yyyy-MM-dd}.md");
-            await File.WriteAllTextAsync(file, Report.Markdown(result, runAt, await CommitAsync(root)));
+            await File.WriteAllTextAsync(file, Report.Markdown(result, runAt, await SourceTree.CommitAsync()));
             System.Console.WriteLine($"Written to {file}");
         }
 
         return 0;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
-
-    /// <summary>The commit the numbers belong to; none when git is not at hand.</summary>
-    private static async Task<string?> CommitAsync(string root)
-    {
-        try
-        {
-            using var git = Process.Start(new ProcessStartInfo("git", ["-C", root, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, RedirectStandardError = true });
-            if (git is null)
-            {
-                return null;
-            }
-
-            var commit = (await git.StandardOutput.ReadToEndAsync()).Trim();
-            await git.WaitForExitAsync();
-            return git.ExitCode == 0 && commit.Length > 0 ? commit : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
     }
 }

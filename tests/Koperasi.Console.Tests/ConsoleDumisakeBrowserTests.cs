@@ -28,7 +28,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var kecamatan = Places.KecamatanOf(Sarolangun)[0].Name;
 
         // The pendamping of Sarolangun submits from the console.
-        var pendamping = await SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
+        var pendamping = await platform.SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
         Guid id;
         try
         {
@@ -65,7 +65,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         }
 
         // The verifikator finds it in its queue (the submitted stage by default) and checks the documents.
-        var verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        var verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
             await verifikator.GotoAsync($"/dumisake/permohonan?program={platform.ProgrammeId}");
@@ -83,7 +83,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         }
 
         // The pendamping verifies the business in the field.
-        pendamping = await SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
+        pendamping = await platform.SignInAsync(KoperasiRoles.Pendamping, Sarolangun, "budi.pendamping");
         try
         {
             await pendamping.GotoAsync($"/dumisake/permohonan/{id}");
@@ -99,7 +99,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         }
 
         // The verifikator finds it eligible, then decrees it in a batch, seeing the budget left first.
-        verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
             await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
@@ -150,7 +150,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var applicant = NewApplicant();
         var id = await SubmitThroughTheApiAsync(applicant);
 
-        var auditor = await SignInAsync(KoperasiRoles.Auditor, null, "auditor.dumisake");
+        var auditor = await platform.SignInAsync(KoperasiRoles.Auditor, null, "auditor.dumisake");
         try
         {
             await auditor.GotoAsync($"/dumisake/permohonan/{id}");
@@ -176,7 +176,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
             await auditor.Context.CloseAsync();
         }
 
-        var verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        var verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
             var shown = await verifikator.GotoAsync($"/dumisake/permohonan/{id}");
@@ -228,7 +228,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
             platform.Bank.Behaviour.Reset();
         }
 
-        var verifikator = await SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
+        var verifikator = await platform.SignInAsync(KoperasiRoles.Verifikator, null, "rina.verifikator");
         try
         {
             await verifikator.ClickAsync("nav.navigasi a[href='/dumisake']");
@@ -259,7 +259,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var id = await SubmitThroughTheApiAsync(NewApplicant());
         // A decreed grant, so the reports have a recipient to draw whatever order the tests run in.
         await DecreedThroughTheApiAsync(NewApplicant());
-        var page = await SignInAsync(KoperasiRoles.AdminProvinsi, null, "admin.dumisake");
+        var page = await platform.SignInAsync(KoperasiRoles.AdminProvinsi, null, "admin.dumisake");
         try
         {
             // The dashboard's Dumisake block: this year's programme against its target, the RPJMD against its own.
@@ -327,7 +327,7 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         var address = gateway.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
 
-        var page = await SignInAsync(KoperasiRoles.AdminProvinsi, address: address);
+        var page = await platform.SignInAsync(KoperasiRoles.AdminProvinsi, address: address);
         try
         {
             (await page.Locator("h1").InnerTextAsync()).ShouldBe("Beranda");
@@ -340,29 +340,6 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
         {
             await page.Context.CloseAsync();
         }
-    }
-
-    /// <summary>
-    /// Signs in as <see cref="ConsolePlatform.SignInAsync"/> does, with patient timeouts: on a machine
-    /// shared by many builds, the dashboard the sign-in lands on can take longer than Playwright's 30 s.
-    /// </summary>
-    private async Task<IPage> SignInAsync(string role, string? regency = null, string? name = null, string? address = null)
-    {
-        var context = await platform.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address ?? platform.Address.ToString(), Locale = "id-ID" });
-        context.SetDefaultTimeout(120_000);
-        context.SetDefaultNavigationTimeout(120_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/masuk");
-        await page.SelectOptionAsync("#peran", role);
-        await page.SelectOptionAsync("#kabupaten", regency ?? "");
-        if (name is not null)
-        {
-            await page.FillAsync("#nama", name);
-        }
-
-        await page.ClickAsync("form[action='/masuk/pengembangan'] button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
-        return page;
     }
 
     private sealed record Applicant(string Nik, string Name, string Phone);

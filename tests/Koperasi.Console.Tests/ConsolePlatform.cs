@@ -135,10 +135,16 @@ public sealed partial class ConsolePlatform : IAsyncLifetime
         _stop.Dispose();
     }
 
-    /// <summary>A fresh browser context (its own cookies) on the console, signed in through the development sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string role, string? regency = null, string? name = null)
+    /// <summary>
+    /// A fresh browser context (its own cookies) on the console at <paramref name="address"/> (this
+    /// platform's by default), signed in through the development sign-in page. Its timeouts are patient:
+    /// on a machine shared by many builds, a page can take longer than Playwright's 30 s.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string role, string? regency = null, string? name = null, string? address = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "id-ID" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address ?? Address.ToString(), Locale = "id-ID" });
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/masuk");
         await page.SelectOptionAsync("#peran", role);
@@ -207,13 +213,7 @@ public sealed partial class ConsolePlatform : IAsyncLifetime
 
     private static string ScreenshotFolder()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Koperasi.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, ".local", "test-results", "console-screenshots");
+        var folder = Path.Combine(SourceTree.Root, ".local", "test-results", "console-screenshots");
         Directory.CreateDirectory(folder);
         return folder;
     }

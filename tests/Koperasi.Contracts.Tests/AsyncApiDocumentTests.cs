@@ -44,7 +44,7 @@ public class AsyncApiDocumentTests
     [MemberData(nameof(Publishers))]
     public void The_committed_document_is_the_generated_one(string service)
     {
-        var file = Path.Combine(RepositoryRoot(), "docs", "asyncapi", $"{service}.json");
+        var file = Path.Combine(SourceTree.Root, "docs", "asyncapi", $"{service}.json");
         File.Exists(file).ShouldBeTrue($"docs/asyncapi/{service}.json is missing: run {WriteCommand}");
         File.ReadAllText(file).ReplaceLineEndings("\n")
             .ShouldBe(AsyncApiDocument.Serialize(AsyncApiDocument.For(service)!), $"docs/asyncapi/{service}.json is stale: run {WriteCommand}");
@@ -52,7 +52,7 @@ public class AsyncApiDocumentTests
 
     [Fact]
     public void Every_committed_document_belongs_to_a_publisher() =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot(), "docs", "asyncapi"), "*.json").Select(Path.GetFileNameWithoutExtension)
+        Directory.GetFiles(Path.Combine(SourceTree.Root, "docs", "asyncapi"), "*.json").Select(Path.GetFileNameWithoutExtension)
             .Where(name => !AsyncApiDocument.Publishers.Contains(name!)).ShouldBeEmpty();
 
     [Theory]
@@ -98,7 +98,7 @@ public class AsyncApiDocumentTests
     [Fact]
     public async Task The_AsyncAPI_parser_reads_every_document_without_errors()
     {
-        var modules = Path.Combine(RepositoryRoot(), ".local", "tools", "node_modules");
+        var modules = Path.Combine(SourceTree.Root, ".local", "tools", "node_modules");
         var installed = File.Exists(Path.Combine(modules, "@asyncapi", "parser", "package.json"));
         Assert.SkipWhen(!installed && !OpenApiLint.Required, "@asyncapi/parser is not installed (test.sh installs it into .local/tools).");
         installed.ShouldBeTrue("@asyncapi/parser must be installed under CI: test.sh installs it into .local/tools");
@@ -161,17 +161,4 @@ public class AsyncApiDocumentTests
         new("koperasi-source-version", 3L),
         new("koperasi-actor", "pembina.merangin"),
     ];
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No Koperasi.sln above the test's directory.");
-    }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Koperasi.Testing;
 using MassTransit;
 using MassTransit.Serialization;
 
@@ -48,7 +49,7 @@ public class ContractSnapshotTests
 
         if (!File.Exists(file))
         {
-            var received = Path.Combine(RepositoryRoot(), "tests", "Koperasi.Contracts.Tests", "Snapshots", SnapshotName(type) + ".received");
+            var received = Path.Combine(SourceTree.Root, "tests", "Koperasi.Contracts.Tests", "Snapshots", SnapshotName(type) + ".received");
             File.WriteAllText(received, json);
             Assert.Fail($"No snapshot for {Urn(type)}. The JSON it would pin is in {received}: review it and drop the .received suffix.");
         }
@@ -60,7 +61,7 @@ public class ContractSnapshotTests
     public void Every_snapshot_belongs_to_a_contract()
     {
         var expected = ContractTypes.Select(SnapshotName).ToHashSet();
-        Directory.GetFiles(Path.Combine(RepositoryRoot(), "tests", "Koperasi.Contracts.Tests", "Snapshots"), "*.json").Select(Path.GetFileName)
+        Directory.GetFiles(Path.Combine(SourceTree.Root, "tests", "Koperasi.Contracts.Tests", "Snapshots"), "*.json").Select(Path.GetFileName)
             .Where(f => !expected.Contains(f!)).ShouldBeEmpty();
     }
 
@@ -74,18 +75,5 @@ public class ContractSnapshotTests
 
     private static string SnapshotName(Type type) => Urn(type)["urn:message:".Length..].Replace(':', '.') + ".json";
 
-    private static string FindEventsGuide() => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "integration-events.md"));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No Koperasi.sln above the test's directory.");
-    }
+    private static string FindEventsGuide() => File.ReadAllText(Path.Combine(SourceTree.Root, "docs", "integration-events.md"));
 }

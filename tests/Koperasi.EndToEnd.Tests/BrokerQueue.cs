@@ -1,5 +1,4 @@
 using Koperasi.Testing;
-using RabbitMQ.Client;
 
 namespace Koperasi.EndToEnd.Tests;
 
@@ -9,15 +8,7 @@ public static class BrokerQueue
     /// <summary>Messages ready in the queue, from the broker itself (the management API's figures lag seconds behind).</summary>
     public static async Task<uint> ReadyAsync(string queue)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = TestInfrastructure.RabbitMqHost,
-            Port = TestInfrastructure.RabbitMqPort,
-            VirtualHost = TestInfrastructure.TestVirtualHost,
-            UserName = TestInfrastructure.RabbitMqAdminUser,
-            Password = TestInfrastructure.RabbitMqAdminPassword,
-        };
-        await using var connection = await factory.CreateConnectionAsync();
+        await using var connection = await TestInfrastructure.AdminBroker().CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }

@@ -170,7 +170,7 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
     /// <summary>Runs a demo tool as ./run.sh does, on the host's store (its connection and schema); its standard output.</summary>
     private static async Task<string> RunToolAsync(string tool, IConfiguration host)
     {
-        var directory = Path.Combine(RepositoryRoot(), "tools", tool, "bin", "Release", "net10.0");
+        var directory = Path.Combine(SourceTree.Root, "tools", tool, "bin", "Release", "net10.0");
         var start = new ProcessStartInfo("dotnet", $"{tool}.dll")
         {
             WorkingDirectory = directory,
@@ -198,19 +198,6 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
 
         process.ExitCode.ShouldBe(0, $"{tool}: {await output}\n{await errors}");
         return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Koperasi.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Koperasi.sln is not above the test's directory.");
     }
 
     private static async Task<long> CountAsync(HttpClient client, string filter) =>

@@ -96,7 +96,7 @@ public sealed class ReferenceSubscriberTests : IAsyncLifetime
     [Fact]
     public async Task The_subscriber_started_late_counts_per_regency_and_activity_as_the_registry_does_on_every_date()
     {
-        var sample = Path.Combine(RepositoryRoot(), "samples", "regency-activity-subscriber");
+        var sample = Path.Combine(SourceTree.Root, "samples", "regency-activity-subscriber");
         await EnsureNodePackagesAsync(sample);
         var registry = _registry.CreateClient();
         var transformation = _transformation.CreateClient();
@@ -314,18 +314,11 @@ public sealed class ReferenceSubscriberTests : IAsyncLifetime
     }
 
     private async Task<IConnection> ConnectAsAdminAsync() =>
-        await new ConnectionFactory
-        {
-            HostName = TestInfrastructure.RabbitMqHost,
-            Port = TestInfrastructure.RabbitMqPort,
-            VirtualHost = _vhost,
-            UserName = TestInfrastructure.RabbitMqAdminUser,
-            Password = TestInfrastructure.RabbitMqAdminPassword,
-        }.CreateConnectionAsync(Cancellation);
+        await TestInfrastructure.AdminBroker(_vhost).CreateConnectionAsync(Cancellation);
 
     private async Task<string> RunScriptAsync(string action)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "deploy", "subscriber.sh"), action, _name])
+        var start = new ProcessStartInfo("bash", [Path.Combine(SourceTree.Root, "deploy", "subscriber.sh"), action, _name])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -342,17 +335,6 @@ public sealed class ReferenceSubscriberTests : IAsyncLifetime
         process.ExitCode.ShouldBe(0, error);
         return output;
     }
-
-    private static string RepositoryRoot()
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Koperasi.sln")))
-        {
-            root = Directory.GetParent(root)?.FullName ?? throw new DirectoryNotFoundException("Koperasi.sln");
-        }
-
-        return root;
-    }
 }
 
 /// <summary>The reference subscriber's own unit tests (node --test: its rules on business dates, the dedupe, a restart) run with the suite.</summary>
@@ -361,11 +343,7 @@ public sealed class ReferenceSubscriberUnitTests
     [Fact]
     public async Task The_subscribers_unit_tests_pass()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Koperasi.sln")))
-        {
-            root = Directory.GetParent(root)?.FullName ?? throw new DirectoryNotFoundException("Koperasi.sln");
-        }
+        var root = SourceTree.Root;
 
         Process node;
         try

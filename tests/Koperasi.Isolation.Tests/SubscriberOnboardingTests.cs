@@ -99,11 +99,7 @@ public sealed class SubscriberOnboardingTests : IAsyncLifetime
 
     private static async Task<string> RunScriptAsync(string action, string name)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Koperasi.sln")))
-        {
-            root = Directory.GetParent(root)?.FullName ?? throw new DirectoryNotFoundException("Koperasi.sln");
-        }
+        var root = SourceTree.Root;
 
         var start = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "subscriber.sh"), action, name])
         {

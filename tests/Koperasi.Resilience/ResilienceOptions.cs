@@ -1,4 +1,5 @@
 using System.Globalization;
+using Koperasi.Testing;
 
 namespace Koperasi.Resilience;
 
@@ -49,45 +50,28 @@ public sealed record ResilienceOptions
     /// <summary>Parses the arguments; null with a message when they are wrong or help was asked for.</summary>
     public static (ResilienceOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        var options = new ResilienceOptions();
-        for (var i = 0; i < args.Count; i++)
+        var (options, error) = OptionReader.Parse(args, new ResilienceOptions(), Usage, (given, read) => read.Option switch
         {
-            string Next() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
-            int Number() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new FormatException($"{args[i - 1]} needs a positive whole number.");
-            try
-            {
-                options = args[i] switch
-                {
-                    "--rows" => options with { Rows = RowList(Next()) },
-                    "--shared" => options with { Shared = true },
-                    "--base-port" => options with { BasePort = Number() },
-                    "--rate" => options with { Rate = Number() },
-                    "--seconds" => options with { Seconds = Number() },
-                    "--broker-outage" => options with { BrokerOutageSeconds = Number() },
-                    "--kills" => options with { Kills = Number() },
-                    "--backlog" => options with { Backlog = Number() },
-                    "--burst" => options with { Burst = Number() },
-                    "--settle" => options with { SettleSeconds = Number() },
-                    "--output" => options with { Output = Next() },
-                    "--no-report" => options with { WriteReport = false },
-                    "--help" or "-h" => throw new FormatException(""),
-                    _ => throw new FormatException($"Unknown option {args[i]}."),
-                };
-            }
-            catch (FormatException exception)
-            {
-                return (null, $"{exception.Message}\n\n{Usage}".Trim());
-            }
-        }
-
-        if (options.Shared && options.Rows.Any(BreaksServers.Contains))
+            "--rows" => given with { Rows = RowList(read.Value()) },
+            "--shared" => given with { Shared = true },
+            "--base-port" => given with { BasePort = read.Number() },
+            "--rate" => given with { Rate = read.Number() },
+            "--seconds" => given with { Seconds = read.Number() },
+            "--broker-outage" => given with { BrokerOutageSeconds = read.Number() },
+            "--kills" => given with { Kills = read.Number() },
+            "--backlog" => given with { Backlog = read.Number() },
+            "--burst" => given with { Burst = read.Number() },
+            "--settle" => given with { SettleSeconds = read.Number() },
+            "--output" => given with { Output = read.Value() },
+            "--no-report" => given with { WriteReport = false },
+            _ => throw read.Unknown(),
+        });
+        if (options is { Shared: true } && options.Rows.Any(BreaksServers.Contains))
         {
             return (null, $"Rows 1 and 2 stop the servers: they run only on the harness's own (leave out --shared).\n\n{Usage}");
         }
 
-        return (options, null);
+        return (options, error);
     }
 
     private static int[] RowList(string value)

@@ -100,11 +100,7 @@ public static partial class AccessChecks
     /// <summary>The documented matrix: "| `GET /api/...` | ✓ | – | ... |" with the roles as columns.</summary>
     private static Dictionary<string, List<string>> ReadmeMatrix()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Koperasi.sln")))
-        {
-            root = Directory.GetParent(root)?.FullName ?? throw new DirectoryNotFoundException("Koperasi.sln");
-        }
+        var root = SourceTree.Root;
 
         var matrix = new Dictionary<string, List<string>>();
         var table = File.ReadLines(Path.Combine(root, MatrixDocument))

@@ -95,15 +95,7 @@ public sealed class BrokerProbe : IAsyncDisposable
         }
 
         await ResetAsync();
-        var factory = new ConnectionFactory
-        {
-            HostName = TestInfrastructure.RabbitMqHost,
-            Port = TestInfrastructure.RabbitMqPort,
-            VirtualHost = TestInfrastructure.TestVirtualHost,
-            UserName = TestInfrastructure.RabbitMqAdminUser,
-            Password = TestInfrastructure.RabbitMqAdminPassword,
-        };
-        _connection = await factory.CreateConnectionAsync();
+        _connection = await TestInfrastructure.AdminBroker().CreateConnectionAsync();
         _channel = await _connection.CreateChannelAsync();
         return _channel;
     }
@@ -138,7 +130,7 @@ public sealed class BrokerProbe : IAsyncDisposable
             var channel = await ChannelAsync();
             await channel.QueueDeleteAsync(_queue);
         }
-        catch (Exception exception) when (exception is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException)
+        catch (Exception exception) when (exception is BrokerUnreachableException or AlreadyClosedException or OperationInterruptedException or IOException)
         {
             // Best effort.
         }

@@ -9,7 +9,7 @@ namespace Koperasi.Testing;
 /// </summary>
 public static partial class ObservabilityFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = SourceTree.Root;
 
     public static string Folder => Path.Combine(Root, "deploy", "observability");
 
@@ -149,19 +149,6 @@ public static partial class ObservabilityFiles
     }
 
     private static readonly HashSet<string> Keywords = ["by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset", "and", "or", "unless", "inf", "nan", "Inf", "NaN"];
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No Koperasi.sln above the test's directory.");
-    }
 
     [GeneratedRegex("\"(?:[^\"\\\\]|\\\\.)*\"")]
     private static partial Regex Quoted();

@@ -30,7 +30,7 @@ public static class OpenApiLint
                 RedirectStandardError = true,
                 WorkingDirectory = folder.FullName,
             };
-            foreach (var argument in new[] { "lint", file, "--config", Path.Combine(RepositoryRoot(), "redocly.yaml"), "--format=json" })
+            foreach (var argument in new[] { "lint", file, "--config", Path.Combine(SourceTree.Root, "redocly.yaml"), "--format=json" })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -68,18 +68,7 @@ public static class OpenApiLint
             return File.Exists(configured) ? configured : null;
         }
 
-        var installed = Path.Combine(RepositoryRoot(), ".local", "tools", "node_modules", ".bin", OperatingSystem.IsWindows() ? "redocly.cmd" : "redocly");
+        var installed = Path.Combine(SourceTree.Root, ".local", "tools", "node_modules", ".bin", OperatingSystem.IsWindows() ? "redocly.cmd" : "redocly");
         return File.Exists(installed) ? installed : null;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Koperasi.sln")))
-        {
-            root = Directory.GetParent(root)?.FullName ?? throw new DirectoryNotFoundException("Koperasi.sln");
-        }
-
-        return root;
     }
 }

@@ -35,17 +35,12 @@ public sealed class SubscriberQueue : IAsyncDisposable
 
     public static async Task<SubscriberQueue> DeclareAsync(string entityPrefix, string publisher, string caller, params string[] contracts)
     {
-        var queue = new SubscriberQueue($"{entityPrefix}.{caller}-{Guid.NewGuid():N}");
-        var factory = new ConnectionFactory
+        var connection = await TestInfrastructure.AdminBroker().CreateConnectionAsync();
+        var queue = new SubscriberQueue($"{entityPrefix}.{caller}-{Guid.NewGuid():N}")
         {
-            HostName = TestInfrastructure.RabbitMqHost,
-            Port = TestInfrastructure.RabbitMqPort,
-            VirtualHost = TestInfrastructure.TestVirtualHost,
-            UserName = TestInfrastructure.RabbitMqAdminUser,
-            Password = TestInfrastructure.RabbitMqAdminPassword,
+            _connection = connection,
+            _channel = await connection.CreateChannelAsync(),
         };
-        queue._connection = await factory.CreateConnectionAsync();
-        queue._channel = await queue._connection.CreateChannelAsync();
         await queue._channel.QueueDeclareAsync(queue.Name, durable: true, exclusive: false, autoDelete: false);
         // Replays arrive through the publisher's replay exchange, routed by the queue's own name.
         var replays = $"{entityPrefix}.koperasi:{publisher}:replay";

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using RabbitMQ.Client;
 
 namespace Koperasi.Testing;
 
@@ -32,6 +33,16 @@ public static class TestInfrastructure
     /// <summary>Broker user and password of a service.</summary>
     public static (string User, string Password) BrokerCredentials(string service) =>
         (Get($"KOPERASI_{service.ToUpperInvariant()}_MQ_USER"), Get($"KOPERASI_{service.ToUpperInvariant()}_MQ_PASSWORD"));
+
+    /// <summary>A connection to the broker as its administrator, on the tests' virtual host unless another is named.</summary>
+    public static ConnectionFactory AdminBroker(string virtualHost = TestVirtualHost) => new()
+    {
+        HostName = RabbitMqHost,
+        Port = RabbitMqPort,
+        VirtualHost = virtualHost,
+        UserName = RabbitMqAdminUser,
+        Password = RabbitMqAdminPassword,
+    };
 
     /// <summary>Connection string to a service's test database.</summary>
     public static string TestDatabase(string service)

@@ -1,3 +1,4 @@
+using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -167,12 +168,11 @@ public static class DevelopmentClockOperations
 
         if (!development.TryMoveTo(days))
         {
-            return TypedResults.Problem(
-                detail: $"The clock is already {development.OffsetDays} days ahead; it moves forward only (restart the service to go back to the real date).",
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Clock moves forward only",
-                type: Problems.TypePrefix + "clock-moves-forward-only",
-                extensions: new Dictionary<string, object?> { ["rule"] = "clock-moves-forward-only", ["field"] = "offsetDays" });
+            return new DomainError(
+                "clock-moves-forward-only",
+                $"The clock is already {development.OffsetDays} days ahead; it moves forward only (restart the service to go back to the real date).",
+                DomainErrorKind.Conflict,
+                "offsetDays").ToProblem();
         }
 
         return TypedResults.Ok(Describe(development));

@@ -192,20 +192,7 @@ public sealed class HotStreamBenchmark(BenchmarkDatabase database, BenchmarkOpti
             With("Bank:BaseAddress", "http://127.0.0.1:9");
             With("Logging:LogLevel:Default", "Warning");
             base.ConfigureWebHost(builder);
-            builder.UseContentRoot(Path.Combine(RepositoryRoot(), "services", "funding", "Koperasi.Funding"));
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("The repository (Koperasi.sln) is not above the harness: P5 hosts Funding from its project folder.");
+            builder.UseContentRoot(Path.Combine(SourceTree.Root, "services", "funding", "Koperasi.Funding"));
         }
     }
 }

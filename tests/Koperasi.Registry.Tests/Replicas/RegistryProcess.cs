@@ -26,7 +26,7 @@ internal sealed class RegistryProcess : IAsyncDisposable
 
     public static async Task<RegistryProcess> StartAsync(ServiceHost<Program> like, IReadOnlyDictionary<string, string> settings)
     {
-        var dll = Path.Combine(RepositoryRoot(), "services", "registry", "Koperasi.Registry", "bin", "Release", "net10.0", "Koperasi.Registry.dll");
+        var dll = Path.Combine(SourceTree.Root, "services", "registry", "Koperasi.Registry", "bin", "Release", "net10.0", "Koperasi.Registry.dll");
         File.Exists(dll).ShouldBeTrue($"{dll} is built with the test project");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var (mqUser, mqPassword) = TestInfrastructure.BrokerCredentials("registry");
@@ -124,18 +124,5 @@ internal sealed class RegistryProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Koperasi.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Koperasi.sln) was not found above the test output.");
     }
 }

@@ -11,6 +11,9 @@ namespace Koperasi.Console.Gateway;
 public sealed record Jawaban<T>(T? Value, string? ETag, Masalah? Problem)
 {
     public bool Ok => Problem is null;
+
+    /// <summary>The ETag as the forms carry it, without quotes or weak marker (<see cref="GatewayApi"/> puts the quotes back in If-Match).</summary>
+    public string? FormTag => ETag?.Replace("W/", "", StringComparison.Ordinal).Trim('"');
 }
 
 /// <summary>

@@ -13,6 +13,14 @@ public sealed record Masalah(int Status, string? Rule, string Judul, string? Rin
     /// <summary>One refused field: its Indonesian label and what is wrong with it.</summary>
     public sealed record Isian(string Field, string Label, string Text);
 
+    /// <summary>A problem the console finds before calling the API (a required field left empty), shown like the API's.</summary>
+    public static Masalah ForField(string field, string text) =>
+        From(400, JsonSerializer.Serialize(new
+        {
+            type = "urn:koperasi:problem:validation",
+            errors = new Dictionary<string, string[]> { [field] = [text] },
+        }));
+
     /// <summary>Reads a problem body; a body that is not a problem still gives a status and a title.</summary>
     public static Masalah From(int status, string? body)
     {

@@ -67,36 +67,25 @@ public sealed class PantauanOperasi(HttpClient http, IConfiguration configuratio
 
     private async Task<ReplicaState> ReplicaAsync(string service, Uri address, CancellationToken cancellationToken)
     {
-        var live = StatusAsync(address, "health/live", cancellationToken);
-        var ready = StatusAsync(address, "health/ready", cancellationToken);
-        var metrics = TextAsync(address, "metrics", cancellationToken);
-        var text = await metrics;
-        return new ReplicaState(service, address, await live, await ready, text is null ? null : Relay(text));
+        var live = GetAsync(address, "health/live", readBody: false, cancellationToken);
+        var ready = GetAsync(address, "health/ready", readBody: false, cancellationToken);
+        var metrics = GetAsync(address, "metrics", readBody: true, cancellationToken);
+        var text = (await metrics).Body;
+        return new ReplicaState(service, address, (await live).Status, (await ready).Status, text is null ? null : Relay(text));
     }
 
-    private async Task<int?> StatusAsync(Uri address, string path, CancellationToken cancellationToken)
+    /// <summary>The status of a GET on the replica (null when it did not answer), and its body when asked for and successful.</summary>
+    private async Task<(int? Status, string? Body)> GetAsync(Uri address, string path, bool readBody, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.GetAsync(new Uri(address, path), cancellationToken);
-            return (int)response.StatusCode;
+            var body = readBody && response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(cancellationToken) : null;
+            return ((int)response.StatusCode, body);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return null;
-        }
-    }
-
-    private async Task<string?> TextAsync(Uri address, string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(new Uri(address, path), cancellationToken);
-            return response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync(cancellationToken) : null;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return null;
+            return (null, null);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Koperasi.Gateway.Routing;
 using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koperasi.Gateway.Development;
@@ -18,7 +19,7 @@ namespace Koperasi.Gateway.Development;
 /// </summary>
 internal static class DevelopmentClockFanOut
 {
-    /// <summary>How many days to move every service forward (1 to 3653).</summary>
+    /// <summary>How many days to move every service forward (1 to <see cref="DevelopmentClock.MaxOffsetDays"/>).</summary>
     public sealed record Request(int? AdvanceDays);
 
     /// <summary>One replica's clock after the move.</summary>
@@ -46,9 +47,9 @@ internal static class DevelopmentClockFanOut
     private static async Task<Results<Ok<Moved>, ValidationProblem, ProblemHttpResult>> MoveAsync(
         Request? request, HttpContext http, IReadOnlyList<DownstreamService> downstream)
     {
-        if (request?.AdvanceDays is not { } days || days < 1 || days > 3653)
+        if (request?.AdvanceDays is not { } days || days < 1 || days > DevelopmentClock.MaxOffsetDays)
         {
-            return Problems.Validation("advanceDays", "Required: how many days to move every service forward, 1 to 3653.");
+            return Problems.Validation("advanceDays", $"Required: how many days to move every service forward, 1 to {DevelopmentClock.MaxOffsetDays}.");
         }
 
         if (!AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization.ToString(), out var authorization)

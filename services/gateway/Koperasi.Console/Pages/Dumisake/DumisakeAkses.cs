@@ -75,7 +75,4 @@ public static class DumisakeAkses
     /// <summary>A year from a query ("2023"), or null when it is absent or not a year.</summary>
     public static int? Year(string? text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2999 ? year : null;
-
-    /// <summary>The ETag as the forms carry it, without quotes (GatewayApi puts them back in If-Match).</summary>
-    public static string? Tag(string? etag) => etag?.Replace("W/", "", StringComparison.Ordinal).Trim('"');
 }

@@ -1,5 +1,3 @@
-using Koperasi.Console.Gateway;
-
 namespace Koperasi.Console.Pages.Kasus;
 
 // The step forms of the Kasus pages, bound from plain HTML form posts. Each carries the ETag of the
@@ -43,20 +41,6 @@ public sealed class MergerForm
     public Guid? SurvivorId { get; set; }
     public List<Guid> AbsorbedIds { get; set; } = [];
     public DateOnly? ProposedOn { get; set; }
-}
-
-/// <summary>A problem the console finds before calling the API (a required field left empty), shown like the API's.</summary>
-public static class IsianKosong
-{
-    public static Masalah For(string field, string text) =>
-        Masalah.From(400, System.Text.Json.JsonSerializer.Serialize(new
-        {
-            type = "urn:koperasi:problem:validation",
-            errors = new Dictionary<string, string[]> { [field] = [text] },
-        }));
-
-    /// <summary>The ETag without its quotes and weak marker, as it travels in a form.</summary>
-    public static string? Bare(string? etag) => etag?.Replace("W/", "", StringComparison.Ordinal).Trim('"');
 }
 
 /// <summary>

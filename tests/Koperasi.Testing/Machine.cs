@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace Koperasi.Benchmarks;
+namespace Koperasi.Testing;
 
 /// <summary>The machine the numbers come from: they mean little without it.</summary>
 public sealed record Machine(int Cores, string Cpu, double MemoryGiB, string OperatingSystem, string Runtime)
