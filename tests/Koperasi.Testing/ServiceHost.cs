@@ -29,6 +29,7 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram>, IAsyncLife
     /// </summary>
     public ServiceHost(string service, string name, DateTimeOffset? now = null)
     {
+        ProcessWideBusMetrics.Ensure();
         _service = service;
         var suffix = new string([.. name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
         Schema = $"{TestInfrastructure.RunId}_{suffix}";
