@@ -117,14 +117,15 @@ public class RoutingTests(GatewayWithRegistry fixture)
     }
 
     [Fact]
-    public async Task A_service_that_does_not_answer_gives_a_problem_naming_it()
+    public async Task A_service_that_does_not_answer_gives_a_503_problem_naming_it_with_retry_after()
     {
         await using var gateway = new GatewayHost(new Dictionary<string, string?> { ["Services:Registry"] = ClosedPort.Address().ToString() });
         using var client = gateway.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/api/registry/cooperatives", UriKind.Relative));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadGateway);
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(5));
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         problem["type"]!.GetValue<string>().ShouldBe("urn:koperasi:problem:service-unavailable");

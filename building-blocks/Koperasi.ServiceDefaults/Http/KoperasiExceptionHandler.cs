@@ -29,7 +29,7 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Problems.SetRetryAfter(httpContext.Response);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
@@ -112,9 +112,6 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
         return [.. message[(start + marker.Length)..].Split(',').Select(part => part.Trim().Trim('.').Trim('\'')).Where(part => part.Length > 0)];
     }
 
-    /// <summary>Seconds a client waits before it sends a request again during a database outage.</summary>
-    internal const int RetryAfterSeconds = 5;
-
     // Npgsql's own failures (connection refused or broken, pool exhausted, a timeout) and the
     // server's "cannot connect now"/"shutting down"/"too many connections" (SQL states 08, 53, 57P),
     // however Marten wraps them. A constraint or syntax error from the server is no outage.
@@ -140,7 +137,7 @@ internal sealed class KoperasiExceptionHandler(IProblemDetailsService problemDet
     {
         Status = StatusCodes.Status503ServiceUnavailable,
         Title = "Service unavailable",
-        Detail = $"The database cannot be reached right now. Try again in {RetryAfterSeconds} seconds.",
+        Detail = $"The database cannot be reached right now. Try again in {Problems.RetryAfterSeconds} seconds.",
         Type = Problems.TypePrefix + "database-unavailable",
         Extensions = { ["rule"] = "database-unavailable" },
     };

@@ -10,6 +10,13 @@ public static class Problems
     /// <summary>Prefix of every problem type the platform defines.</summary>
     public const string TypePrefix = "urn:koperasi:problem:";
 
+    /// <summary>Seconds a client waits before it sends a request again while a service or its database is out of reach.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>Tells the client, with a 503, when to send the request again.</summary>
+    public static void SetRetryAfter(HttpResponse response) =>
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A broken domain rule: 409 or 422, typed by the rule's name.</summary>
     public static ProblemHttpResult ToProblem(this DomainError error)
     {

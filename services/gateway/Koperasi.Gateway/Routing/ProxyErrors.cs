@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Koperasi.Gateway.Routing;
 
 /// <summary>
-/// When a service cannot be reached, YARP answers 502 (or 504 on a timeout) with an empty body;
-/// the caller gets a problem that names the service instead.
+/// When a service cannot be reached (its process restarting, a replica gone, a time-out), YARP
+/// answers 502 or 504 with an empty body; the caller gets instead a 503 problem that names the
+/// service, with <c>Retry-After</c>: the same request may be sent again shortly, as during a
+/// database outage behind the service.
 /// </summary>
 internal static class ProxyErrors
 {
@@ -21,8 +23,9 @@ internal static class ProxyErrors
 
             // YARP has logged the failure with its cause; the caller learns which service it was.
             var service = context.GetReverseProxyFeature().Route.Config.ClusterId ?? "unknown";
-            var status = context.Response.StatusCode is >= 500 and < 600 ? context.Response.StatusCode : StatusCodes.Status502BadGateway;
+            const int status = StatusCodes.Status503ServiceUnavailable;
             context.Response.StatusCode = status;
+            Problems.SetRetryAfter(context.Response);
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -30,9 +33,9 @@ internal static class ProxyErrors
                 {
                     Status = status,
                     Title = "Service unavailable",
-                    Detail = $"The {service} service did not answer. Try again shortly.",
+                    Detail = $"The {service} service did not answer. Try again in {Problems.RetryAfterSeconds} seconds.",
                     Type = Problems.TypePrefix + "service-unavailable",
-                    Extensions = { ["service"] = service },
+                    Extensions = { ["service"] = service, ["rule"] = "service-unavailable" },
                 },
             });
         });
