@@ -1,3 +1,5 @@
+using Koperasi.ServiceDefaults.Http;
+
 namespace Koperasi.Funding.Disbursements;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Koperasi.Funding.Disbursements;
 /// leaves the requested disbursements waiting, without reading anyone's account for a call that
 /// would not go. After it, the next call tries the bank again (half-open).
 /// </summary>
-public sealed class BankCircuit
+public sealed class BankCircuit : IOutsidePartyCircuit
 {
     private long _blockedUntilTicks;
 

@@ -1,7 +1,5 @@
 using Koperasi.Funding.Applications;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
-using Polly;
+using Koperasi.ServiceDefaults.Http;
 
 namespace Koperasi.Funding.Disbursements;
 
@@ -12,55 +10,13 @@ public static class DisbursementFeature
 
     public static IHostApplicationBuilder AddDisbursements(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BankSettings>()
-            .Bind(builder.Configuration.GetSection(BankSettings.Section))
-            .Validate(settings => { settings.Validate(); return true; })
-            .ValidateOnStart();
         builder.Services.AddSingleton<DisbursementSignal>();
         builder.Services.AddSingleton<BankCircuit>();
         builder.Services.AddSingleton<DisbursementMetrics>();
-
-        builder.Services.AddHttpClient<BankClient>((provider, client) =>
-            {
-                client.BaseAddress = provider.GetRequiredService<IOptions<BankSettings>>().Value.BaseAddress;
-                // The pipeline's timeouts govern.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddResilienceHandler(PipelineName, (pipeline, context) =>
-            {
-                var settings = context.ServiceProvider.GetRequiredService<IOptions<BankSettings>>().Value;
-                var circuit = context.ServiceProvider.GetRequiredService<BankCircuit>();
-                // Timeouts and backoff are the network's real time, whatever date the service's clock says.
-                pipeline.TimeProvider = TimeProvider.System;
-                pipeline
-                    .AddTimeout(settings.TotalTimeout)
-                    // Retrying a POST is safe here: every attempt carries the disbursement's idempotency key.
-                    .AddRetry(new HttpRetryStrategyOptions
-                    {
-                        MaxRetryAttempts = settings.MaxRetryAttempts,
-                        Delay = settings.RetryDelay,
-                        BackoffType = DelayBackoffType.Exponential,
-                        UseJitter = true,
-                    })
-                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                    {
-                        FailureRatio = settings.FailureRatio,
-                        MinimumThroughput = settings.MinimumThroughput,
-                        SamplingDuration = settings.SamplingDuration,
-                        BreakDuration = settings.BreakDuration,
-                        OnOpened = opened =>
-                        {
-                            circuit.Opened(opened.BreakDuration);
-                            return default;
-                        },
-                        OnClosed = _ =>
-                        {
-                            circuit.Closed();
-                            return default;
-                        },
-                    })
-                    .AddTimeout(settings.AttemptTimeout);
-            });
+        // Retrying a POST is safe: every attempt carries the disbursement's idempotency key. While the
+        // circuit is open the processor leaves the disbursements waiting.
+        builder.Services.AddOutsideParty<BankClient, BankSettings>(
+            builder.Configuration, BankSettings.Section, PipelineName, provider => provider.GetRequiredService<BankCircuit>());
 
         if (builder.Configuration.GetSection(BankSettings.Section).GetValue(nameof(BankSettings.Processing), true))
         {
