@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Koperasi.Registry.Cooperatives;
+using Koperasi.Registry.Statistics;
 using Koperasi.Registry.Supervision;
 using Koperasi.ServiceDefaults.Time;
 using Koperasi.Testing;
@@ -102,6 +103,40 @@ public sealed class StatisticsAsOfTests : IAsyncLifetime
             supervision["validNikKoperasi"]!.GetValue<int>(),
             supervision["desaWithKdmp"]!.GetValue<int>(),
             supervision["kdmpCoverage"]!.AsArray().Single(r => r!["code"]!.GetValue<string>() == "1571")!["desaWithKdmp"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Both_ways_of_counting_as_known_at_a_moment_give_the_same_cells_and_the_cheaper_side_is_taken()
+    {
+        var store = _registry.Services.GetRequiredService<IDocumentStore>();
+        var day = new DateOnly(2025, 8, 29);
+        var moments = new List<DateTimeOffset> { DateTimeOffset.UtcNow.AddMinutes(-1) };
+        var first = await Api.RegisterAsync(_client, Api.Registration(regency: "1501", decreeDate: "2015-01-05"));
+        await Api.RegisterAsync(_client, Api.Registration(regency: "1502", decreeDate: "2019-03-01"));
+        await Eventually.UntilAsync(async () => (await Statistics("asOf=2025-08-29"))["total"]!.GetValue<long>() == 2, "the registrations projected");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        moments.Add(DateTimeOffset.UtcNow);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var rat = await Api.ReportRatAsync(_client, first["id"]!, Api.Rat(2024, "2025-03-01", present: 30, total: 50), first["version"]);
+        rat.StatusCode.ShouldBe(HttpStatusCode.Created, await rat.Content.ReadAsStringAsync());
+        await Api.RegisterAsync(_client, Api.Registration(regency: "1571", decreeDate: "2024-06-01"));
+        await Eventually.UntilAsync(async () => (await Statistics("asOf=2025-08-29"))["members"]!.GetValue<long>() == 120, "the RAT and the third registration projected");
+        moments.Add(DateTimeOffset.UtcNow);
+
+        var totals = new List<long>();
+        foreach (var moment in moments)
+        {
+            var less = await StatisticsCells.OnAsync(store, day, moment, StatisticsCells.KnownOnWay.LessLaterChanges, TestContext.Current.CancellationToken);
+            var upTo = await StatisticsCells.OnAsync(store, day, moment, StatisticsCells.KnownOnWay.ChangesUpToTheMoment, TestContext.Current.CancellationToken);
+            upTo.OrderBy(c => c.ToString(), StringComparer.Ordinal).ShouldBe(less.OrderBy(c => c.ToString(), StringComparer.Ordinal), $"known at {moment:O}");
+            (await StatisticsCells.OnAsync(store, day, moment, TestContext.Current.CancellationToken)).Sum(c => c.Count).ShouldBe(less.Sum(c => c.Count));
+            totals.Add(less.Sum(c => c.Count));
+        }
+
+        totals.ShouldBe([0, 2, 3]);
+        StatisticsCells.Cheaper(recordedAfter: 900, recordedUpTo: 10).ShouldBe(StatisticsCells.KnownOnWay.ChangesUpToTheMoment);
+        StatisticsCells.Cheaper(recordedAfter: 10, recordedUpTo: 900).ShouldBe(StatisticsCells.KnownOnWay.LessLaterChanges);
+        StatisticsCells.Cheaper(recordedAfter: 10, recordedUpTo: 10).ShouldBe(StatisticsCells.KnownOnWay.LessLaterChanges);
     }
 
     [Fact]

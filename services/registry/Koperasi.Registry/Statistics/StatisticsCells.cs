@@ -47,12 +47,75 @@ public static partial class StatisticsCells
         having sum(change) <> 0 or sum(members) <> 0
         """;
 
-    /// <summary>The cells on <paramref name="day"/> as known at <paramref name="knownOn"/> (now when null).</summary>
+    /// <summary>
+    /// The count of every cell on the day <c>$1</c> as known at the moment <c>$2</c>, summed from the
+    /// changes recorded up to that moment alone: the cheaper way when the register learnt most of what
+    /// it knows after the moment (a figure known before a national import).
+    /// </summary>
+    public static string CountsRecordedUpToSql(string schema) => $"""
+        select {Columns}, sum(change), sum(members)
+        from {schema}.{StatisticsProjection.ChangeTableName}
+        where recorded <= $2 and day <= $1
+        group by {Columns}
+        having sum(change) <> 0 or sum(members) <> 0
+        """;
+
+    /// <summary>How many changes each side of a moment is looked at, at most, to choose the cheaper way to count.</summary>
+    internal const int SideProbe = 20_000;
+
+    /// <summary>The changes recorded after the moment <c>$1</c> and up to it, each counted up to <see cref="SideProbe"/>.</summary>
+    private static string SidesSql(string schema) => $"""
+        select (select count(*) from (select 1 from {schema}.{StatisticsProjection.ChangeTableName} where recorded > $1 limit {SideProbe}) after_moment),
+               (select count(*) from (select 1 from {schema}.{StatisticsProjection.ChangeTableName} where recorded <= $1 limit {SideProbe}) up_to_moment)
+        """;
+
+    /// <summary>How a count as known at a moment is summed: both give the same cells.</summary>
+    public enum KnownOnWay
+    {
+        /// <summary>Everything known now less the changes recorded after the moment (few when the moment is recent).</summary>
+        LessLaterChanges,
+
+        /// <summary>The changes recorded up to the moment (few when the moment is before most of them).</summary>
+        ChangesUpToTheMoment,
+    }
+
+    /// <summary>The cheaper way: the side of the moment with fewer changes (the later changes on a tie).</summary>
+    public static KnownOnWay Cheaper(long recordedAfter, long recordedUpTo) =>
+        recordedUpTo < recordedAfter ? KnownOnWay.ChangesUpToTheMoment : KnownOnWay.LessLaterChanges;
+
+    /// <summary>The cells on <paramref name="day"/> as known at <paramref name="knownOn"/> (now when null), the cheaper way.</summary>
     public static async Task<List<StatisticsCount>> OnAsync(IDocumentStore store, DateOnly day, DateTimeOffset? knownOn, CancellationToken cancellationToken)
+    {
+        if (knownOn is not { } moment)
+        {
+            return await OnAsync(store, day, null, KnownOnWay.LessLaterChanges, cancellationToken);
+        }
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var sides = new NpgsqlCommand(SidesSql(store.Options.DatabaseSchemaName), connection);
+        sides.Parameters.AddWithValue(moment.ToUniversalTime());
+        await using var reader = await sides.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var way = Cheaper(reader.GetInt64(0), reader.GetInt64(1));
+        await reader.CloseAsync();
+        return await ReadCellsAsync(connection, store.Options.DatabaseSchemaName, day, moment, way, cancellationToken);
+    }
+
+    /// <summary>The cells on <paramref name="day"/> as known at <paramref name="knownOn"/> (now when null), summed the way given.</summary>
+    public static async Task<List<StatisticsCount>> OnAsync(IDocumentStore store, DateOnly day, DateTimeOffset? knownOn, KnownOnWay way, CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(CountsSql(store.Options.DatabaseSchemaName, knownOn is not null), connection);
+        return await ReadCellsAsync(connection, store.Options.DatabaseSchemaName, day, knownOn, way, cancellationToken);
+    }
+
+    private static async Task<List<StatisticsCount>> ReadCellsAsync(NpgsqlConnection connection, string schema, DateOnly day, DateTimeOffset? knownOn, KnownOnWay way, CancellationToken cancellationToken)
+    {
+        var sql = knownOn is null ? CountsSql(schema, knownOn: false)
+            : way == KnownOnWay.ChangesUpToTheMoment ? CountsRecordedUpToSql(schema)
+            : CountsSql(schema, knownOn: true);
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(day);
         if (knownOn is { } moment)
         {
