@@ -123,6 +123,7 @@ public sealed class ReferenceSubscriberTests(Demo2018BatchTests.FullDemo demo)
             "the subscriber's table to equal the Registry's statistics on every date",
             TimeSpan.FromMinutes(4)));
         var status = await subscriber.StatusAsync();
+        TestContext.Current.TestOutputHelper?.WriteLine($"The subscriber's status: {status.ToJsonString()}");
         status["replay"]!["status"]!.GetValue<string>().ShouldBe("completed", status.ToJsonString());
 
         foreach (var date in Dates)
