@@ -10,10 +10,11 @@
 #   read       ^(<name>-|koperasi:<svc>:...)  consume its queues; bind them to the published contract exchanges
 #                                            and to the publishers' replay exchanges koperasi:<svc>:replay
 #                                            (queue.bind needs read on the source exchange)
+# so it can never declare, delete or publish to a publisher's exchange, nor touch another's queues,
+# nor bind to an exchange that is not published (a service's own exchanges).
 # Known limit: RabbitMQ 3.10 does not apply topic permissions to AMQP queue.bind, so nothing stops a
 # subscriber from binding its queue to a replay exchange with another queue's name; it would receive
 # events it may read anyway (every contract exchange is readable to it), never write anything.
-# so it can never declare, delete or publish to a publisher's exchange, nor touch another's queues.
 # A replay asked with a service token named <name> (POST /api/<service>/subscriber-replays) goes to
 # a queue of this prefix only.
 #

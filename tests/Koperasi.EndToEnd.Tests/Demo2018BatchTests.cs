@@ -13,16 +13,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Koperasi.EndToEnd.Tests;
 
 /// <summary>
-/// The full demo data sets as ./run.sh loads them, loaded once for the class (<see cref="FullDemo"/>):
+/// The full demo data sets as ./run.sh loads them, loaded once for the collection (<see cref="FullDemo"/>):
 /// the Registry's tool (the register of 29 August 2025 and the koperasi of the 2018 batch the ministry
 /// approved), then, once the Transformation service has learned the register, the Transformation's tool
 /// (the 2018 batch: 611 cases, one batch, the answers, the liquidation of the approved). Both tools run
 /// as processes, against the hosts' own stores; the Registry learns the dissolutions over the bus. The
 /// reconciliation gives the published 2018 figures, the statistics of 29 August 2025 are the published
 /// table again, and every other published figure is read through the API on the same load
-/// (DemoDataPublishedFiguresTests.cs, the other part of this class).
+/// (DemoDataPublishedFiguresTests.cs, the other part of this class). The reference subscriber runs on
+/// the same load (ReferenceSubscriberTests): its changes all take effect after 29 August 2025, and the
+/// register's counts read here are those the fixture read before any test ran.
 /// </summary>
-public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo) : IClassFixture<Demo2018BatchTests.FullDemo>
+[Collection(FullDemoCollection.Name)]
+public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan CatchUp = TimeSpan.FromMinutes(5);
@@ -58,16 +61,15 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
         }
 
         // The Registry records the approved dissolved over the bus (the fixture waited for it), effective 2019; the table of 29 August 2025 is the published one.
-        (await CountAsync(registry, "legalStatus=dissolved")).ShouldBe(demo.DissolvedBefore + approved);
+        demo.DissolvedBy[""].ShouldBe(demo.DissolvedBefore + approved);
         Rows(await Api.GetAsync(registry, "/api/registry/statistics/regencies?asOf=2025-08-29")).ShouldBe(published);
         (await Api.GetAsync(registry, "/api/registry/statistics?asOf=2025-08-29"))["total"]!.GetValue<int>().ShouldBe(published.Sum(r => r.Aktif + r.TidakAktif));
 
         // Each is dissolved by the government's decision, with liquidation, effective 2019, and keeps its history.
-        var dissolved = (await Api.GetAsync(registry, "/api/registry/cooperatives?legalStatus=dissolved&pageSize=1"))["items"]![0]!;
-        var one = await Register.ReadAsync(registry, Api.Id(dissolved));
+        var one = await Register.ReadAsync(registry, demo.FirstDissolved);
         (Api.Text(one["dissolution"]!["reason"]), one["dissolution"]!["withoutLiquidation"]!.GetValue<bool>(), Api.Text(one["dissolution"]!["effectiveOn"])[..4])
             .ShouldBe(("government", false, "2019"));
-        (await Register.HistoryAsync(registry, Api.Id(dissolved)))[^1].ShouldBe("cooperative-dissolved");
+        (await Register.HistoryAsync(registry, demo.FirstDissolved))[^1].ShouldBe("cooperative-dissolved");
 
         // A second run adds nothing.
         (await RunToolAsync("Koperasi.Transformation.DemoData", demo.TransformationConfiguration)).ShouldContain("not loaded");
@@ -77,14 +79,20 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
     }
 
     /// <summary>
-    /// The whole demo as ./run.sh loads it, once for the class: the Registry and Transformation hosts on
-    /// their own stores, the Registry's tool, the Transformation's once it has learned the register, and
-    /// the register's dissolutions and statistics caught up.
+    /// The whole demo as ./run.sh loads it, once for the collection: the Registry and Transformation
+    /// hosts on their own stores and in a broker vhost of their own without a name prefix (so a
+    /// subscriber onboarded by deploy/subscriber.sh has its production permissions), the Registry's
+    /// tool, the Transformation's once it has learned the register, the register's dissolutions and
+    /// statistics caught up, and the register's counts read before any test changes it.
     /// </summary>
     public sealed class FullDemo : IAsyncLifetime
     {
         private ServiceHost<registry::Program>? _registryHost;
         private ServiceHost<transformation::Program>? _transformationHost;
+
+        public OwnVirtualHost VirtualHost { get; private set; } = null!;
+
+        public ServiceHost<registry::Program> RegistryHost => _registryHost!;
 
         public HttpClient Registry { get; private set; } = null!;
 
@@ -103,6 +111,15 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
         /// <summary>The dissolved of each of <see cref="RegisterFilters"/> before the 2018 batch.</summary>
         public Dictionary<string, long> DissolvedBeforeBy { get; } = [];
 
+        /// <summary>The koperasi of each of <see cref="RegisterFilters"/> once the demo is loaded.</summary>
+        public Dictionary<string, long> CountBy { get; } = [];
+
+        /// <summary>The dissolved of each of <see cref="RegisterFilters"/> once the demo is loaded.</summary>
+        public Dictionary<string, long> DissolvedBy { get; } = [];
+
+        /// <summary>The first dissolved koperasi of the register (by name) once the demo is loaded.</summary>
+        public Guid FirstDissolved { get; private set; }
+
         public TimeSpan RegistryLoaded { get; private set; }
 
         public TimeSpan Learned { get; private set; }
@@ -114,9 +131,12 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
         public async ValueTask InitializeAsync()
         {
             var watch = Stopwatch.StartNew();
-            var registryHost = await Hosts.StartAsync(Hosts.Registry("demo2018"));
+            VirtualHost = await OwnVirtualHost.CreateAsync("demo2018", "registry", "transformation");
+            // The replay to one subscriber sends the demo's history in seconds rather than a minute.
+            var registryHost = await Hosts.StartAsync(VirtualHost.Place(Hosts.Registry("demo2018"))
+                .With("SubscriberReplay:PollInterval", "00:00:00.200").With("SubscriberReplay:Batch", "2000"));
             _registryHost = registryHost;
-            var transformationHost = await Hosts.StartAsync(Hosts.Transformation("demo2018"));
+            var transformationHost = await Hosts.StartAsync(VirtualHost.Place(Hosts.Transformation("demo2018")));
             _transformationHost = transformationHost;
             Registry = registryHost.CreateClient();
             Transformation = transformationHost.CreateClient();
@@ -149,6 +169,14 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
                 async () => Rows(await Api.GetAsync(Registry, "/api/registry/statistics/regencies?asOf=2025-08-29")).SequenceEqual(published),
                 "the statistics of 29 August 2025 to be the published table", CatchUp);
             CaughtUp = watch.Elapsed;
+
+            foreach (var filter in RegisterFilters)
+            {
+                CountBy[filter] = await CountAsync(Registry, filter);
+                DissolvedBy[filter] = await CountAsync(Registry, $"{filter}&legalStatus=dissolved");
+            }
+
+            FirstDissolved = Api.Id((await Api.GetAsync(Registry, "/api/registry/cooperatives?legalStatus=dissolved&pageSize=1"))["items"]![0]);
         }
 
         public async ValueTask DisposeAsync()
@@ -163,6 +191,11 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
             if (_registryHost is not null)
             {
                 await _registryHost.DisposeAsync();
+            }
+
+            if (VirtualHost is not null)
+            {
+                await VirtualHost.DisposeAsync();
             }
         }
     }
@@ -227,4 +260,10 @@ public sealed partial class Demo2018BatchTests(Demo2018BatchTests.FullDemo demo)
 
     [GeneratedRegex(@"batch ([0-9a-f-]{36})")]
     private static partial Regex BatchLine();
+}
+
+[CollectionDefinition(Name)]
+public sealed class FullDemoCollection : ICollectionFixture<Demo2018BatchTests.FullDemo>
+{
+    public const string Name = "full demo";
 }

@@ -56,6 +56,28 @@ public sealed class SubscriberQueue : IAsyncDisposable
         return queue;
     }
 
+    /// <summary>
+    /// A queue declared and bound by a subscriber's own broker user (deploy/subscriber.sh), which
+    /// declares none of the publisher's exchanges (it may not): they exist, as provisioning made them.
+    /// The connection is the queue's from then on.
+    /// </summary>
+    public static async Task<SubscriberQueue> DeclareAsAsync(IConnection subscriber, string name, string replayExchange, IEnumerable<string> contractExchanges)
+    {
+        var queue = new SubscriberQueue(name)
+        {
+            _connection = subscriber,
+            _channel = await subscriber.CreateChannelAsync(),
+        };
+        await queue._channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false);
+        await queue._channel.QueueBindAsync(name, replayExchange, name);
+        foreach (var exchange in contractExchanges)
+        {
+            await queue._channel.QueueBindAsync(name, exchange, "");
+        }
+
+        return queue;
+    }
+
     /// <summary>Reads what the queue holds now; returns everything received so far.</summary>
     public async Task<IReadOnlyList<Delivery>> DrainAsync()
     {
