@@ -2,13 +2,16 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
 
 namespace Koperasi.Console.Tests;
 
 /// <summary>
 /// Operasi's recent errors: a message that failed every retry in a service's error queue, shown with
-/// the exception MassTransit recorded in its headers, the personal data in its text masked, and left
-/// in its queue. In Debian's Chromium against the shared platform (<see cref="ConsolePlatform"/>).
+/// the exception MassTransit recorded in its headers and left in its queue, and an error the service
+/// logged; the personal data in their texts masked. In Debian's Chromium against the shared platform (<see cref="ConsolePlatform"/>).
 /// </summary>
 [Collection(ConsolePlatformCollection.Name)]
 public class ConsoleRecentErrorsBrowserTests(ConsolePlatform platform)
@@ -49,6 +52,11 @@ public class ConsoleRecentErrorsBrowserTests(ConsolePlatform platform)
             (await published.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["routed"]!.GetValue<bool>().ShouldBeTrue();
         }
 
+        // And an error the Registry logs, quoting a phone number.
+        var run = Guid.NewGuid().ToString("N")[..6];
+        platform.Registry.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Koperasi.Registry.Uji")
+            .LogError(new TimeoutException($"no answer from {Phone}"), "Uji galat {Run}: applicant {Nik} not applied", run, Nik);
+
         var page = await platform.SignInAsync(KoperasiRoles.AdminProvinsi, null, "operator.galat");
         try
         {
@@ -69,6 +77,12 @@ public class ConsoleRecentErrorsBrowserTests(ConsolePlatform platform)
             text.ShouldContain("150301******0001");
             text.ShouldContain("**********90");
             text.ShouldContain("2025-08-29");
+            var logged = page.Locator("#tabel-galat tr[data-layanan='registry']", new PageLocatorOptions { HasText = $"Uji galat {run}" });
+            (await logged.CountAsync()).ShouldBe(1);
+            var loggedText = await logged.InnerTextAsync();
+            loggedText.ShouldContain("log Koperasi.Registry.Uji");
+            loggedText.ShouldContain("System.TimeoutException");
+            loggedText.ShouldContain($"Uji galat {run}: applicant 150301******0001 not applied (no answer from **********90)");
             var whole = await page.ContentAsync();
             whole.ShouldNotContain(Nik);
             whole.ShouldNotContain(Phone);

@@ -113,4 +113,27 @@ public class OperasiTests
         pantauan.ServiceOf("koperasi.funding-grant-decreed_error").ShouldBe("funding");
         pantauan.ServiceOf("koperasi.other-queue_error").ShouldBeNull();
     }
+
+    [Fact]
+    public void A_logged_error_shows_its_message_with_its_exception_s_and_the_newest_of_each_service_come_first()
+    {
+        var at = new DateTimeOffset(2025, 8, 29, 3, 0, 0, TimeSpan.Zero);
+        var logged = PantauanOperasi.Logged("funding", [
+            new LoggedError(at, "Koperasi.Funding.Bank", "BankFailed", "Transfer failed", "System.Net.Http.HttpRequestException", "account 1234567890 refused"),
+            new LoggedError(at.AddMinutes(1), "Koperasi.Funding.Bank", null, "Same text", null, "Same text"),
+        ]).ToList();
+
+        logged[0].Message.ShouldBe("Transfer failed (account ********90 refused)");
+        logged[0].Category.ShouldBe("Koperasi.Funding.Bank");
+        logged[0].Queue.ShouldBeNull();
+        logged[1].Message.ShouldBe("Same text");
+
+        var many = Enumerable.Range(0, PantauanOperasi.ErrorsShownPerService + 3)
+            .Select(i => new RecentError("registry", null, at.AddMinutes(i), null, $"r{i}", null));
+        var latest = PantauanOperasi.Latest([.. many, .. logged]);
+        latest.Count(e => e.Service == "registry").ShouldBe(PantauanOperasi.ErrorsShownPerService);
+        latest.Count(e => e.Service == "funding").ShouldBe(2);
+        latest[0].Message.ShouldBe($"r{PantauanOperasi.ErrorsShownPerService + 2}");
+        latest.Select(e => e.At).ShouldBeInOrder(SortDirection.Descending);
+    }
 }

@@ -6,14 +6,18 @@ using Koperasi.ServiceDefaults.PersonalData;
 
 namespace Koperasi.Console.Operasi;
 
-/// <summary>A message that failed every retry, as its error queue holds it.</summary>
-/// <param name="Service">The service whose consumer failed (the queue's name starts with it), or null when the name says none.</param>
-/// <param name="Queue">The error queue.</param>
+/// <summary>An error of a service: a message that failed every retry, as its error queue holds it, or an error the service logged.</summary>
+/// <param name="Service">The service whose consumer failed (the queue's name starts with it) or that logged it; null when a queue's name says none.</param>
+/// <param name="Queue">The error queue, or null for a logged error.</param>
 /// <param name="At">When it failed (<c>MT-Fault-Timestamp</c>), when the message says.</param>
 /// <param name="ExceptionType">The exception's type (<c>MT-Fault-ExceptionType</c>).</param>
 /// <param name="Message">The exception's message (<c>MT-Fault-Message</c>), with every NIK, phone or account number masked.</param>
-/// <param name="MessageType">The message's type (<c>MT-Fault-MessageType</c>, or its first <c>urn:message:</c>).</param>
-public sealed record RecentError(string? Service, string Queue, DateTimeOffset? At, string? ExceptionType, string? Message, string? MessageType);
+/// <param name="MessageType">The message's type (<c>MT-Fault-MessageType</c>).</param>
+/// <param name="Category">For a logged error, the logger's category (the class that logged it).</param>
+public sealed record RecentError(string? Service, string? Queue, DateTimeOffset? At, string? ExceptionType, string? Message, string? MessageType, string? Category = null);
+
+/// <summary>An error a service logged, as its <c>GET /api/{service}/ops/errors</c> answers it.</summary>
+public sealed record LoggedError(DateTimeOffset At, string Category, string? EventName, string Message, string? ExceptionType, string? ExceptionMessage);
 
 /// <summary>The recent errors, or why they cannot be shown.</summary>
 public sealed record RecentErrorsAnswer(IReadOnlyList<RecentError>? Errors, string? Problem);
@@ -63,14 +67,22 @@ public sealed partial class PantauanOperasi
             return new RecentErrorsAnswer(null, "API manajemen RabbitMQ tidak menjawab.");
         }
 
-        return new RecentErrorsAnswer(
-            [
-                .. errors.GroupBy(e => e.Service ?? e.Queue, StringComparer.Ordinal)
-                    .SelectMany(g => g.OrderByDescending(e => e.At ?? DateTimeOffset.MinValue).Take(ErrorsShownPerService))
-                    .OrderByDescending(e => e.At ?? DateTimeOffset.MinValue),
-            ],
-            null);
+        return new RecentErrorsAnswer(Latest(errors), null);
     }
+
+    /// <summary>The errors a service logged, as the page shows them (masked again: an exception's message may quote a phone or an account).</summary>
+    public static IEnumerable<RecentError> Logged(string service, IEnumerable<LoggedError> entries) =>
+        entries.Select(e => new RecentError(
+            service, null, e.At, Masked(e.ExceptionType),
+            Masked(e.ExceptionMessage is { } inner && inner != e.Message ? $"{e.Message} ({inner})" : e.Message), null, e.Category));
+
+    /// <summary>The newest errors first, at most <see cref="ErrorsShownPerService"/> of each service (or of each queue no service owns).</summary>
+    public static IReadOnlyList<RecentError> Latest(IEnumerable<RecentError> errors) =>
+        [
+            .. errors.GroupBy(e => e.Service ?? e.Queue ?? "", StringComparer.Ordinal)
+                .SelectMany(g => g.OrderByDescending(e => e.At ?? DateTimeOffset.MinValue).Take(ErrorsShownPerService))
+                .OrderByDescending(e => e.At ?? DateTimeOffset.MinValue),
+        ];
 
     /// <summary>The error a message's properties describe (its payload is never read: it may hold anything).</summary>
     public static RecentError ErrorOf(string? service, string queue, JsonElement? properties)
