@@ -31,6 +31,8 @@ public static class ServiceDefaultsExtensions
     {
         builder.AddKoperasiTelemetry(serviceName);
         builder.Services.AddPersonalDataLogScrubbing();
+        builder.Services.AddSingleton<RecentErrors>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, RecentErrorsLoggerProvider>();
         builder.AddKoperasiAuth(policies);
         builder.AddWriteRateLimit();
 

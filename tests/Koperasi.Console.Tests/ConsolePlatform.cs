@@ -100,17 +100,7 @@ public sealed partial class ConsolePlatform : IAsyncLifetime
         Address = AddressOf(Gateway.Services);
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            // Debian's Chromium (test.sh installs it); Playwright makes a fresh profile for every launch.
-            ExecutablePath = Environment.GetEnvironmentVariable("KOPERASI_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        Browser = await LaunchChromiumAsync(Playwright);
     }
 
     public async ValueTask DisposeAsync()
@@ -140,9 +130,13 @@ public sealed partial class ConsolePlatform : IAsyncLifetime
     /// platform's by default), signed in through the development sign-in page. Its timeouts are patient:
     /// on a machine shared by many builds, a page can take longer than Playwright's 30 s.
     /// </summary>
-    public async Task<IPage> SignInAsync(string role, string? regency = null, string? name = null, string? address = null)
+    public Task<IPage> SignInAsync(string role, string? regency = null, string? name = null, string? address = null) =>
+        SignInAsync(Browser, address ?? Address.ToString(), role, regency, name);
+
+    /// <summary>A fresh browser context of <paramref name="browser"/> on the console at <paramref name="address"/>, signed in through the development sign-in page.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, string address, string role, string? regency = null, string? name = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address ?? Address.ToString(), Locale = "id-ID" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address, Locale = "id-ID" });
         context.SetDefaultTimeout(120_000);
         context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
@@ -158,6 +152,19 @@ public sealed partial class ConsolePlatform : IAsyncLifetime
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
         return page;
     }
+
+    /// <summary>Debian's Chromium (test.sh installs it), headless; Playwright makes a fresh profile for every launch.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("KOPERASI_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
 
     /// <summary>Keeps a screenshot of the page as the test's artifact.</summary>
     public static async Task ScreenshotAsync(IPage page, string name) =>

@@ -75,4 +75,65 @@ public class OperasiTests
         settings.Services.ShouldBeEmpty();
         settings.Grafana!.ToString().ShouldBe("http://127.0.0.1:3000/");
     }
+
+    [Theory]
+    [InlineData("Applicant 1503015507900001 refused", "Applicant 150301******0001 refused")]
+    [InlineData("phone 081234567890 and +62 812-3456-7890", "phone **********90 and ***************90")]
+    [InlineData("account 1234567 at bank 014", "account *****67 at bank 014")]
+    [InlineData("decided on 2025-08-29 at 10:04, version 12345", "decided on 2025-08-29 at 10:04, version 12345")]
+    public void An_error_s_text_shows_no_NIK_phone_or_account_in_clear(string text, string shown)
+    {
+        PantauanOperasi.Masked(text).ShouldBe(shown);
+    }
+
+    [Fact]
+    public void An_error_is_read_from_the_headers_MassTransit_gives_a_faulted_message_and_the_queue_names_its_service()
+    {
+        using var properties = System.Text.Json.JsonDocument.Parse("""
+            { "message_id": "m-1", "headers": {
+                "MT-Fault-ExceptionType": "Npgsql.PostgresException",
+                "MT-Fault-Message": "duplicate key for 1503015507900001",
+                "MT-Fault-MessageType": "urn:message:koperasi:registry:cooperative-registered",
+                "MT-Fault-Timestamp": "2025-08-29T03:04:05Z" } }
+            """);
+
+        var error = PantauanOperasi.ErrorOf("registry", "koperasi.registry-cooperative-registered_error", properties.RootElement);
+
+        error.At.ShouldBe(new DateTimeOffset(2025, 8, 29, 3, 4, 5, TimeSpan.Zero));
+        error.ExceptionType.ShouldBe("Npgsql.PostgresException");
+        error.Message.ShouldBe("duplicate key for 150301******0001");
+        error.MessageType.ShouldBe("urn:message:koperasi:registry:cooperative-registered");
+
+        var pantauan = new PantauanOperasi(new HttpClient(), new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Services:Registry"] = "http://127.0.0.1:5101",
+            ["Services:Funding"] = "http://127.0.0.1:5103",
+            ["Console:Operasi:QueuePrefix"] = "koperasi.",
+        }).Build());
+        pantauan.ServiceOf("koperasi.funding-grant-decreed_error").ShouldBe("funding");
+        pantauan.ServiceOf("koperasi.other-queue_error").ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_logged_error_shows_its_message_with_its_exception_s_and_the_newest_of_each_service_come_first()
+    {
+        var at = new DateTimeOffset(2025, 8, 29, 3, 0, 0, TimeSpan.Zero);
+        var logged = PantauanOperasi.Logged("funding", [
+            new LoggedError(at, "Koperasi.Funding.Bank", "BankFailed", "Transfer failed", "System.Net.Http.HttpRequestException", "account 1234567890 refused"),
+            new LoggedError(at.AddMinutes(1), "Koperasi.Funding.Bank", null, "Same text", null, "Same text"),
+        ]).ToList();
+
+        logged[0].Message.ShouldBe("Transfer failed (account ********90 refused)");
+        logged[0].Category.ShouldBe("Koperasi.Funding.Bank");
+        logged[0].Queue.ShouldBeNull();
+        logged[1].Message.ShouldBe("Same text");
+
+        var many = Enumerable.Range(0, PantauanOperasi.ErrorsShownPerService + 3)
+            .Select(i => new RecentError("registry", null, at.AddMinutes(i), null, $"r{i}", null));
+        var latest = PantauanOperasi.Latest([.. many, .. logged]);
+        latest.Count(e => e.Service == "registry").ShouldBe(PantauanOperasi.ErrorsShownPerService);
+        latest.Count(e => e.Service == "funding").ShouldBe(2);
+        latest[0].Message.ShouldBe($"r{PantauanOperasi.ErrorsShownPerService + 2}");
+        latest.Select(e => e.At).ShouldBeInOrder(SortDirection.Descending);
+    }
 }

@@ -13,8 +13,12 @@ internal sealed class ScrubbedException : Exception
     private ScrubbedException(Exception original) : base(Nik.Scrub(original.Message))
     {
         _text = Nik.Scrub(original.ToString());
+        OriginalType = original.GetType().FullName ?? original.GetType().Name;
         HResult = original.HResult;
     }
+
+    /// <summary>The type of the exception it stands in for.</summary>
+    public string OriginalType { get; }
 
     /// <summary>
     /// <paramref name="exception"/> itself when neither its message nor its text (inner

@@ -10,6 +10,7 @@ using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
 using Koperasi.ServiceDefaults.PersonalData;
+using Koperasi.ServiceDefaults.Telemetry;
 using Koperasi.ServiceDefaults.Time;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,7 @@ funding.MapApplicants();
 funding.MapReports();
 funding.MapRelayReplay(FundingPolicies.Operate);
 funding.MapDevelopmentClock(FundingPolicies.Operate);
+funding.MapRecentErrors(FundingPolicies.Operate);
 funding.MapSubscriberReplays(FundingPolicies.Subscribe);
 funding.MapPersonalDataOperations(FundingPolicies.Operate);
 

@@ -10,6 +10,7 @@ using Koperasi.ServiceDefaults;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
+using Koperasi.ServiceDefaults.Telemetry;
 using Koperasi.ServiceDefaults.Time;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,6 +38,7 @@ registry.MapImports();
 registry.MapSupervision();
 registry.MapRelayReplay(RegistryPolicies.Operate);
 registry.MapDevelopmentClock(RegistryPolicies.Operate);
+registry.MapRecentErrors(RegistryPolicies.Operate);
 registry.MapSubscriberReplays(RegistryPolicies.Subscribe);
 
 app.Run();

@@ -2,6 +2,7 @@ using Koperasi.ServiceDefaults;
 using Koperasi.ServiceDefaults.Http;
 using Koperasi.ServiceDefaults.Messaging;
 using Koperasi.ServiceDefaults.Persistence;
+using Koperasi.ServiceDefaults.Telemetry;
 using Koperasi.ServiceDefaults.Time;
 using Koperasi.Transformation;
 using Koperasi.Transformation.Cases;
@@ -39,6 +40,7 @@ transformation.MapStatistics();
 transformation.MapDissolutions();
 transformation.MapRelayReplay(TransformationPolicies.Operate);
 transformation.MapDevelopmentClock(TransformationPolicies.Operate);
+transformation.MapRecentErrors(TransformationPolicies.Operate);
 transformation.MapSubscriberReplays(TransformationPolicies.Subscribe);
 
 app.Run();

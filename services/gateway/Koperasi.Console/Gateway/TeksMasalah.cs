@@ -83,6 +83,11 @@ public static class TeksMasalah
         ["decree-date-in-future"] = "Tanggal SK tidak boleh di masa depan.",
         ["grant-not-decreed"] = "Hibah belum ditetapkan dengan SK.",
         ["applicant-erased"] = "Data pribadi pemohon sudah dihapus.",
+        ["programme-year-taken"] = "Program tahun ini sudah dibuka; ubah program itu.",
+        ["budget-below-decreed"] = "Anggaran tidak boleh kurang dari hibah yang sudah ditetapkan dalam SK.",
+        ["quota-below-decreed"] = "Kuota kabupaten/kota tidak boleh kurang dari penerima yang sudah ditetapkan dalam SK.",
+        ["category-cannot-be-removed"] = "Kategori yang sudah ada tidak dapat dihapus; tutup kategori itu.",
+        ["eligibility-names-unknown-category"] = "Syarat kelayakan menyebut kategori yang tidak ada pada program.",
         [Koperasi.ServiceDefaults.Identity.OutsideRegency.Rule] = "Koperasi ini berada di luar kabupaten/kota wilayah tugas Anda.",
         ["rat-year-already-reported"] = "RAT untuk tahun buku ini sudah dilaporkan.",
         ["rat-in-future"] = "Tanggal RAT tidak boleh di masa depan.",
@@ -150,6 +155,19 @@ public static class TeksMasalah
         ["visitedOn"] = "Tanggal kunjungan",
         ["findings"] = "Temuan",
         ["user"] = "Pengguna pembina",
+        // Dumisake programmes.
+        ["year"] = "Tahun",
+        ["budget"] = "Anggaran",
+        ["targetRecipients"] = "Target penerima",
+        ["categories"] = "Kategori hibah",
+        ["code"] = "Kode kategori",
+        ["amount"] = "Nilai hibah",
+        ["regencyQuotas"] = "Kuota kabupaten/kota",
+        ["referenceDate"] = "Tanggal acuan usia",
+        ["window"] = "Masa pengajuan",
+        ["opens"] = "Masa pengajuan dibuka",
+        ["closes"] = "Masa pengajuan ditutup",
+        ["advanceDays"] = "Jumlah hari",
     };
 
     /// <summary>The Indonesian text of a rule, or null when none is known.</summary>

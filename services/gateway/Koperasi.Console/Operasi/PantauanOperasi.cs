@@ -51,7 +51,7 @@ public sealed record ReplayOutcome(int Moved, int PutBack, string? Problem);
 /// configuration, so its one write (moving an error queue's messages back) is offered to an
 /// admin-provinsi only (the role of every other operations endpoint, <c>ops/*</c>).
 /// </summary>
-public sealed class PantauanOperasi(HttpClient http, IConfiguration configuration)
+public sealed partial class PantauanOperasi(HttpClient http, IConfiguration configuration)
 {
     public const string ErrorSuffix = "_error";
 

@@ -22,6 +22,9 @@ public static class DumisakeAkses
         user.IsInRole(KoperasiRoles.AdminProvinsi) || user.IsInRole(KoperasiRoles.Verifikator) || user.IsInRole(KoperasiRoles.Pendamping)
         || user.IsInRole(KoperasiRoles.Auditor);
 
+    /// <summary>Open and change programmes (admin-provinsi only).</summary>
+    public static bool MayManageProgrammes(ClaimsPrincipal user) => user.IsInRole(KoperasiRoles.AdminProvinsi);
+
     /// <summary>Submit an application in a regency (admin-provinsi; a pendamping in its regencies).</summary>
     public static bool MaySubmit(ClaimsPrincipal user) =>
         user.IsInRole(KoperasiRoles.AdminProvinsi) || user.IsInRole(KoperasiRoles.Pendamping);

@@ -91,3 +91,17 @@ public sealed record ReasonRequest(string Reason);
 public sealed record PurposeRequest(string Purpose);
 
 public sealed record EmptyRequest;
+
+public sealed record CategoryRequest(string Code, string Name, decimal Amount, bool Open);
+
+public sealed record WindowRequest(DateOnly Opens, DateOnly Closes);
+
+/// <summary>Open a year's programme (eligibility left out: Funding's configured defaults).</summary>
+public sealed record OpenProgrammeRequest(
+    int Year, string Name, decimal Budget, int TargetRecipients, IReadOnlyList<CategoryRequest> Categories, DateOnly ReferenceDate,
+    WindowRequest Window, IReadOnlyDictionary<string, int> RegencyQuotas);
+
+/// <summary>Change a programme: categories and quotas are sent whole.</summary>
+public sealed record ChangeProgrammeRequest(
+    decimal Budget, int TargetRecipients, IReadOnlyList<CategoryRequest> Categories, IReadOnlyDictionary<string, int> RegencyQuotas,
+    DateOnly ReferenceDate, WindowRequest Window);
