@@ -31,8 +31,11 @@ public abstract class UsulKasus : ComponentBase
     protected string? Regency => NonBlank(Kabupaten) ?? NonBlank(PostedRegency)
         ?? Regencies.All.FirstOrDefault(r => Context is not null && Context.User.MayActOnRegency(r.Code))?.Code;
 
-    /// <summary>The regencies the user may act on, for the page's choice.</summary>
-    protected IEnumerable<Regency> OwnRegencies => Regencies.All.Where(r => Context is null || Context.User.MayActOnRegency(r.Code));
+    /// <summary>Cases are proposed by the admin of the province and by a pembina in a regency (the API decides again).</summary>
+    protected bool MayPropose => Context is not null && (Context.User.IsInRole(KoperasiRoles.AdminProvinsi) || Context.User.IsInRole(KoperasiRoles.Pembina));
+
+    /// <summary>The regencies the user may propose a case in, for the page's choice (none for a role that proposes none).</summary>
+    protected IEnumerable<Regency> OwnRegencies => Regencies.All.Where(r => MayPropose && Context!.User.MayActOnRegency(r.Code));
 
     protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
 
@@ -45,7 +48,7 @@ public abstract class UsulKasus : ComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        if (Regency is null)
+        if (Regency is null || !MayPropose)
         {
             return;
         }
