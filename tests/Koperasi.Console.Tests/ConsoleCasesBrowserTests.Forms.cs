@@ -31,8 +31,10 @@ public partial class ConsoleCasesBrowserTests
         {
             await admin.GotoAsync("/kasus/batch");
             await admin.ClickAsync("#usulan-baru");
+            await admin.WaitForURLAsync("**/kasus/batch/baru");
             await admin.SelectOptionAsync("#kabupaten", "1571");
             await admin.ClickAsync("form[action='/kasus/batch/baru'] button[type=submit]");
+            await admin.WaitForURLAsync("**/kasus/batch/baru?kabupaten=1571");
             (await admin.Locator("#jumlah-siap").InnerTextAsync()).ShouldContain("sudah diumumkan");
             await admin.CheckAsync($"#masuk-{caseId}");
             await admin.FillAsync("#usulan-judul", title);
@@ -87,6 +89,7 @@ public partial class ConsoleCasesBrowserTests
             await pembina.ClickAsync("#usul-peleburan");
             await pembina.FillAsync("#cari", tag);
             await pembina.ClickAsync("form[action='/kasus/usul-peleburan'] button[type=submit]");
+            await pembina.WaitForURLAsync($"**q={tag}");
             await pembina.CheckAsync($"#melebur-{first.Id}");
             await pembina.CheckAsync($"#melebur-{second.Id}");
             await pembina.FillAsync("#baru-nama", $"Koperasi Uji Kasus {tag} Hasil Lebur");
@@ -142,6 +145,7 @@ public partial class ConsoleCasesBrowserTests
             await pembina.ClickAsync("#usul-pembubaran");
             await pembina.FillAsync("#cari", tag);
             await pembina.ClickAsync("form[action='/kasus/usul-pembubaran'] button[type=submit]");
+            await pembina.WaitForURLAsync($"**q={tag}");
             await pembina.CheckAsync($"#bubar-{dissolving.Id}");
             await pembina.SelectOptionAsync("#pengusul", "members");
             await pembina.FillAsync("#usul-tanggal", Iso(Today.AddDays(-30)));
