@@ -16,7 +16,7 @@ namespace Koperasi.Console.Tests;
 /// The koperasi acted on are registered by each test (legal entities after the published 29 August 2025 table).
 /// </summary>
 [Collection(ConsolePlatformCollection.Name)]
-public class ConsoleCasesBrowserTests(ConsolePlatform platform)
+public partial class ConsoleCasesBrowserTests(ConsolePlatform platform)
 {
     private static readonly TimeSpan Slow = TimeSpan.FromSeconds(60);
 
@@ -218,19 +218,10 @@ public class ConsoleCasesBrowserTests(ConsolePlatform platform)
         var tag = Guid.NewGuid().ToString("N")[..6];
         var dissolving = await RegisterAsync("1571", $"Koperasi Uji Kasus {tag} Usulan", members: 30);
         await KnownToTransformationAsync(dissolving.Id);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // A government-path case proposed, verified and announced earlier (recorded now), put in a batch for the ministry.
         using var client = Admin();
-        var caseId = await ProposeDissolutionAsync(dissolving.Id, today.AddMonths(-6));
-        var proposed = await client.GetFromJsonAsync<JsonObject>($"/api/transformation/dissolutions/{caseId}");
-        var version = await DissolutionStepAsync(client, caseId, "field-verification", proposed!["version"]!.GetValue<long>(), new
-        {
-            verifiedOn = Iso(today.AddMonths(-5)),
-            letter = new { number = "140/22/DS", date = Iso(today.AddMonths(-5)), desa = "Desa Sungai Duren" },
-        });
-        await DissolutionStepAsync(client, caseId, "announcement", version, new { announcedOn = Iso(today.AddMonths(-4)) });
+        var caseId = await AnnouncedDissolutionAsync(client, dissolving.Id);
         using var opened = await client.PostAsJsonAsync("/api/transformation/dissolution-batches", new { title = $"Usulan pembubaran uji {tag}", caseIds = new[] { caseId } });
         opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
         var batchId = Guid.Parse((await opened.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
@@ -238,12 +229,13 @@ public class ConsoleCasesBrowserTests(ConsolePlatform platform)
         var page = await platform.SignInAsync(KoperasiRoles.AdminProvinsi, null, "admin.usulan");
         try
         {
-            // Opened by its number from the Kasus page.
+            // Opened by its number from the list of batches, reached from the Kasus page.
             await page.GotoAsync("/kasus");
+            await page.ClickAsync("#daftar-usulan");
             await page.FillAsync("#batch-id", batchId.ToString());
-            await page.ClickAsync("form[action='/kasus/batch'] button[type=submit]");
+            await page.ClickAsync("#form-buka-usulan button[type=submit]");
+            await page.WaitForURLAsync($"**/kasus/batch/{batchId}");
             (await page.Locator("h1").InnerTextAsync()).ShouldBe($"Usulan pembubaran uji {tag}");
-            new Uri(page.Url).AbsolutePath.ShouldBe($"/kasus/batch/{batchId}");
             (await page.Locator("#tabel-rekonsiliasi tbody").InnerTextAsync()).ShouldContain("Kota Jambi");
             (await page.Locator("#jumlah-diusulkan").InnerTextAsync()).ShouldBe("1");
             (await page.Locator("#jumlah-disetujui").InnerTextAsync()).ShouldBe("0");
@@ -265,6 +257,22 @@ public class ConsoleCasesBrowserTests(ConsolePlatform platform)
 
         var stored = await client.GetFromJsonAsync<JsonObject>($"/api/transformation/dissolution-batches/{batchId}");
         stored!["sentOn"].ShouldBeNull();
+    }
+
+    /// <summary>A government-path case of the koperasi proposed, verified and announced months ago (recorded now): ready for a ministry batch.</summary>
+    private async Task<Guid> AnnouncedDissolutionAsync(HttpClient client, Guid cooperative)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var caseId = await ProposeDissolutionAsync(cooperative, today.AddMonths(-6));
+        var proposed = await client.GetFromJsonAsync<JsonObject>($"/api/transformation/dissolutions/{caseId}");
+        var version = await DissolutionStepAsync(client, caseId, "field-verification", proposed!["version"]!.GetValue<long>(), new
+        {
+            verifiedOn = Iso(today.AddMonths(-5)),
+            letter = new { number = "140/22/DS", date = Iso(today.AddMonths(-5)), desa = "Desa Sungai Duren" },
+        });
+        await DissolutionStepAsync(client, caseId, "announcement", version, new { announcedOn = Iso(today.AddMonths(-4)) });
+        return caseId;
     }
 
     /// <summary>One step of a dissolution case through the gateway with If-Match; the case's new version.</summary>

@@ -77,4 +77,45 @@ public class KasusFormsTests
         IstilahKasus.Of("admin-provinsi").ShouldBe("Admin provinsi");
         IstilahKasus.Of("something-new").ShouldBe("something-new");
     }
+
+    [Fact]
+    public void An_amalgamation_sends_the_new_koperasi_in_the_page_s_regency_and_a_scheme_only_for_simpan_pinjam()
+    {
+        var other = Guid.Parse("0196a2f0-0000-7000-8000-000000000002");
+        var form = new AmalgamationForm
+        {
+            Regency = "1571", ParticipantIds = [Koperasi, other, Koperasi], Name = "Koperasi Lebur", SavingsLoanScheme = "open-loop",
+            Street = "Jl. Sudirman 1", Kecamatan = "Telanaipura", BusinessField = "Warung",
+        };
+
+        var body = JsonSerializer.Serialize(form.Request(), Web);
+
+        body.ShouldContain($"\"participantIds\":[\"{Koperasi}\",\"{other}\"]");
+        body.ShouldContain("\"domicile\":{\"street\":\"Jl. Sudirman 1\",\"kecamatan\":\"Telanaipura\",\"regencyCode\":\"1571\"}");
+        body.ShouldContain("\"savingsLoanScheme\":null");
+        form.Type = "simpan-pinjam";
+        JsonSerializer.Serialize(form.Request(), Web).ShouldContain("\"savingsLoanScheme\":\"open-loop\"");
+    }
+
+    [Fact]
+    public void An_articles_change_sends_only_the_parts_filled_in()
+    {
+        var form = new ArticlesAmendmentForm { Name = "  ", OtherArticles = "Pasal 5 diubah.", Form = "" };
+
+        var changes = JsonSerializer.Serialize(form.Request(Koperasi).Changes, Web);
+
+        changes.ShouldBe("""{"name":null,"domicile":null,"type":null,"savingsLoanScheme":null,"form":null,"businessField":null,"otherArticles":"Pasal 5 diubah."}""");
+        form.Kecamatan = "Kotabaru";
+        form.Request(Koperasi).Changes.Domicile.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void A_members_dissolution_sends_the_proposers_count_only_when_members_propose()
+    {
+        var form = new MembersDissolutionForm { ProposerCount = 12 };
+
+        form.Request(Koperasi).ProposerCount.ShouldBeNull();
+        form.Proposer = "members";
+        form.Request(Koperasi).ProposerCount.ShouldBe(12);
+    }
 }

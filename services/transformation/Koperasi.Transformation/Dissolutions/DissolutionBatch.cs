@@ -41,6 +41,9 @@ public sealed record DissolutionBatch
     public IReadOnlyList<BatchProposal> Proposals { get; init; } = [];
     public DateOnly? SentOn { get; init; }
 
+    /// <summary>When the latest answer of the ministry came (taken or mismatched); null before any.</summary>
+    public DateOnly? AnsweredOn { get; init; }
+
     /// <summary>Fixed by the batch's id, so every attempt to send it, in any process, carries the same key.</summary>
     public string IdempotencyKey => KeyOf(Id);
 
@@ -58,10 +61,15 @@ public sealed record DissolutionBatch
         ({ } b, DissolutionProposalBatched p) => b with { Proposals = [.. b.Proposals, p.Proposal] },
         ({ } b, DissolutionProposalUnbatched u) => b with { Proposals = [.. b.Proposals.Where(p => p.CooperativeId != u.CooperativeId)] },
         ({ } b, DissolutionBatchSent s) => b with { SentOn = s.SentOn },
-        ({ } b, MinistryAnswerReceived a) => b with { Answers = new Dictionary<Guid, MinistryAnswer>(b.Answers) { [a.Answer.CooperativeId] = a.Answer } },
-        ({ } b, MinistryAnswerMismatched m) => b with { Mismatches = [.. b.Mismatches, m.Mismatch] },
+        ({ } b, MinistryAnswerReceived a) => b with
+        {
+            Answers = new Dictionary<Guid, MinistryAnswer>(b.Answers) { [a.Answer.CooperativeId] = a.Answer }, AnsweredOn = Latest(b.AnsweredOn, a.ReceivedOn),
+        },
+        ({ } b, MinistryAnswerMismatched m) => b with { Mismatches = [.. b.Mismatches, m.Mismatch], AnsweredOn = Latest(b.AnsweredOn, m.ReceivedOn) },
         ({ } b, _) => b,
     };
+
+    private static DateOnly Latest(DateOnly? known, DateOnly on) => known is { } k && k > on ? k : on;
 
     public static Decision Open(Guid batchId, string title, DateOnly openedOn, DateOnly today)
     {

@@ -28,6 +28,7 @@ public static class DissolutionFeature
 
         var batches = transformation.MapGroup("/dissolution-batches").WithTags("Dissolution");
         OpenDissolutionBatch.Map(batches);
+        ListDissolutionBatches.Map(batches);
         GetDissolutionBatch.Map(batches);
         SendDissolutionBatch.Map(batches);
         FetchMinistryAnswers.Map(batches);

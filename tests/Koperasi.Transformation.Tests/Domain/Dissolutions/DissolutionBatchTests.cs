@@ -107,6 +107,19 @@ public class DissolutionBatchTests
     }
 
     [Fact]
+    public void A_batch_keeps_the_day_of_its_latest_answer_taken_or_mismatched()
+    {
+        var (a, b, stranger) = (Coop("Koperasi A"), Coop("Koperasi B"), Coop("Koperasi Asing"));
+        var history = SentBatch(a, b);
+        Fold(history).AnsweredOn.ShouldBeNull();
+
+        history = With(history, batch => batch.Receive([Approval(a)], SentOn.AddDays(30)));
+        Fold(history).AnsweredOn.ShouldBe(SentOn.AddDays(30));
+        history = With(history, batch => batch.Receive([Approval(stranger)], SentOn.AddDays(40)));
+        Fold(history).AnsweredOn.ShouldBe(SentOn.AddDays(40));
+    }
+
+    [Fact]
     public void The_same_answers_again_change_nothing()
     {
         var (a, stranger) = (Coop("Koperasi A"), Coop("Koperasi Asing"));

@@ -69,6 +69,12 @@ public static class IstilahKasus
         ["case-completed"] = "Selesai: register telah menerapkannya",
         ["case-rejected"] = "Ditolak",
         ["case-withdrawn"] = "Ditarik",
+        // New koperasi of an amalgamation, and the statuses of a ministry batch.
+        ["close-loop"] = "Tertutup (close loop)",
+        ["open-loop"] = "Terbuka (open loop)",
+        ["open"] = "Terbuka, menampung kasus",
+        ["sent"] = "Dikirim, menunggu jawaban",
+        ["answered"] = "Sudah dijawab",
         // Ministry answers and mismatches.
         ["documents-needed"] = "Perlu dokumen",
         ["reverify"] = "Verifikasi ulang",
@@ -90,6 +96,17 @@ public static class IstilahKasus
 
     public static readonly IReadOnlyList<string> DissolutionStages =
         ["proposed", "meeting-called", "verified", "announced", "proposed-to-ministry", "notice-issued", "objected", "decided", "liquidating", "settled", "dissolved", "rejected", "withdrawn"];
+
+    // The values a new or changed koperasi takes (the API's kebab-case enums).
+    public static readonly IReadOnlyList<string> CooperativeForms = ["primer", "sekunder"];
+
+    public static readonly IReadOnlyList<string> CooperativeTypes = ["konsumen", "produsen", "jasa", "pemasaran", "simpan-pinjam"];
+
+    public static readonly IReadOnlyList<string> SavingsLoanSchemes = ["close-loop", "open-loop"];
+
+    public static readonly IReadOnlyList<string> SupervisionLevels = ["kabupaten-kota", "provinsi", "nasional"];
+
+    public static readonly IReadOnlyList<string> BatchStatuses = ["open", "sent", "answered"];
 
     /// <summary>A query string of the parts given (blank parts left out).</summary>
     public static string Query(params (string Name, string? Value)[] parts)

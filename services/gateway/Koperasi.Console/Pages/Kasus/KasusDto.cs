@@ -35,6 +35,20 @@ public sealed record TransformationCaseView(
 
 public sealed record MergerProposalRequest(Guid SurvivorId, IReadOnlyList<Guid> AbsorbedIds, DateOnly? ProposedOn);
 
+public sealed record DomicileRequest(string Street, string Kecamatan, string RegencyCode);
+
+public sealed record NewCooperativeRequest(
+    string Name, string Form, string Type, string? SavingsLoanScheme, string SupervisionLevel, DomicileRequest Domicile, string BusinessField);
+
+public sealed record AmalgamationProposalRequest(IReadOnlyList<Guid> ParticipantIds, NewCooperativeRequest NewCooperative, DateOnly? ProposedOn);
+
+public sealed record ArticlesChangesRequest(
+    string? Name, DomicileRequest? Domicile, string? Type, string? SavingsLoanScheme, string? Form, string? BusinessField, string? OtherArticles);
+
+public sealed record ArticlesAmendmentRequest(Guid CooperativeId, ArticlesChangesRequest Changes, DateOnly? ProposedOn);
+
+public sealed record MembersDissolutionRequest(Guid CooperativeId, string Proposer, int? ProposerCount, DateOnly? ProposedOn);
+
 public sealed record CaseMeetingRequest(Guid CooperativeId, DateOnly HeldOn, int MembersPresent, int MembersTotal, int VotesFor, int VotesAgainst);
 
 public sealed record CaseDeedRequest(string Number, DateOnly Date, string Notary);
@@ -91,6 +105,13 @@ public sealed record DeadlinesView(DateOnly AsOf, IReadOnlyList<RegencyDeadlines
 // Ministry batches.
 
 public sealed record BatchProposalView(Guid CaseId, Guid CooperativeId, string Name, string RegencyCode, long CaseVersion, DateOnly AddedOn);
+
+public sealed record BatchListItem(
+    Guid Id, long Version, string Title, string Status, DateOnly OpenedOn, DateOnly? SentOn, DateOnly? AnsweredOn, int Proposed, int Answered, int Approved, int Mismatches);
+
+public sealed record BatchListPage(IReadOnlyList<BatchListItem> Items, int PageNumber, int PageSize, long TotalCount);
+
+public sealed record OpenBatchRequest(string Title, IReadOnlyList<Guid> CaseIds, DateOnly? OpenedOn);
 
 public sealed record BatchView(Guid Id, long Version, string Title, DateOnly OpenedOn, IReadOnlyList<BatchProposalView> Proposals, DateOnly? SentOn);
 

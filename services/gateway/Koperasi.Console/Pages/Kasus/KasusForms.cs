@@ -43,6 +43,83 @@ public sealed class MergerForm
     public DateOnly? ProposedOn { get; set; }
 }
 
+/// <summary>The koperasi an amalgamation founds, checked by the API like a registration (its domicile in the page's regency).</summary>
+public sealed class AmalgamationForm
+{
+    public string? Regency { get; set; }
+    public List<Guid> ParticipantIds { get; set; } = [];
+    public string? Name { get; set; }
+    public string Form { get; set; } = "primer";
+    public string Type { get; set; } = "konsumen";
+    public string? SavingsLoanScheme { get; set; }
+    public string SupervisionLevel { get; set; } = "kabupaten-kota";
+    public string? Street { get; set; }
+    public string? Kecamatan { get; set; }
+    public string? BusinessField { get; set; }
+    public DateOnly? ProposedOn { get; set; }
+
+    public AmalgamationProposalRequest Request() => new(
+        [.. ParticipantIds.Distinct()],
+        new NewCooperativeRequest(
+            Name ?? "", Form, Type, Type == "simpan-pinjam" ? Blank(SavingsLoanScheme) : null, SupervisionLevel,
+            new DomicileRequest(Street ?? "", Kecamatan ?? "", Regency ?? ""), BusinessField ?? ""),
+        ProposedOn);
+
+    internal static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>A change of the articles: only the parts filled in change (a new domicile is given whole, in any regency).</summary>
+public sealed class ArticlesAmendmentForm
+{
+    public string? Regency { get; set; }
+    public Guid? CooperativeId { get; set; }
+    public string? Name { get; set; }
+    public string? Form { get; set; }
+    public string? Type { get; set; }
+    public string? SavingsLoanScheme { get; set; }
+    public string? BusinessField { get; set; }
+    public string? OtherArticles { get; set; }
+    public string? DomicileRegency { get; set; }
+    public string? Street { get; set; }
+    public string? Kecamatan { get; set; }
+    public DateOnly? ProposedOn { get; set; }
+
+    public bool MovesDomicile => AmalgamationForm.Blank(Street) is not null || AmalgamationForm.Blank(Kecamatan) is not null || AmalgamationForm.Blank(DomicileRegency) is not null;
+
+    public ArticlesAmendmentRequest Request(Guid cooperative) => new(
+        cooperative,
+        new ArticlesChangesRequest(
+            AmalgamationForm.Blank(Name),
+            MovesDomicile ? new DomicileRequest(Street ?? "", Kecamatan ?? "", DomicileRegency ?? "") : null,
+            AmalgamationForm.Blank(Type),
+            Type == "simpan-pinjam" ? AmalgamationForm.Blank(SavingsLoanScheme) : null,
+            AmalgamationForm.Blank(Form),
+            AmalgamationForm.Blank(BusinessField),
+            AmalgamationForm.Blank(OtherArticles)),
+        ProposedOn);
+}
+
+/// <summary>A dissolution proposed on the members' path: by the supervisory board, or by members (with how many).</summary>
+public sealed class MembersDissolutionForm
+{
+    public string? Regency { get; set; }
+    public Guid? CooperativeId { get; set; }
+    public string Proposer { get; set; } = "supervisory-board";
+    public int? ProposerCount { get; set; }
+    public DateOnly? ProposedOn { get; set; }
+
+    public MembersDissolutionRequest Request(Guid cooperative) =>
+        new(cooperative, Proposer, Proposer == "members" ? ProposerCount : null, ProposedOn);
+}
+
+/// <summary>A ministry batch opened from the government-path cases chosen.</summary>
+public sealed class BatchForm
+{
+    public string? Title { get; set; }
+    public List<Guid> CaseIds { get; set; } = [];
+    public DateOnly? OpenedOn { get; set; }
+}
+
 /// <summary>
 /// One step of a dissolution case: <see cref="Step"/> names the API's step (its path under the case),
 /// the other members are the fields a step may need (each form sends only its own).
