@@ -74,6 +74,10 @@ public class ConsoleDevelopmentClockTests
         (await page.Locator(".berhasil").InnerTextAsync()).ShouldContain($"dimajukan 100 hari: kini {Tampil.Date(after.Today)}");
         (await row.Locator("td.tanggal").InnerTextAsync()).ShouldBe(Tampil.Date(after.Today));
         await ConsolePlatform.ScreenshotAsync(page, "jam-pengembangan");
+
+        // The console's today is the services' from now on: Beranda opens on the moved date.
+        await page.GotoAsync(AddressOf(front.Services).ToString(), new PageGotoOptions { Timeout = 60_000 });
+        (await page.InputValueAsync("#tanggal")).ShouldBe(Tampil.Iso(after.Today));
     }
 
     [Theory]

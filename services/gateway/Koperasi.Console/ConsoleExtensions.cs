@@ -29,6 +29,7 @@ public static class ConsoleExtensions
         builder.Services.AddRazorComponents();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton<Formatting.HariIni>();
         ConsoleAuth.Add(builder);
         builder.Services.AddHttpClient<GatewayApi>((services, http) =>
         {

@@ -14,7 +14,8 @@ namespace Koperasi.Gateway.Development;
 /// Registry refuses a change that takes effect after its today. It reads each replica's offset
 /// (<c>GET /api/{service}/ops/clock</c>), takes the largest, and sets that plus <c>advanceDays</c> on
 /// every replica (<c>PUT</c>), with the caller's token: the services admit the operators' role only.
-/// The gateway's own clock stays real (it mints tokens, whose lifetimes are checked on the real clock).
+/// The gateway's own clock stays real (it mints tokens, whose lifetimes are checked on the real clock);
+/// the console's today (<c>HariIni</c>) follows the services'.
 /// Like <c>/dev/tokens</c>, the route exists in Development only and answers callers on this machine only.
 /// </summary>
 internal static class DevelopmentClockFanOut
@@ -88,6 +89,8 @@ internal static class DevelopmentClockFanOut
             moved.Add(new Replica(service, address, answer!["offsetDays"]!.GetValue<int>(), answer["today"]!.GetValue<string>()));
         }
 
+        // The console pre-fills its forms' dates with the services' today from now on.
+        http.RequestServices.GetService<Koperasi.Console.Formatting.HariIni>()?.ServicesAt(target);
         return TypedResults.Ok(new Moved(target, moved));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Koperasi.Console.Formatting;
 using Koperasi.Console.Gateway;
 using Koperasi.ServiceDefaults.Identity;
 using Koperasi.ServiceDefaults.Regions;
@@ -17,7 +18,7 @@ public abstract class UsulKasus : ComponentBase
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
-    [Inject] protected TimeProvider Clock { get; set; } = null!;
+    [Inject] protected HariIni HariIni { get; set; } = null!;
 
     [CascadingParameter] protected HttpContext? Context { get; set; }
 
@@ -37,7 +38,7 @@ public abstract class UsulKasus : ComponentBase
     /// <summary>The regencies the user may propose a case in, for the page's choice (none for a role that proposes none).</summary>
     protected IEnumerable<Regency> OwnRegencies => Regencies.All.Where(r => MayPropose && Context!.User.MayActOnRegency(r.Code));
 
-    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+    protected DateOnly Today => HariIni.Tanggal;
 
     protected CooperativeStandingPage? Standings { get; private set; }
 
