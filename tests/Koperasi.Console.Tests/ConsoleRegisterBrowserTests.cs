@@ -158,6 +158,12 @@ public class ConsoleRegisterBrowserTests(ConsolePlatform platform)
             var summary = await page.Locator("#ringkasan-statistik").InnerTextAsync();
             summary.ShouldStartWith($"{Tampil.Number(statistics!["total"]!.GetValue<long>())} koperasi: {Tampil.Number(statistics["aktif"]!.GetValue<long>())} aktif");
             (await page.Locator("section:has(#ringkasan-statistik) h2").InnerTextAsync()).ShouldContain("sebagaimana diketahui pada " + Tampil.Date(knownOn));
+
+            // A malformed query is ignored; a year the API refuses is its problem in Indonesian, never an error page.
+            (await page.GotoAsync("/laporan?tahunBuku=abc&dari=x&tanggal=kemarin"))!.Status.ShouldBe(200);
+            (await page.Locator("div.masalah").CountAsync()).ShouldBe(0);
+            (await page.GotoAsync("/laporan?tahunBuku=1800"))!.Status.ShouldBe(200);
+            (await page.Locator("div.masalah").InnerTextAsync()).ShouldContain("Tahun buku");
         }
         finally
         {
