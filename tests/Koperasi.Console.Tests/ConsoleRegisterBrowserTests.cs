@@ -30,6 +30,8 @@ public class ConsoleRegisterBrowserTests(ConsolePlatform platform)
             await page.ClickAsync("#daftarkan");
             (await page.Locator("h1").InnerTextAsync()).ShouldBe("Daftarkan koperasi");
             await FillAsync(page, name, founders: "21");
+            var desa = Places.DesaOf(Places.KecamatanOf(Regency)[0].Code)[0];
+            await page.SelectOptionAsync("#d-desa", desa.Code);
             await page.FillAsync("#d-ketua", "Dewi Lestari");
             await SubmitAsync(page);
             await page.WaitForURLAsync(url => url.Contains("pesan=terdaftar", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 120_000 });
@@ -40,6 +42,8 @@ public class ConsoleRegisterBrowserTests(ConsolePlatform platform)
             details.ShouldContain(Regencies.NameOf(Regency));
             details.ShouldContain("1 September 2025");
             details.ShouldContain("Dewi Lestari (ketua)");
+            details.ShouldContain($"{desa.Name}, Kec. {Places.KecamatanOf(Regency)[0].Name}");
+            (await page.Locator("#riwayat").InnerTextAsync()).ShouldContain("Koperasi didaftarkan · ");
             (await page.Locator("#riwayat").InnerTextAsync()).ShouldContain("oleh admin.daftar");
             await ConsolePlatform.ScreenshotAsync(page, "daftar-berhasil");
 

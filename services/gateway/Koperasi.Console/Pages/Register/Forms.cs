@@ -55,7 +55,7 @@ public sealed class FlagshipForm
 
 /// <summary>
 /// A new koperasi (POST /api/registry/cooperatives): what the form asks, and the request it becomes.
-/// The kecamatan is chosen by its Kemendagri code; the desa is optional, by name or code.
+/// The kecamatan and the (optional) desa are chosen by their Kemendagri codes.
 /// </summary>
 public sealed class RegistrationForm
 {
