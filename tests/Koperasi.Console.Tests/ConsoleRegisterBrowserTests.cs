@@ -94,6 +94,7 @@ public class ConsoleRegisterBrowserTests(ConsolePlatform platform)
             await SubmitAsync(page);
             await page.Locator(".masalah").WaitForAsync();
             (await page.Locator(".masalah").InnerTextAsync()).ShouldContain("Isian memuat data pribadi");
+            (await page.Locator(".salah-isian[data-isian='board[0].name']").InnerTextAsync()).ShouldStartWith("Isian memuat data pribadi");
             (await page.ContentAsync()).ShouldNotContain(nik);
             (await page.InputValueAsync("#d-nama")).ShouldBe(name);
             await ConsolePlatform.ScreenshotAsync(page, "daftar-ditolak-nik");

@@ -105,6 +105,15 @@ public class RegisterFormsTests
     }
 
     [Fact]
+    public void Personal_data_in_a_field_is_named_beside_it_in_Indonesian()
+    {
+        var problem = Masalah.From(422, """{"type":"urn:koperasi:problem:personal-data-in-text","status":422,"rule":"personal-data-in-text","field":"board[0].name","errors":{"board[0].name":["This looks like a NIK. Personal data does not belong in this field: remove it."]}}""");
+
+        problem.TextFor("board[0].name").ShouldBe("Isian memuat data pribadi (NIK, nomor telepon atau nomor rekening warga). Hapus data itu dari isian.");
+        problem.TextFor("name").ShouldBeNull();
+    }
+
+    [Fact]
     public void A_validation_problem_puts_each_field_s_complaint_beside_it()
     {
         var problem = Masalah.From(400, """{"type":"urn:koperasi:problem:validation","status":400,"errors":{"legalEntity.decreeNumber":["Required."]}}""");

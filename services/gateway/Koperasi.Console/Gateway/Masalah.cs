@@ -13,10 +13,20 @@ public sealed record Masalah(int Status, string? Rule, string Judul, string? Rin
     /// <summary>The one field a broken rule names (the problem's <c>field</c> member), if it names one.</summary>
     public string? Field { get; init; }
 
-    /// <summary>What is wrong with <paramref name="field"/> (the API's name for it), to show beside it; null when nothing is.</summary>
-    public string? TextFor(string field) =>
-        Fields.FirstOrDefault(f => string.Equals(f.Field, field, StringComparison.OrdinalIgnoreCase))?.Text
-        ?? (string.Equals(Field, field, StringComparison.OrdinalIgnoreCase) ? Judul : null);
+    /// <summary>
+    /// What is wrong with <paramref name="field"/> (the API's name for it), to show beside it; null when nothing is.
+    /// A broken rule with an Indonesian text is shown by that text; a field of a plain validation problem by the API's words for it.
+    /// </summary>
+    public string? TextFor(string field)
+    {
+        var named = Fields.FirstOrDefault(f => string.Equals(f.Field, field, StringComparison.OrdinalIgnoreCase));
+        if (named is null && !string.Equals(Field, field, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Rule != "validation" && TeksMasalah.ForRule(Rule) is { } text ? text : named?.Text ?? Judul;
+    }
 
     /// <summary>One refused field: its Indonesian label and what is wrong with it.</summary>
     public sealed record Isian(string Field, string Label, string Text);
