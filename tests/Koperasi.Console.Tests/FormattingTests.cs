@@ -66,6 +66,10 @@ public class FormattingTests
     [Theory]
     [InlineData("RatRecorded", "RAT dilaporkan")]
     [InlineData("rat_recorded", "RAT dilaporkan")]
+    [InlineData("cooperative-registered", "Koperasi didaftarkan")]
+    [InlineData("rat-reported", "RAT dilaporkan")]
+    [InlineData("cooperative-details-changed", "Data diubah")]
+    [InlineData("application-submitted", "Permohonan diajukan")]
     [InlineData("SomethingElse", "SomethingElse")]
     public void History_entries_are_named_in_Indonesian(string type, string expected) => Riwayat.Of(type).ShouldBe(expected);
 }

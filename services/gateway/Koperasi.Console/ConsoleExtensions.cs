@@ -56,6 +56,7 @@ public static class ConsoleExtensions
         ConsoleAssets.Map(app);
         DevelopmentSignIn.Map(app);
         ConsoleAuth.MapSignInAndOut(app);
+        Pages.Laporan.UnduhRegister.Map(app);
         app.MapRazorComponents<App>();
         return app;
     }

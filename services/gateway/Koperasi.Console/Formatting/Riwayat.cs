@@ -7,7 +7,9 @@ public static class Riwayat
     {
         ["cooperative_registered"] = "Koperasi didaftarkan",
         ["rat_recorded"] = "RAT dilaporkan",
+        ["rat_reported"] = "RAT dilaporkan",
         ["details_changed"] = "Data diubah",
+        ["cooperative_details_changed"] = "Data diubah",
         ["activity_changed"] = "Keaktifan berubah",
         ["pembina_assigned"] = "Pembina ditugaskan",
         ["pembina_reassigned"] = "Pembina diganti",
@@ -36,12 +38,12 @@ public static class Riwayat
         ["decreed-grant-withdrawn"] = "Hibah ditarik kembali",
     };
 
-    /// <summary>The Indonesian line for an event type (snake_case or PascalCase); the type itself otherwise.</summary>
-    public static string Of(string type)
-    {
-        var key = Snake(type);
-        return Texts.TryGetValue(key, out var text) ? text : type;
-    }
+    /// <summary>
+    /// The Indonesian line for an event type as the history answers it (the Registry's stored names are
+    /// kebab-case, "cooperative-registered"; snake_case and PascalCase read the same); the type itself otherwise.
+    /// </summary>
+    public static string Of(string type) =>
+        Texts.TryGetValue(type, out var text) || Texts.TryGetValue(Snake(type.Replace('-', '_')), out text) ? text : type;
 
     private static string Snake(string type) =>
         type.Contains('_', StringComparison.Ordinal)

@@ -41,13 +41,30 @@ public sealed class GatewayApi(HttpClient http, IHttpContextAccessor accessor)
     public Task<Jawaban<T>> PostContentAsync<T>(string path, HttpContent content, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Post, path, content, null, cancellationToken);
 
-    private async Task<Jawaban<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// A GET whose answer is handed over as it arrives (a file to pass on to the browser), whatever its
+    /// status; the caller disposes it. Throws <see cref="HttpRequestException"/> when the gateway is out of reach.
+    /// </summary>
+    public async Task<HttpResponseMessage> GetStreamingAsync(string path, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        using var request = await RequestAsync(HttpMethod.Get, path);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private async Task<HttpRequestMessage> RequestAsync(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (await UserTokenAsync() is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
+
+        return request;
+    }
+
+    private async Task<Jawaban<T>> SendAsync<T>(HttpMethod method, string path, object? body, string? ifMatch, CancellationToken cancellationToken)
+    {
+        using var request = await RequestAsync(method, path);
 
         if (body is HttpContent content)
         {

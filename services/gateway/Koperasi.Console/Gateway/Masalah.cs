@@ -10,6 +10,24 @@ namespace Koperasi.Console.Gateway;
 /// </summary>
 public sealed record Masalah(int Status, string? Rule, string Judul, string? Rincian, IReadOnlyList<Masalah.Isian> Fields)
 {
+    /// <summary>The one field a broken rule names (the problem's <c>field</c> member), if it names one.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>
+    /// What is wrong with <paramref name="field"/> (the API's name for it), to show beside it; null when nothing is.
+    /// A broken rule with an Indonesian text is shown by that text; a field of a plain validation problem by the API's words for it.
+    /// </summary>
+    public string? TextFor(string field)
+    {
+        var named = Fields.FirstOrDefault(f => string.Equals(f.Field, field, StringComparison.OrdinalIgnoreCase));
+        if (named is null && !string.Equals(Field, field, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return Rule != "validation" && TeksMasalah.ForRule(Rule) is { } text ? text : named?.Text ?? Judul;
+    }
+
     /// <summary>One refused field: its Indonesian label and what is wrong with it.</summary>
     public sealed record Isian(string Field, string Label, string Text);
 
@@ -24,7 +42,7 @@ public sealed record Masalah(int Status, string? Rule, string Judul, string? Rin
     /// <summary>Reads a problem body; a body that is not a problem still gives a status and a title.</summary>
     public static Masalah From(int status, string? body)
     {
-        string? rule = null, detail = null, title = null;
+        string? rule = null, detail = null, title = null, named = null;
         var fields = new List<Isian>();
         try
         {
@@ -37,6 +55,7 @@ public sealed record Masalah(int Status, string? Rule, string Judul, string? Rin
                     rule = Text(root, "rule") ?? RuleOfType(Text(root, "type"));
                     detail = Text(root, "detail");
                     title = Text(root, "title");
+                    named = Text(root, "field");
                     if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
                     {
                         foreach (var field in errors.EnumerateObject())
@@ -57,7 +76,7 @@ public sealed record Masalah(int Status, string? Rule, string Judul, string? Rin
 
         var judul = TeksMasalah.ForRule(rule) ?? TeksMasalah.ForStatus(status);
         // The API's English detail stays as the fine print, unless the Indonesian text is all there is to say.
-        return new Masalah(status, rule, judul, detail ?? (TeksMasalah.ForRule(rule) is null ? title : null), fields);
+        return new Masalah(status, rule, judul, detail ?? (TeksMasalah.ForRule(rule) is null ? title : null), fields) { Field = named };
     }
 
     private static string? Text(JsonElement root, string name) =>

@@ -117,6 +117,20 @@ public static class TeksMasalah
         ["pembina-user-required"] = "Nama pengguna pembina wajib diisi.",
         ["pembina-regency-required"] = "Pembina kabupaten/kota harus ditugaskan di kabupaten/kota koperasi.",
         ["unknown-desa"] = "Kode desa tidak dikenal.",
+        // Registering a koperasi (Pages/Register/KoperasiBaru).
+        [Koperasi.ServiceDefaults.Http.RequestValidation.PersonalDataRule] = "Isian memuat data pribadi (NIK, nomor telepon atau nomor rekening warga). Hapus data itu dari isian.",
+        ["decree-number-already-registered"] = "Nomor SK badan hukum ini sudah terdaftar untuk koperasi lain.",
+        ["primer-needs-minimum-founders"] = "Koperasi primer memerlukan sekurang-kurangnya 9 orang pendiri (20 orang bila berdiri sebelum 2021).",
+        ["sekunder-needs-three-founding-cooperatives"] = "Koperasi sekunder memerlukan sekurang-kurangnya 3 koperasi pendiri.",
+        ["savings-loan-scheme-only-for-simpan-pinjam"] = "Koperasi simpan pinjam wajib memilih pola close loop atau open loop; jenis lain tidak memilikinya.",
+        ["deed-after-decree"] = "Tanggal akta pendirian tidak boleh sesudah tanggal SK badan hukum.",
+        ["unknown-regency"] = "Kabupaten/kota tidak dikenal di Provinsi Jambi.",
+        ["kecamatan-required"] = "Kecamatan wajib dipilih.",
+        ["unknown-kecamatan"] = "Kecamatan tidak dikenal di kabupaten/kota ini.",
+        ["kecamatan-outside-regency"] = "Kecamatan yang dipilih tidak berada di kabupaten/kota ini.",
+        ["ambiguous-desa"] = "Nama desa/kelurahan ini dipakai lebih dari satu tempat di kecamatan; tuliskan kodenya.",
+        ["desa-outside-kecamatan"] = "Desa/kelurahan ini tidak berada di kecamatan yang dipilih.",
+        ["multi-pihak-needs-two-member-classes"] = "Koperasi multi pihak memerlukan sekurang-kurangnya dua kelompok anggota.",
     };
 
     private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
@@ -195,6 +209,20 @@ public static class TeksMasalah
         ["opens"] = "Masa pengajuan dibuka",
         ["closes"] = "Masa pengajuan ditutup",
         ["advanceDays"] = "Jumlah hari",
+        // Registering a koperasi.
+        ["form"] = "Bentuk",
+        ["type"] = "Jenis",
+        ["savingsLoanScheme"] = "Pola simpan pinjam",
+        ["street"] = "Alamat jalan",
+        ["desa"] = "Desa/kelurahan",
+        ["postalCode"] = "Kode pos",
+        ["foundingMembers"] = "Jumlah pendiri",
+        ["memberCount"] = "Jumlah anggota",
+        ["businessField"] = "Bidang usaha",
+        ["nib"] = "NIB",
+        ["email"] = "Surel",
+        ["deed.date"] = "Tanggal akta",
+        ["deed.number"] = "Nomor akta",
     };
 
     /// <summary>The Indonesian text of a rule, or null when none is known.</summary>

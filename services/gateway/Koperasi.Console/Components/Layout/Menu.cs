@@ -25,6 +25,7 @@ public static class Menu
         }
 
         yield return ("/angka-resmi", "Angka resmi");
+        yield return ("/laporan", "Laporan");
         if (Pages.Dumisake.DumisakeAkses.MayRead(user))
         {
             yield return ("/dumisake", "Dumisake");
