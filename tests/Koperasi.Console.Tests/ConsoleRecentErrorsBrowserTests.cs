@@ -53,7 +53,8 @@ public class ConsoleRecentErrorsBrowserTests(ConsolePlatform platform)
         }
 
         // And an error the Registry logs, quoting a phone number.
-        var run = Guid.NewGuid().ToString("N")[..6];
+        // A letter first: six hex characters can all be digits, which the page masks as a phone number.
+        var run = "u" + Guid.NewGuid().ToString("N")[..6];
         platform.Registry.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Koperasi.Registry.Uji")
             .LogError(new TimeoutException($"no answer from {Phone}"), "Uji galat {Run}: applicant {Nik} not applied", run, Nik);
 
@@ -78,7 +79,7 @@ public class ConsoleRecentErrorsBrowserTests(ConsolePlatform platform)
             text.ShouldContain("**********90");
             text.ShouldContain("2025-08-29");
             var logged = page.Locator("#tabel-galat tr[data-layanan='registry']", new PageLocatorOptions { HasText = $"Uji galat {run}" });
-            (await logged.CountAsync()).ShouldBe(1);
+            (await logged.CountAsync()).ShouldBe(1, await page.Locator("#tabel-galat").InnerTextAsync());
             var loggedText = await logged.InnerTextAsync();
             loggedText.ShouldContain("log Koperasi.Registry.Uji");
             loggedText.ShouldContain("System.TimeoutException");
