@@ -33,6 +33,36 @@ public class DevelopmentSignInTests
     }
 
     [Fact]
+    public async Task Signing_in_opens_the_page_asked_for_before_and_never_another_site()
+    {
+        await using var gateway = new ConsoleOnly("Development", IPAddress.Loopback);
+        using var client = gateway.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        // A page without a session sends to /masuk with the page to come back to; the form carries it.
+        using var asked = await client.GetAsync(new Uri("/dumisake?program=1", UriKind.Relative));
+        asked.StatusCode.ShouldBe(HttpStatusCode.Found);
+        var signIn = asked.Headers.Location!.PathAndQuery;
+        var page = await client.GetStringAsync(new Uri(signIn, UriKind.Relative));
+        page.ShouldContain("name=\"kembali\" value=\"/dumisake?program=1\"");
+
+        using var response = await client.PostAsync(new Uri(DevelopmentSignIn.Path, UriKind.Relative), Form(page, "admin-provinsi", "", "ani", "/dumisake?program=1"));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/dumisake?program=1");
+    }
+
+    [Theory]
+    [InlineData("/kasus/batch", "/kasus/batch")]
+    [InlineData(null, "/")]
+    [InlineData("", "/")]
+    [InlineData("https://contoh.invalid/masuk", "/")]
+    [InlineData("//contoh.invalid/", "/")]
+    [InlineData("/\\contoh.invalid", "/")]
+    [InlineData("dumisake", "/")]
+    [InlineData("/masuk?ReturnUrl=/masuk", "/")]
+    public void The_page_to_return_to_is_a_path_of_this_site(string? requested, string opened) =>
+        ConsoleAuth.PageToReturnTo(requested).ShouldBe(opened);
+
+    [Fact]
     public async Task A_pembina_without_a_regency_or_an_unknown_role_is_sent_back_to_the_form()
     {
         await using var gateway = new ConsoleOnly("Development", IPAddress.Loopback);
@@ -100,7 +130,7 @@ public class DevelopmentSignInTests
         withToken.StatusCode.ShouldBe(HttpStatusCode.Found);
     }
 
-    private static FormUrlEncodedContent Form(string page, string role, string regency, string name)
+    private static FormUrlEncodedContent Form(string page, string role, string regency, string name, string? kembali = null)
     {
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         return new FormUrlEncodedContent(new Dictionary<string, string>
@@ -109,6 +139,7 @@ public class DevelopmentSignInTests
             ["role"] = role,
             ["regency"] = regency,
             ["name"] = name,
+            ["kembali"] = kembali ?? "/",
         });
     }
 

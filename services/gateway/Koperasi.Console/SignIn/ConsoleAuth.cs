@@ -116,7 +116,7 @@ public static class ConsoleAuth
     {
         if (UsesOidc(app.Configuration))
         {
-            app.MapGet("/masuk/sso", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OidcScheme]))
+            app.MapGet("/masuk/sso", (string? kembali) => Results.Challenge(new AuthenticationProperties { RedirectUri = PageToReturnTo(kembali) }, [OidcScheme]))
                 .AllowAnonymous().ExcludeFromDescription();
         }
 
@@ -126,6 +126,18 @@ public static class ConsoleAuth
             return Results.Redirect(SignInPath);
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// The console page to open after signing in: the one the officer asked for before being sent to
+    /// <c>/masuk</c> (its <c>ReturnUrl</c>), when it is a path of this site; the dashboard otherwise
+    /// (never another site: no open redirect).
+    /// </summary>
+    public static string PageToReturnTo(string? requested) =>
+        requested is { Length: > 0 } path && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal)
+            && !path.Contains('\\', StringComparison.Ordinal)
+            && !path.StartsWith(SignInPath, StringComparison.OrdinalIgnoreCase) && Uri.IsWellFormedUriString(path, UriKind.Relative)
+            ? path
+            : "/";
 
     /// <summary>Whether production sign-in (OpenID Connect) is configured.</summary>
     public static bool UsesOidc(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Auth:Authority"]);

@@ -38,7 +38,7 @@ public static class DevelopmentSignIn
         app.MapPost(Path, SignInAsync).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, TokenIssuer issuer, [FromForm] string? role, [FromForm] string? regency, [FromForm] string? name)
+    private static async Task<IResult> SignInAsync(HttpContext context, TokenIssuer issuer, [FromForm] string? role, [FromForm] string? regency, [FromForm] string? name, [FromForm] string? kembali)
     {
         if (!IsOffered(context))
         {
@@ -51,12 +51,13 @@ public static class DevelopmentSignIn
             : null;
         if (refusal is not null)
         {
-            return Results.Redirect($"{ConsoleAuth.SignInPath}?galat={refusal}");
+            var back = ConsoleAuth.PageToReturnTo(kembali) is "/" ? "" : $"&ReturnUrl={Uri.EscapeDataString(ConsoleAuth.PageToReturnTo(kembali))}";
+            return Results.Redirect($"{ConsoleAuth.SignInPath}?galat={refusal}{back}");
         }
 
         var user = string.IsNullOrWhiteSpace(name) ? $"dev-{role}" : name.Trim();
         var token = issuer.Issue(user, role!, regencies, Lifetime);
         await ConsoleAuth.SignInWithTokenAsync(context, token);
-        return Results.Redirect("/");
+        return Results.Redirect(ConsoleAuth.PageToReturnTo(kembali));
     }
 }
