@@ -151,13 +151,7 @@ public class DevelopmentSignInTests
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
-            builder.UseSetting("Auth:Audience", TestTokens.Audience);
-            builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
-            builder.UseSetting("Services:Registry", "");
-            builder.UseSetting("Services:Transformation", "");
-            builder.UseSetting("Services:Funding", "");
+            builder.Alone(environment);
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddress(Remote)));
         }
     }
