@@ -52,6 +52,12 @@ public sealed record DissolutionBatch
 
     public bool IsSent => SentOn is not null;
 
+    /// <summary>Where the batch stands (a method, so that the stored document and the API's answer stay as they are).</summary>
+    public DissolutionBatchStatus Status() =>
+        AnsweredOn is not null ? DissolutionBatchStatus.Answered
+        : IsSent ? DissolutionBatchStatus.Sent
+        : DissolutionBatchStatus.Open;
+
     public static string KeyOf(Guid batchId) => $"dissolution-batch-{batchId:N}";
 
     public static DissolutionBatch? Fold(DissolutionBatch? state, object @event) => (state, @event) switch
@@ -205,4 +211,12 @@ public static class DissolutionBatchEventNames
         options.Events.MapEventType<MinistryAnswerReceived>("ministry-answer-received");
         options.Events.MapEventType<MinistryAnswerMismatched>("ministry-answer-mismatched");
     }
+}
+
+/// <summary>Where a batch stands: gathering proposals, sent and waiting for the ministry, or answered (at least in part).</summary>
+public enum DissolutionBatchStatus
+{
+    Open,
+    Sent,
+    Answered,
 }

@@ -4,14 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koperasi.Transformation.Dissolutions;
 
-/// <summary>Where a batch stands: gathering proposals, sent and waiting for the ministry, or answered (at least in part).</summary>
-public enum DissolutionBatchStatus
-{
-    Open,
-    Sent,
-    Answered,
-}
-
 /// <summary>List the ministry batches with their counts, by status and regency.</summary>
 public static class ListDissolutionBatches
 {
@@ -45,6 +37,7 @@ public static class ListDissolutionBatches
         }
 
         var query = session.Query<DissolutionBatch>().AsQueryable();
+        // The batch's Status() in the database's terms.
         query = statusValue switch
         {
             DissolutionBatchStatus.Open => query.Where(b => b.SentOn == null),
@@ -61,13 +54,8 @@ public static class ListDissolutionBatches
         var found = await query.OrderByDescending(b => b.OpenedOn).ThenByDescending(b => b.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         var items = found.Select(b => new Item(
-            b.Id, b.Version, b.Title, StatusOf(b), b.OpenedOn, b.SentOn, b.AnsweredOn, b.Proposals.Count, b.Answers.Count,
+            b.Id, b.Version, b.Title, b.Status(), b.OpenedOn, b.SentOn, b.AnsweredOn, b.Proposals.Count, b.Answers.Count,
             b.Answers.Values.Count(a => a.Kind == MinistryAnswerKind.Approved), b.Mismatches.Count)).ToList();
         return TypedResults.Ok(new Page(items, page, pageSize, totalCount));
     }
-
-    private static DissolutionBatchStatus StatusOf(DissolutionBatch batch) =>
-        batch.AnsweredOn is not null ? DissolutionBatchStatus.Answered
-        : batch.IsSent ? DissolutionBatchStatus.Sent
-        : DissolutionBatchStatus.Open;
 }
