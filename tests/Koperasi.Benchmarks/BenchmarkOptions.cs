@@ -20,6 +20,7 @@ public sealed record BenchmarkOptions
           --no-report        print the table only, write no Markdown
           --drop             drop the schema at the end (default: keep it, so runs can be repeated)
           --no-engines       skip the figures against the raw engines (P1 to P5)
+          --figures LIST     only these engine figures, e.g. P3 or P1,P4,P5 (default: P1 to P5; P4 needs P1)
           --runs N           runs of each engine figure, the median reported (default 3)
           --connections N    connections of the command figure P1 (default 16)
           --command-seconds N  seconds of each P1 run, platform and raw each (default 10)
@@ -40,6 +41,7 @@ public sealed record BenchmarkOptions
     public bool WriteReport { get; init; } = true;
     public bool Drop { get; init; }
     public bool Engines { get; init; } = true;
+    public IReadOnlySet<string> Figures { get; init; } = AllFigures;
     public int Runs { get; init; } = 3;
     public int Connections { get; init; } = 16;
     public int CommandSeconds { get; init; } = 10;
@@ -63,6 +65,7 @@ public sealed record BenchmarkOptions
             "--no-report" => options with { WriteReport = false },
             "--drop" => options with { Drop = true },
             "--no-engines" => options with { Engines = false },
+            "--figures" => options with { Figures = FigureList(read.Value()) },
             "--runs" => options with { Runs = read.Number() },
             "--connections" => options with { Connections = read.Number() },
             "--command-seconds" => options with { CommandSeconds = read.Number() },
@@ -72,6 +75,27 @@ public sealed record BenchmarkOptions
             "--stale-sequence-ms" => options with { StaleSequenceMilliseconds = read.Number() },
             _ => throw read.Unknown(),
         });
+
+    /// <summary>The engine figures of issue 15.</summary>
+    public static readonly IReadOnlySet<string> AllFigures = new HashSet<string>(["P1", "P2", "P3", "P4", "P5"], StringComparer.Ordinal);
+
+    /// <summary>Whether the engine figure <paramref name="id"/> (P1 to P5) is to run.</summary>
+    public bool Measures(string id) => Engines && Figures.Contains(id);
+
+    /// <summary>A comma-separated list of figures; P4 publishes the backlog P1 leaves, so it needs P1.</summary>
+    private static HashSet<string> FigureList(string value)
+    {
+        var figures = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => f.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        if (figures.Count == 0 || !figures.IsSubsetOf(AllFigures))
+        {
+            throw new FormatException("--figures takes a comma-separated list of P1, P2, P3, P4, P5.");
+        }
+
+        return figures.Contains("P4") && !figures.Contains("P1")
+            ? throw new FormatException("--figures: P4 publishes the backlog P1 leaves; name P1 with it.")
+            : figures;
+    }
 
     /// <summary>The schema name goes into SQL text, so only plain identifiers are accepted.</summary>
     private static string SchemaName(string name) =>

@@ -79,7 +79,7 @@ public static class Report
             md.AppendLine("## Against the raw engines");
             md.AppendLine();
             md.AppendLine(Invariant, $"Each figure beside its raw anchor, measured in this run on this machine; the median of {result.Options.Runs} runs where cheap. Load average (1, 5, 15 min) when these began: {result.EngineLoadBefore}; when they ended: {result.EngineLoadAfter}.");
-            md.AppendLine(Invariant, $"Arguments: `--runs {result.Options.Runs} --connections {result.Options.Connections} --command-seconds {result.Options.CommandSeconds} --iterations {result.Options.Iterations} --steady-rate {result.Options.SteadyRate} --steady-seconds {result.Options.SteadySeconds} --burst {result.Options.Burst}`.");
+            md.AppendLine(Invariant, $"Arguments: `--runs {result.Options.Runs} --connections {result.Options.Connections} --command-seconds {result.Options.CommandSeconds} --iterations {result.Options.Iterations} --steady-rate {result.Options.SteadyRate} --steady-seconds {result.Options.SteadySeconds} --burst {result.Options.Burst}{(result.Options.Figures.Count < BenchmarkOptions.AllFigures.Count ? $" --figures {string.Join(',', result.Options.Figures.Order(StringComparer.Ordinal))}" : "")}`.");
             md.AppendLine();
             md.AppendLine("| | figure | platform | raw anchor | share of raw | target | met | runs |");
             md.AppendLine("|---|---|--:|---|--:|---|---|---|");

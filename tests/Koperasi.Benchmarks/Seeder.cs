@@ -42,7 +42,7 @@ public sealed class Seeder(BenchmarkDatabase database, BenchmarkOptions options)
         }
 
         TimeSpan? projectionTime = null;
-        if (seedTime is not null || options.Rebuild || options.Engines || !await database.StatisticsCaughtUpAsync())
+        if (seedTime is not null || options.Rebuild || options.Measures("P3") || !await database.StatisticsCaughtUpAsync())
         {
             projectionTime = await RebuildStatisticsAsync(cancellationToken);
         }

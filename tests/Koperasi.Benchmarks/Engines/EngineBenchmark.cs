@@ -48,11 +48,30 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
         await database.ExecuteAsync($"drop schema if exists {_commandSchema} cascade");
         try
         {
-            figures.AddRange(await CommandsAsync(entityPrefix, cancellationToken));
-            figures.Add(Rebuild(seed));
-            figures.Add(await RelayAsync(entityPrefix, cancellationToken));
-            figures.AddRange(await new PropagationBenchmark(database, options).RunAsync($"{entityPrefix}-p2", cancellationToken));
-            figures.Add(await new HotStreamBenchmark(database, options).RunAsync(entityPrefix, cancellationToken));
+            if (options.Measures("P1"))
+            {
+                figures.AddRange(await CommandsAsync(entityPrefix, cancellationToken));
+            }
+
+            if (options.Measures("P3"))
+            {
+                figures.Add(Rebuild(seed));
+            }
+
+            if (options.Measures("P4"))
+            {
+                figures.Add(await RelayAsync(entityPrefix, cancellationToken));
+            }
+
+            if (options.Measures("P2"))
+            {
+                figures.AddRange(await new PropagationBenchmark(database, options).RunAsync($"{entityPrefix}-p2", cancellationToken));
+            }
+
+            if (options.Measures("P5"))
+            {
+                figures.Add(await new HotStreamBenchmark(database, options).RunAsync(entityPrefix, cancellationToken));
+            }
         }
         finally
         {
