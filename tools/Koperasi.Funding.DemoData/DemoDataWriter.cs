@@ -1,6 +1,7 @@
 using JasperFx;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Decrees;
 using Koperasi.Funding.Programmes;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Persistence;
@@ -70,7 +71,9 @@ public static class DemoDataWriter
         var programmeStream = await session.Events.FetchForWriting<Programme>(programmeId, cancellationToken);
         var programme = programmeStream.Aggregate
             ?? throw new InvalidOperationException($"The demo programme {batch.Year} ({programmeId}) is missing.");
-        if (programme.Batches.FirstOrDefault(b => b.DecreeNumber == batch.DecreeNumber) is { } done)
+        var done = await session.Query<DecreeBatch>().FirstOrDefaultAsync(
+            b => b.ProgrammeId == programmeId && b.NumberKey == DecreeBatch.KeyOf(batch.DecreeNumber), cancellationToken);
+        if (done is not null)
         {
             return new BatchLoaded(done.Recipients, [], AlreadyLoaded: true);
         }
@@ -103,6 +106,7 @@ public static class DemoDataWriter
             histories.ToDictionary(h => h.Command.ApplicationId, h => h.State),
             new Dictionary<Guid, CooperativeReplica?>(),
             new Dictionary<Guid, IReadOnlyList<GrantHeld>>(),
+            [],
             batch.DecreedOn);
         if (outcome.Refusal is { } batchRefusal)
         {

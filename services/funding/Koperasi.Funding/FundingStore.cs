@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Koperasi.Funding.Applicants;
 using Koperasi.Funding.Applications;
 using Koperasi.Funding.Cooperatives;
+using Koperasi.Funding.Decrees;
 using Koperasi.Funding.Programmes;
 using Koperasi.Funding.Reports;
 using Koperasi.ServiceDefaults.Replicas;
@@ -22,6 +23,7 @@ public static class FundingStore
 
         options.Projections.Add(new ProgrammeProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ApplicationProjection(), ProjectionLifecycle.Inline);
+        DecreeBatch.Configure(options);
         options.Schema.For<Programme>().DocumentAlias("programme").Index(p => p.Year);
         options.Schema.For<Application>()
             .DocumentAlias("application")

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koperasi.Funding.Demo;
-using Koperasi.Funding.Programmes;
+using Koperasi.Funding.Decrees;
 using Koperasi.ServiceDefaults.PersonalData;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -56,7 +56,7 @@ public class DemoDataStartTests
 
         (await Api.GetAsync(client, "/api/funding/applications?pageSize=1"))["totalCount"]!.GetValue<long>().ShouldBe(set.Applications);
         await using var query = store.QuerySession();
-        var decrees = (await query.Query<Programme>().ToListAsync(cancellation)).SelectMany(p => p.Batches).Select(b => b.DecreeNumber).ToList();
+        var decrees = await query.Query<DecreeBatch>().Select(b => b.DecreeNumber).ToListAsync(cancellation);
         decrees.ShouldBeUnique();
         decrees.Count.ShouldBe(set.Batches.Count);
     }

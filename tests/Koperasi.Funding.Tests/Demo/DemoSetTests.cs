@@ -168,6 +168,7 @@ public class DemoSetTests
                 histories.ToDictionary(h => h.Command.ApplicationId, h => h.State),
                 new Dictionary<Guid, CooperativeReplica?>(),
                 new Dictionary<Guid, IReadOnlyList<GrantHeld>>(),
+                [],
                 batch.DecreedOn);
             outcome.Refusal.ShouldBeNull(outcome.Refusal?.Detail);
             programmes[batch.Year] = Programme.Fold(programme, outcome.Batch!)!;

@@ -13,12 +13,14 @@ public class DecreeBatchTests
 
     private static DecreeBatchOutcome Decide(
         Programme programme, IssueDecreeBatch batch, IEnumerable<Application> applications,
-        IReadOnlyDictionary<Guid, CooperativeReplica?>? cooperatives = null, IReadOnlyDictionary<Guid, IReadOnlyList<GrantHeld>>? grants = null) =>
+        IReadOnlyDictionary<Guid, CooperativeReplica?>? cooperatives = null, IReadOnlyDictionary<Guid, IReadOnlyList<GrantHeld>>? grants = null,
+        IReadOnlyCollection<string>? numbersUsed = null) =>
         programme.IssueDecreeBatch(
             batch,
             applications.ToDictionary(a => a.Id, a => (Application?)a),
             cooperatives ?? new Dictionary<Guid, CooperativeReplica?>(),
             grants ?? new Dictionary<Guid, IReadOnlyList<GrantHeld>>(),
+            numbersUsed ?? [],
             Today);
 
     private static Application Eligible(Programme programme, string regency = "1503", string category = "wirausaha-pemula", Guid? cooperativeId = null) =>
@@ -37,7 +39,6 @@ public class DecreeBatchTests
         outcome.ApplicationEvents.Values.Cast<GrantAwarded>().Select(g => g.Amount).ShouldBe([20_000_000m, 10_000_000m]);
         var after = Programme.Fold(programme, outcome.Batch!)!;
         (after.DecreedRecipients, after.DecreedAmount, after.RemainingBudget).ShouldBe((2, 30_000_000m, 0m));
-        after.Batches.ShouldHaveSingleItem().Recipients.ShouldBe(2);
     }
 
     [Fact]
@@ -158,7 +159,9 @@ public class DecreeBatchTests
         var decreed = Programme.Fold(programme, Decide(programme, batch, [first]).Batch!)!;
         var second = Eligible(programme);
 
-        Decide(decreed, Batch(second) with { DecreeNumber = batch.DecreeNumber.ToUpperInvariant() }, [second]).Refusal!.Rule.ShouldBe("decree-number-already-used");
+        Decide(decreed, Batch(second) with { DecreeNumber = batch.DecreeNumber.ToUpperInvariant() }, [second], numbersUsed: [batch.DecreeNumber])
+            .Refusal!.Rule.ShouldBe("decree-number-already-used");
+        Decide(decreed, Batch(second), [second], numbersUsed: [batch.DecreeNumber]).Refusal.ShouldBeNull();
         Decide(decreed, Batch(second) with { DecreeDate = Today.AddDays(1) }, [second]).Refusal!.Rule.ShouldBe("decree-date-in-future");
     }
 

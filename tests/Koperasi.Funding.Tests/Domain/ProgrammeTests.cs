@@ -13,7 +13,7 @@ public class ProgrammeTests
         var outcome = programme.IssueDecreeBatch(
             new IssueDecreeBatch(Guid.NewGuid(), "188.4/1/KPTS/2026", Today, [application.Id]),
             new Dictionary<Guid, Application?> { [application.Id] = application }, new Dictionary<Guid, Cooperatives.CooperativeReplica?>(),
-            new Dictionary<Guid, IReadOnlyList<GrantHeld>>(), Today);
+            new Dictionary<Guid, IReadOnlyList<GrantHeld>>(), [], Today);
         return Programme.Fold(programme, outcome.Batch!)!;
     }
 

@@ -54,8 +54,9 @@ public static class DecreeBatches
                 var grantsHeld = await GrantsHeldQuery.ForAsync(
                     session, [.. applications.Values.OfType<Application>().Select(a => a.ApplicantId)], cancellationToken);
                 var command = new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber.Trim(), request.DecreeDate, request.ApplicationIds);
+                var numbersUsed = await DecreeBatch.UsedAsync(session, id, [command.DecreeNumber], cancellationToken);
                 var outcome = programme.IssueDecreeBatch(
-                    command, applications, cooperativeIds.ToDictionary(c => c, c => standings.GetValueOrDefault(c)), grantsHeld, clock.Today());
+                    command, applications, cooperativeIds.ToDictionary(c => c, c => standings.GetValueOrDefault(c)), grantsHeld, numbersUsed, clock.Today());
                 if (outcome.Refusal is { } refusal)
                 {
                     refused = refusal;

@@ -16,12 +16,14 @@ public sealed partial record Programme
     /// <param name="applications">The applications named, by id; null where none exists.</param>
     /// <param name="cooperatives">What Funding knows of the koperasi the applications name.</param>
     /// <param name="grantsHeld">Grants the applicants hold, by applicant.</param>
+    /// <param name="decreeNumbersUsed">Decree numbers that already granted a batch of this programme (those asked for, at least).</param>
     /// <param name="today">Jambi's date.</param>
     public DecreeBatchOutcome IssueDecreeBatch(
         IssueDecreeBatch command,
         IReadOnlyDictionary<Guid, Application?> applications,
         IReadOnlyDictionary<Guid, CooperativeReplica?> cooperatives,
         IReadOnlyDictionary<Guid, IReadOnlyList<GrantHeld>> grantsHeld,
+        IReadOnlyCollection<string> decreeNumbersUsed,
         DateOnly today)
     {
         var decreed = new Dictionary<Guid, object>();
@@ -58,7 +60,7 @@ public sealed partial record Programme
             .OrderBy(q => q.RegencyCode, StringComparer.Ordinal)
             .ToList();
 
-        var refusalOfBatch = BatchRefusal(command, today, refused, budget, quotas);
+        var refusalOfBatch = BatchRefusal(command, decreeNumbersUsed, today, refused, budget, quotas);
         return refusalOfBatch is null
             ? new DecreeBatchOutcome(new DecreeBatchIssued(Id, command.BatchId, command.DecreeNumber, command.DecreeDate, grants), decreed, null)
             : new DecreeBatchOutcome(null, new Dictionary<Guid, object>(), refusalOfBatch);
@@ -71,7 +73,7 @@ public sealed partial record Programme
             : DomainError.Conflict("grant-not-decreed", $"Application {application.Id} holds no grant of programme {Year}.");
 
     private DecreeBatchRefusal? BatchRefusal(
-        IssueDecreeBatch command, DateOnly today, List<ApplicationRefusal> refused, BudgetFigures budget, List<QuotaFigures> quotas)
+        IssueDecreeBatch command, IReadOnlyCollection<string> decreeNumbersUsed, DateOnly today, List<ApplicationRefusal> refused, BudgetFigures budget, List<QuotaFigures> quotas)
     {
         DecreeBatchRefusal Refuse(string rule, string detail, DomainErrorKind kind, IReadOnlyList<string>? rules = null) =>
             new(rule, detail, kind, rules ?? [rule], budget, quotas, refused);
@@ -81,7 +83,7 @@ public sealed partial record Programme
             return Refuse("decree-date-in-future", $"A decree is dated when it is signed; {command.DecreeDate:yyyy-MM-dd} is after today.", DomainErrorKind.Unprocessable);
         }
 
-        if (Batches.Any(b => string.Equals(b.DecreeNumber, command.DecreeNumber, StringComparison.OrdinalIgnoreCase)))
+        if (decreeNumbersUsed.Any(n => string.Equals(n, command.DecreeNumber, StringComparison.OrdinalIgnoreCase)))
         {
             return Refuse("decree-number-already-used", $"Decree {command.DecreeNumber} already granted a batch of programme {Year}.", DomainErrorKind.Conflict);
         }

@@ -2,7 +2,8 @@ namespace Koperasi.Funding.Programmes;
 
 /// <summary>
 /// A year's Dumisake programme: its configuration and what has been decreed against its budget
-/// and quotas. The state its stream folds to; deciding is pure (state and command in, events or
+/// and quotas (counters only: each decree batch is its own document, <c>DecreeBatch</c>, so this
+/// state stays the same size however many batches are decreed). The state its stream folds to; deciding is pure (state and command in, events or
 /// a broken rule out).
 /// </summary>
 public sealed partial record Programme
@@ -38,8 +39,6 @@ public sealed partial record Programme
 
     /// <summary>Grants decreed and not withdrawn per regency (BPS code).</summary>
     public IReadOnlyDictionary<string, int> DecreedByRegency { get; init; } = new Dictionary<string, int>();
-
-    public IReadOnlyList<DecreeBatchSummary> Batches { get; init; } = [];
 
     public decimal RemainingBudget => Budget - DecreedAmount;
 
@@ -90,7 +89,6 @@ public sealed partial record Programme
             DecreedAmount = DecreedAmount + amount,
             DecreedRecipients = DecreedRecipients + e.Grants.Count,
             DecreedByRegency = byRegency,
-            Batches = [.. Batches, new DecreeBatchSummary(e.BatchId, e.DecreeNumber, e.DecreeDate, e.Grants.Count, amount)],
         };
     }
 

@@ -22,5 +22,6 @@ public static class ProgrammeFeature
         GetProgramme.Map(programmes);
         ChangeProgramme.Map(programmes);
         DecreeBatches.Map(programmes);
+        ListDecreeBatches.Map(programmes);
     }
 }

@@ -46,6 +46,3 @@ public sealed record ApplicationWindow(DateOnly Opens, DateOnly Closes)
 {
     public bool Contains(DateOnly day) => day >= Opens && day <= Closes;
 }
-
-/// <summary>A decree batch as the programme remembers it.</summary>
-public sealed record DecreeBatchSummary(Guid BatchId, string DecreeNumber, DateOnly DecreeDate, int Recipients, decimal Amount);

@@ -11,12 +11,13 @@ public sealed record ApplicationWindowDto(DateOnly Opens, DateOnly Closes);
 
 public sealed record DecreedSummaryDto(int Recipients, decimal Amount, decimal RemainingBudget, IReadOnlyDictionary<string, int> ByRegency);
 
-public sealed record DecreeBatchSummaryDto(Guid BatchId, string DecreeNumber, DateOnly DecreeDate, int Recipients, decimal Amount);
+public sealed record DecreeBatchDto(Guid BatchId, string DecreeNumber, DateOnly DecreeDate, int Recipients, decimal Amount);
+
+public sealed record DecreeBatchPageDto(IReadOnlyList<DecreeBatchDto> Items, int PageNumber, int PageSize, long TotalCount);
 
 public sealed record ProgrammeDto(
     Guid Id, long Version, int Year, string Name, decimal Budget, int TargetRecipients, IReadOnlyList<GrantCategoryDto> Categories,
-    IReadOnlyDictionary<string, int> RegencyQuotas, DateOnly ReferenceDate, ApplicationWindowDto Window, DecreedSummaryDto Decreed,
-    IReadOnlyList<DecreeBatchSummaryDto> Batches);
+    IReadOnlyDictionary<string, int> RegencyQuotas, DateOnly ReferenceDate, ApplicationWindowDto Window, DecreedSummaryDto Decreed);
 
 public sealed record ApplicantViewDto(Guid Id, string? MaskedNik, string? Name, bool Erased);
 
