@@ -74,11 +74,6 @@ public sealed class StreamStep<T>(
     /// <param name="validation">The request's validation, checked first (before If-Match and the load); null when the endpoint checked it.</param>
     /// <param name="refuse">The problem for a refused decision; <see cref="Problems.ToProblem(DomainError)"/> when null.</param>
     /// <param name="commitFailed">A problem for an exception of the commit other than a concurrency conflict (a unique claim taken meanwhile); null rethrows.</param>
-    /// <param name="prepare">
-    /// Reads the decision needs that do not depend on the aggregate (other streams fetched for writing,
-    /// documents), done after If-Match is read and before the aggregate is fetched: on a serialized
-    /// step, outside the time the stream is locked.
-    /// </param>
     public async Task<Results<TResult, ValidationProblem, ProblemHttpResult>> RunAsync<TResult>(
         Guid id,
         HttpContext http,
@@ -87,34 +82,23 @@ public sealed class StreamStep<T>(
         Func<StepOutcome<T>, Task<TResult>> respond,
         RequestValidation? validation = null,
         Func<DomainError, ProblemHttpResult>? refuse = null,
-        Func<Exception, ProblemHttpResult?>? commitFailed = null,
-        Func<Task>? prepare = null)
+        Func<Exception, ProblemHttpResult?>? commitFailed = null)
         where TResult : IResult
     {
         var cancellationToken = http.RequestAborted;
-        if (validation is { IsValid: false })
+        var (expected, badIfMatch, refusedRequest) = Precheck(http, validation);
+        if (badIfMatch is not null)
         {
-            return validation.ToProblem();
+            return badIfMatch;
         }
 
-        var expectedVersion = http.Request.ReadIfMatch(out var badIfMatch);
-        if (badIfMatch is ValidationProblem badHeader)
+        if (refusedRequest is not null)
         {
-            return badHeader;
-        }
-
-        if (expectedVersion is not { } expected)
-        {
-            return Problems.IfMatchRequired();
+            return refusedRequest;
         }
 
         try
         {
-            if (prepare is not null)
-            {
-                await prepare();
-            }
-
             // One read: the stream's version and its inline snapshot. Without an expected version
             // the fetch does not throw; the commit still checks that the stream is at the version read.
             // A serialized step locks the stream's row in the session's transaction until the commit.
@@ -126,15 +110,10 @@ public sealed class StreamStep<T>(
                 return Problems.NotFound(resource, id);
             }
 
-            if (authorize?.Invoke(http.User, current) is { } forbidden)
-            {
-                return forbidden;
-            }
-
             var read = stream.StartingVersion ?? 0;
-            if (read != expected && !(unchangedSince?.Invoke(current) is { } since && since <= expected && expected <= read))
+            if (Admit(http.User, current, read, expected) is { } notAdmitted)
             {
-                return Problems.ConcurrencyConflict(expected);
+                return notAdmitted;
             }
 
             var decision = await decide(current);
@@ -148,19 +127,58 @@ public sealed class StreamStep<T>(
             {
                 await session.SaveChangesAsync(cancellationToken);
             }
-            catch (Exception failure) when (failure is not JasperFx.ConcurrencyException && commitFailed?.Invoke(failure) is { } problem)
+            catch (Exception failure) when (failure is not JasperFx.ConcurrencyException && commitFailed?.Invoke(failure) is { } failed)
             {
-                return problem;
+                return failed;
             }
 
             var version = read + decision.Events.Count;
-            var after = withVersion(decision.Events.Aggregate(current, (state, e) => fold(state, e)!), version);
             http.Response.SetETag(version);
-            return await respond(new StepOutcome<T>(current, after, decision.Events, version));
+            return await respond(new StepOutcome<T>(current, After(current, decision.Events, version), decision.Events, version));
         }
         catch (JasperFx.ConcurrencyException)
         {
             return Problems.ConcurrencyConflict(expected);
         }
     }
+
+    /// <summary>What a 404 calls the aggregate.</summary>
+    internal string Resource => resource;
+
+    /// <summary>Whether the step is serialized on its stream (ADR 0029): only such a step can be grouped (<see cref="GroupCommit{T, TMember, TGroup}"/>).</summary>
+    internal bool Serialized => unchangedSince is not null;
+
+    /// <summary>ADR 0013's steps 1 and 2: the request's validation, then If-Match read once (400, 428). Nothing is read.</summary>
+    internal static (long Expected, ValidationProblem? BadIfMatch, ProblemHttpResult? Refused) Precheck(HttpContext http, RequestValidation? validation)
+    {
+        if (validation is { IsValid: false })
+        {
+            return (0, null, validation.ToProblem());
+        }
+
+        var expectedVersion = http.Request.ReadIfMatch(out var badIfMatch);
+        if (badIfMatch is ValidationProblem badHeader)
+        {
+            return (0, badHeader, null);
+        }
+
+        return expectedVersion is { } expected ? (expected, null, null) : (0, null, Problems.IfMatchRequired());
+    }
+
+    /// <summary>ADR 0013's steps 4 and 5 on the aggregate as read at <paramref name="read"/>: 403, 409 for a stale If-Match, or null.</summary>
+    internal ProblemHttpResult? Admit(ClaimsPrincipal user, T current, long read, long expected)
+    {
+        if (authorize?.Invoke(user, current) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        return read == expected || (unchangedSince?.Invoke(current) is { } since && since <= expected && expected <= read)
+            ? null
+            : Problems.ConcurrencyConflict(expected);
+    }
+
+    /// <summary>The aggregate after <paramref name="events"/>, at <paramref name="version"/>.</summary>
+    internal T After(T current, IReadOnlyList<object> events, long version) =>
+        withVersion(events.Aggregate(current, (state, e) => fold(state, e)!), version);
 }

@@ -34,11 +34,17 @@ public class DecreeConcurrencyTests(FundingHost funding) : IClassFixture<Funding
             var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin, Api.Programme(budget: Funded * Grant)));
             var applications = await Seed.EligibleAsync(funding.Services, programmeId, Officers);
 
-            var outcomes = await DecreeAtOnceAsync(programmeId, applications);
+            var answers = new System.Collections.Concurrent.ConcurrentBag<(long Version, decimal AlreadyDecreed, decimal Remaining)>();
+            var outcomes = await DecreeAtOnceAsync(programmeId, applications, answers);
 
             outcomes.Count(o => o == "decreed").ShouldBe(Funded, $"round {round}: {string.Join(", ", outcomes)}");
             outcomes.Count(o => o == "budget-exceeded").ShouldBe(Officers - Funded, $"round {round}");
             await ShouldHoldExactlyAsync(programmeId, Funded, Funded * Grant);
+
+            // Each answer is its own batch's, however the batches were grouped: the programme opened at
+            // version 1, so the k-th batch's ETag is 1 + k and the budget after it has k grants decreed.
+            answers.Select(a => a.Version).Order().ToList().ShouldBe([.. Enumerable.Range(2, Funded).Select(v => (long)v)], $"round {round}");
+            answers.ShouldAllBe(a => a.AlreadyDecreed == (a.Version - 1) * Grant && a.Remaining == (Funded - (a.Version - 1)) * Grant);
         }
 
         // Batches decided at once wait for each other on the programme: none is refused for a race.
@@ -110,19 +116,78 @@ public class DecreeConcurrencyTests(FundingHost funding) : IClassFixture<Funding
         await ShouldHoldExactlyAsync(programmeId, 2, 2 * Grant);
     }
 
-    /// <summary>Each officer decrees one application in its own batch, all released together, retrying lost races.</summary>
-    private async Task<string[]> DecreeAtOnceAsync(string programmeId, IReadOnlyList<Guid> applications)
+    [Fact]
+    public async Task Batches_decided_at_once_with_one_decree_number_or_one_application_decree_once_and_refuse_the_rest_alone()
+    {
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
+            var applications = await Seed.EligibleAsync(funding.Services, programmeId, Officers);
+            // Three officers give the same decree number, three others name the same application; the rest are fine.
+            var sameNumber = $"188.4/{Guid.NewGuid():N}/KPTS/DISKOP";
+            var batches = applications.Select((a, i) => i switch
+            {
+                < 3 => Numbered(Api.Batch(a.ToString()), i == 1 ? sameNumber.ToLowerInvariant() : sameNumber),
+                < 6 => Api.Batch(applications[3].ToString()),
+                _ => Api.Batch(a.ToString()),
+            }).ToList();
+
+            var outcomes = await DecreeAtOnceAsync(programmeId, applications, batches: batches);
+
+            outcomes.Take(3).Count(o => o == "decreed").ShouldBe(1, $"round {round}: {string.Join(", ", outcomes)}");
+            outcomes.Take(3).Count(o => o == "decree-number-already-used").ShouldBe(2, $"round {round}");
+            outcomes.Skip(3).Take(3).Count(o => o == "decreed").ShouldBe(1, $"round {round}: {string.Join(", ", outcomes)}");
+            outcomes.Skip(6).ShouldAllBe(o => o == "decreed", $"round {round}: a refused batch leaves the others of its group decreed");
+            await ShouldHoldExactlyAsync(programmeId, Officers - 4, (Officers - 4) * Grant);
+        }
+
+        _racesLost.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_decreed_application_s_document_holds_its_stream_version_which_a_group_appends_at()
+    {
+        var programmeId = Api.Id(await Api.OpenProgrammeAsync(_admin));
+        var application = (await Seed.EligibleAsync(funding.Services, programmeId, 1))[0];
+        using (var decreed = await IfMatch.PostAsync(_admin, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(application.ToString())))
+        {
+            decreed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        await using var session = funding.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var state = await session.Events.FetchStreamStateAsync(application);
+        (await session.LoadAsync<Application>(application))!.Version.ShouldBe(state!.Version);
+    }
+
+    private static JsonObject Numbered(JsonObject batch, string number)
+    {
+        batch["decreeNumber"] = number;
+        return batch;
+    }
+
+    /// <summary>
+    /// Each officer decrees its own batch (one application each, or the batches given), all released
+    /// together, retrying lost races; each 201's ETag and budget figures go to <paramref name="answers"/>.
+    /// </summary>
+    private async Task<string[]> DecreeAtOnceAsync(
+        string programmeId, IReadOnlyList<Guid> applications,
+        System.Collections.Concurrent.ConcurrentBag<(long Version, decimal AlreadyDecreed, decimal Remaining)>? answers = null,
+        IReadOnlyList<JsonObject>? batches = null)
     {
         using var start = new SemaphoreSlim(0);
-        var officers = applications.Select(async (application, i) =>
+        var bodies = batches ?? [.. applications.Select(a => Api.Batch(a.ToString()))];
+        var officers = bodies.Select(async (body, i) =>
         {
             var client = funding.CreateClientAs(i % 2 == 0 ? KoperasiRoles.Verifikator : KoperasiRoles.AdminProvinsi);
             await start.WaitAsync();
             for (var attempt = 0; attempt < 200; attempt++)
             {
-                using var response = await IfMatch.PostAsync(client, $"/api/funding/programmes/{programmeId}/decree-batches", Api.Batch(application.ToString()));
+                using var response = await IfMatch.PostAsync(client, $"/api/funding/programmes/{programmeId}/decree-batches", body.DeepClone());
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
+                    var budget = (await response.Content.ReadFromJsonAsync<JsonObject>())!["budget"]!;
+                    answers?.Add((long.Parse(response.Headers.ETag!.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture),
+                        budget["alreadyDecreed"]!.GetValue<decimal>(), budget["remaining"]!.GetValue<decimal>()));
                     return "decreed";
                 }
 
@@ -137,7 +202,7 @@ public class DecreeConcurrencyTests(FundingHost funding) : IClassFixture<Funding
 
             return "gave-up";
         }).ToList();
-        start.Release(applications.Count);
+        start.Release(bodies.Count);
         return await Task.WhenAll(officers);
     }
 

@@ -3,6 +3,7 @@ using Koperasi.Funding.Cooperatives;
 using Koperasi.Funding.Programmes;
 using Koperasi.ServiceDefaults.Decisions;
 using Koperasi.ServiceDefaults.Http;
+using Koperasi.ServiceDefaults.Streams;
 using Koperasi.ServiceDefaults.Time;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,61 +39,103 @@ public static class DecreeBatches
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
     private static Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
-        Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
-        DecreeBatchRefusal? refused = null;
-        DecreeBatchIssued? issued = null;
-        var streams = new Dictionary<Guid, JasperFx.Events.IEventStream<Application>>();
-        Dictionary<Guid, Application?> applications = [];
-        Guid[] cooperativeIds = [];
-        Dictionary<Guid, CooperativeReplica> standings = [];
-        return ProgrammeSteps.DecreeStep.RunAsync(
-            id, http, session,
-            async programme =>
-            {
-                // Read on the locked programme: a batch that committed before the lock may have granted an applicant here.
-                var grantsHeld = await GrantsHeldQuery.ForAsync(
-                    session, [.. applications.Values.OfType<Application>().Select(a => a.ApplicantId)], cancellationToken);
-                var command = new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber.Trim(), request.DecreeDate, request.ApplicationIds);
-                var numbersUsed = await DecreeBatch.UsedAsync(session, id, [command.DecreeNumber], cancellationToken);
-                var outcome = programme.IssueDecreeBatch(
-                    command, applications, cooperativeIds.ToDictionary(c => c, c => standings.GetValueOrDefault(c)), grantsHeld, numbersUsed, clock.Today());
-                if (outcome.Refusal is { } refusal)
-                {
-                    refused = refusal;
-                    return Decision.Reject(new DomainError(refusal.Rule, refusal.Detail, refusal.Kind));
-                }
-
-                issued = outcome.Batch!;
-                foreach (var (applicationId, decree) in outcome.ApplicationEvents)
-                {
-                    streams[applicationId].AppendOne(decree);
-                }
-
-                return Decision.Accept(issued);
-            },
-            step => Task.FromResult(TypedResults.Created(
+        var batch = new Batch(id, new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber?.Trim() ?? "", request.DecreeDate, request.ApplicationIds ?? []), clock.Today());
+        return Group.RunAsync(
+            id, http, session, batch,
+            step => TypedResults.Created(
                 $"/api/funding/programmes/{id}",
-                new Response(issued!.BatchId, id, issued.DecreeNumber, issued.DecreeDate, issued.Grants.Count, issued.Grants.Sum(g => g.Amount),
-                    new BudgetFigures(step.After.Budget, step.After.DecreedAmount, 0, step.After.RemainingBudget)))),
+                new Response(batch.Issued!.BatchId, id, batch.Issued.DecreeNumber, batch.Issued.DecreeDate, batch.Issued.Grants.Count, batch.Issued.Grants.Sum(g => g.Amount),
+                    new BudgetFigures(step.After.Budget, step.After.DecreedAmount, 0, step.After.RemainingBudget))),
             Validate(request),
-            refuse: error => refused is { } refusal ? DecreeBatchRefused.Problem(refusal) : error.ToProblem(),
-            // The applications and their koperasi, read before the programme is locked: they do not depend on it, and
-            // each application is appended at the version read here (a decree or another step on it meanwhile: 409).
-            prepare: async () =>
-            {
-                foreach (var applicationId in request.ApplicationIds)
-                {
-                    streams[applicationId] = await session.Events.FetchForWriting<Application>(applicationId, cancellationToken);
-                }
+            refuse: error => batch.Refused is { } refusal ? DecreeBatchRefused.Problem(refusal) : error.ToProblem());
+    }
 
-                applications = streams.ToDictionary(s => s.Key, s => s.Value.Aggregate);
-                var present = applications.Values.OfType<Application>().ToList();
-                cooperativeIds = [.. present.Select(a => a.CooperativeId).OfType<Guid>().Distinct()];
-                standings = cooperativeIds.Length == 0
-                    ? []
-                    : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(s => s.Id);
-            });
+    /// <summary>Batches on one programme, committed together when they arrive together (ADR 0030).</summary>
+    private static readonly GroupCommit<Programme, Batch, Reads> Group = new(ProgrammeSteps.DecreeStep, new Grouped());
+
+    /// <summary>One officer's batch, and what the programme decided about it.</summary>
+    private sealed class Batch(Guid programmeId, IssueDecreeBatch command, DateOnly today)
+    {
+        public Guid ProgrammeId { get; } = programmeId;
+
+        public IssueDecreeBatch Command { get; } = command;
+
+        public DateOnly Today { get; } = today;
+
+        public DecreeBatchIssued? Issued { get; set; }
+
+        public DecreeBatchRefusal? Refused { get; set; }
+    }
+
+    /// <summary>
+    /// What the batches of a group read together: the applications (their inline documents, with
+    /// their versions) and their koperasi before the lock; under it, the grants the applicants hold and
+    /// the decree numbers used. Each batch decreed changes them for the batches after it.
+    /// </summary>
+    private sealed class Reads
+    {
+        public required Dictionary<Guid, Application> Applications { get; init; }
+
+        public required Dictionary<Guid, CooperativeReplica> Cooperatives { get; init; }
+
+        public Dictionary<Guid, IReadOnlyList<GrantHeld>> GrantsHeld { get; set; } = [];
+
+        public HashSet<string> NumbersUsed { get; } = new(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed class Grouped : IGroupedStep<Programme, Batch, Reads>
+    {
+        public async Task<Reads> ReadAsync(IDocumentSession session, IReadOnlyList<Batch> members, CancellationToken cancellationToken)
+        {
+            var ids = members.SelectMany(m => m.Command.ApplicationIds).Distinct().ToArray();
+            var applications = (await session.LoadManyAsync<Application>(cancellationToken, ids)).ToDictionary(a => a.Id);
+            var cooperativeIds = applications.Values.Select(a => a.CooperativeId).OfType<Guid>().Distinct().ToArray();
+            var cooperatives = cooperativeIds.Length == 0
+                ? []
+                : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(c => c.Id);
+            return new Reads { Applications = applications, Cooperatives = cooperatives };
+        }
+
+        public async Task ReadLockedAsync(IDocumentSession session, Reads group, IReadOnlyList<Batch> members, CancellationToken cancellationToken)
+        {
+            // On the locked programme: a batch committed before the lock may have granted an applicant here, or used a number.
+            var grants = await GrantsHeldQuery.ForAsync(session, [.. group.Applications.Values.Select(a => a.ApplicantId)], cancellationToken);
+            group.GrantsHeld = grants.ToDictionary(g => g.Key, g => g.Value);
+            group.NumbersUsed.UnionWith(await DecreeBatch.UsedAsync(session, members[0].ProgrammeId, members.Select(m => m.Command.DecreeNumber), cancellationToken));
+        }
+
+        public Decision Decide(Programme current, Batch member, Reads group, IDocumentSession session)
+        {
+            var command = member.Command;
+            var outcome = current.IssueDecreeBatch(
+                command,
+                command.ApplicationIds.ToDictionary(a => a, a => group.Applications.GetValueOrDefault(a)),
+                group.Cooperatives.ToDictionary(c => c.Key, c => (CooperativeReplica?)c.Value),
+                group.GrantsHeld,
+                group.NumbersUsed,
+                member.Today);
+            if (outcome.Refusal is { } refusal)
+            {
+                member.Refused = refusal;
+                return Decision.Reject(new DomainError(refusal.Rule, refusal.Detail, refusal.Kind));
+            }
+
+            member.Issued = outcome.Batch!;
+            foreach (var (applicationId, decree) in outcome.ApplicationEvents)
+            {
+                // Appended at the version read: a decree or another step on the application meanwhile fails the commit.
+                var application = group.Applications[applicationId];
+                session.Events.Append(applicationId, application.Version + 1, decree);
+                var decreed = Application.Fold(application, decree)! with { Version = application.Version + 1 };
+                group.Applications[applicationId] = decreed;
+                group.GrantsHeld[decreed.ApplicantId] = [.. group.GrantsHeld.GetValueOrDefault(decreed.ApplicantId) ?? [], new GrantHeld(decreed.Id, decreed.ProgrammeId, decreed.ProgrammeYear)];
+            }
+
+            group.NumbersUsed.Add(command.DecreeNumber);
+            return Decision.Accept(member.Issued);
+        }
     }
 
     private static RequestValidation Validate(Request request)
