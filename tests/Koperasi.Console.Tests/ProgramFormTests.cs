@@ -11,7 +11,7 @@ public class ProgramFormTests
         [new GrantCategoryDto("mak-mak", "Mak-mak", 5_000_000m, true)],
         new Dictionary<string, int> { ["1503"] = 200 }, new DateOnly(2030, 1, 1),
         new ApplicationWindowDto(new DateOnly(2030, 1, 1), new DateOnly(2030, 12, 31)),
-        new DecreedSummaryDto(0, 0, 10_000_000_000m, new Dictionary<string, int>()), []);
+        new DecreedSummaryDto(0, 0, 10_000_000_000m, new Dictionary<string, int>()));
 
     [Fact]
     public void A_new_programme_sends_its_filled_category_rows_open_and_only_the_quotas_given()
