@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using JasperFx.Events;
 using Koperasi.Funding.Programmes;
 using Marten;
@@ -25,13 +26,11 @@ public sealed record DecreeBatch(
 
     public const string ProjectionName = "DecreeBatches";
 
-    /// <summary>The decree numbers of <paramref name="decreeNumbers"/> that already granted a batch of the programme.</summary>
-    public static async Task<IReadOnlyList<string>> UsedAsync(
-        IQuerySession session, Guid programmeId, IEnumerable<string> decreeNumbers, CancellationToken cancellationToken)
+    /// <summary>The batches of the programme with any of these decree numbers (compared as the rule compares them).</summary>
+    public static Expression<Func<DecreeBatch, bool>> Numbered(Guid programmeId, IEnumerable<string> decreeNumbers)
     {
         var keys = decreeNumbers.Select(KeyOf).Distinct().ToArray();
-        return await session.Query<DecreeBatch>().Where(b => b.ProgrammeId == programmeId && keys.Contains(b.NumberKey))
-            .Select(b => b.DecreeNumber).ToListAsync(cancellationToken);
+        return b => b.ProgrammeId == programmeId && keys.Contains(b.NumberKey);
     }
 
     private sealed class Projection : IProjection

@@ -101,9 +101,13 @@ public static class DecreeBatches
         public async Task ReadLockedAsync(IDocumentSession session, Reads group, IReadOnlyList<Batch> members, CancellationToken cancellationToken)
         {
             // On the locked programme: a batch committed before the lock may have granted an applicant here, or used a number.
-            var grants = await GrantsHeldQuery.ForAsync(session, [.. group.Applications.Values.Select(a => a.ApplicantId)], cancellationToken);
-            group.GrantsHeld = grants.ToDictionary(g => g.Key, g => g.Value);
-            group.NumbersUsed.UnionWith(await DecreeBatch.UsedAsync(session, members[0].ProgrammeId, members.Select(m => m.Command.DecreeNumber), cancellationToken));
+            // Both in one round trip.
+            var reads = session.CreateBatchQuery();
+            var holding = reads.Query<Application>().Where(GrantsHeldQuery.HeldBy([.. group.Applications.Values.Select(a => a.ApplicantId)])).ToList();
+            var numbered = reads.Query<DecreeBatch>().Where(DecreeBatch.Numbered(members[0].ProgrammeId, members.Select(m => m.Command.DecreeNumber))).ToList();
+            await reads.Execute(cancellationToken);
+            group.GrantsHeld = GrantsHeldQuery.ByApplicant(await holding);
+            group.NumbersUsed.UnionWith((await numbered).Select(b => b.DecreeNumber));
         }
 
         public Decision Decide(Programme current, Batch member, Reads group, IDocumentSession session)
