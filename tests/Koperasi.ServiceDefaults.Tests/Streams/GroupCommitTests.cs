@@ -29,6 +29,19 @@ public sealed class GroupCommitTests : IAsyncLifetime
     private readonly string _schema = $"{TestInfrastructure.RunId}_group_commit";
     private DocumentStore _store = null!;
     private readonly List<IDocumentSession> _sessions = [];
+    private readonly EverySession _logger = new();
+
+    /// <summary>Counts the round trips of every session of the store.</summary>
+    private sealed class EverySession : IMartenLogger
+    {
+        public RoundTrips Trips { get; } = new();
+
+        public IMartenSessionLogger StartSession(IQuerySession session) => Trips;
+
+        public void SchemaChange(string sql)
+        {
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -38,6 +51,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
             o.Events.MapEventType<TallyOpened>("tally-opened");
             o.Events.MapEventType<TallyAdded>("tally-added");
             o.Projections.Add(new TallyProjection(), JasperFx.Events.Projections.ProjectionLifecycle.Inline);
+            o.Logger(_logger);
         }));
         await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
@@ -149,7 +163,8 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     /// <summary>A first request held in its reads, then <paramref name="amounts"/> sent while it is held: they form the next group.</summary>
-    private async Task<(Sent First, List<Sent> Group)> GroupAsync(GroupCommit<Tally, Add, Sides> group, Adding use, Guid id, IReadOnlyList<int> amounts, Func<int, string>? ifMatch = null)
+    private async Task<(Sent First, List<Sent> Group)> GroupAsync(
+        GroupCommit<Tally, Add, Sides> group, Adding use, Guid id, IReadOnlyList<int> amounts, Func<int, string>? ifMatch = null, Action? released = null)
     {
         var first = await SendAsync(group, id, 10, 0);
         var others = new List<Sent>();
@@ -158,6 +173,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
             others.Add(await SendAsync(group, id, amounts[i], i + 1, ifMatch?.Invoke(i) ?? "\"2\""));
         }
 
+        released?.Invoke();
         use.Hold.SetResult();
         await first.AnsweredAsync();
         await Task.WhenAll(others.Select(o => o.AnsweredAsync()));
@@ -202,6 +218,29 @@ public sealed class GroupCommitTests : IAsyncLifetime
         }
 
         group.FallBacks.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_group_takes_as_many_round_trips_for_twelve_members_as_for_three()
+    {
+        var trips = new List<int>();
+        foreach (var size in new[] { 3, 12 })
+        {
+            var use = new Adding();
+            var group = new GroupCommit<Tally, Add, Sides>(Serialized, use);
+            var id = await OpenAsync();
+            var before = 0;
+
+            var (_, others) = await GroupAsync(group, use, id, [.. Enumerable.Repeat(5, size)], released: () => before = _logger.Trips.Count);
+
+            others.ShouldAllBe(o => o.Result is Ok<Tally>);
+            use.GroupSizes.ShouldBe([1, size]);
+            trips.Add(_logger.Trips.Count - before);
+        }
+
+        // The first member alone, then the group: each reads its side tallies, locks, commits.
+        trips[1].ShouldBe(trips[0], $"round trips: {string.Join(", ", trips)}");
+        TestContext.Current.SendDiagnosticMessage($"A group of 1 then a group of 3 or 12: {trips[1]} round trips in all (8 when written: each group reads, locks, and commits in two).");
     }
 
     [Fact]
