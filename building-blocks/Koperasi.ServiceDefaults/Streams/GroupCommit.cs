@@ -76,6 +76,9 @@ public sealed class GroupCommit<T, TMember, TGroup>
 
     private long _fallBacks;
 
+    /// <summary>Streams with requests queued or a group being committed.</summary>
+    internal int Busy => _lines.Count;
+
     /// <summary>
     /// Runs one request's step in the next group of the stream <paramref name="id"/> and answers it.
     /// </summary>
@@ -149,7 +152,11 @@ public sealed class GroupCommit<T, TMember, TGroup>
             {
                 if (line.Queue.Count == 0)
                 {
+                    // Forgotten when idle (a programme's line lives while its batches come). A request that found
+                    // this line just before starts it again; with another line for the same stream meanwhile, the
+                    // two commit one after the other on the row lock, as two replicas do.
                     line.Running = false;
+                    _lines.TryRemove(KeyValuePair.Create(id, line));
                     return;
                 }
 

@@ -218,6 +218,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         }
 
         group.FallBacks.ShouldBe(0);
+        await Eventually.UntilAsync(() => Task.FromResult(group.Busy == 0), "the idle stream's line forgotten");
     }
 
     [Fact]
