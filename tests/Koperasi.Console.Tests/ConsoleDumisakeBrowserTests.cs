@@ -119,6 +119,10 @@ public class ConsoleDumisakeBrowserTests(ConsolePlatform platform)
             await verifikator.FillAsync("#sk-nomor", decree);
             await SubmitAndWaitAsync(verifikator, "#form-sk", "pesan=sk");
             (await verifikator.Locator("#tabel-sk").InnerTextAsync()).ShouldContain(decree);
+            // The batches come a page at a time from their own list, newest first: its total is the API's.
+            var listed = (await platform.FundingClient.GetFromJsonAsync<JsonObject>($"/api/funding/programmes/{platform.ProgrammeId}/decree-batches?pageSize=1"))!;
+            (await verifikator.Locator("nav[aria-label='Halaman SK']").InnerTextAsync())
+                .ShouldContain($"{Formatting.Tampil.Number(listed["totalCount"]!.GetValue<long>())} SK, terbaru di atas");
             (await verifikator.Locator($"#pilih-{id}").CountAsync()).ShouldBe(0);
             (await verifikator.Locator("#sisa-anggaran").InnerTextAsync())
                 .ShouldBe(Formatting.Tampil.Money(before["decreed"]!["remainingBudget"]!.GetValue<decimal>() - 5_000_000m));
