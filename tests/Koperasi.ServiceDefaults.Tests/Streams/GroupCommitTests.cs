@@ -114,7 +114,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
             if (decision.Error is null)
             {
                 var side = group.Tallies[member.Side];
-                session.Events.Append(member.Side, side.Version + 1, new TallyAdded(1));
+                session.AppendAt(member.Side, side.Version, new TallyAdded(1));
                 group.Tallies[member.Side] = side with { Version = side.Version + 1, Total = side.Total + 1 };
             }
 

@@ -131,7 +131,7 @@ public static class DecreeBatches
             {
                 // Appended at the version read: a decree or another step on the application meanwhile fails the commit.
                 var application = group.Applications[applicationId];
-                session.Events.Append(applicationId, application.Version + 1, decree);
+                session.AppendAt(applicationId, application.Version, decree);
                 var decreed = Application.Fold(application, decree)! with { Version = application.Version + 1 };
                 group.Applications[applicationId] = decreed;
                 group.GrantsHeld[decreed.ApplicantId] = [.. group.GrantsHeld.GetValueOrDefault(decreed.ApplicantId) ?? [], new GrantHeld(decreed.Id, decreed.ProgrammeId, decreed.ProgrammeYear)];
