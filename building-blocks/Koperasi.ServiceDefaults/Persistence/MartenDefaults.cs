@@ -14,7 +14,8 @@ public static class MartenDefaults
     /// <summary>
     /// Registers the service's event store: the connection from <c>ConnectionStrings:Postgres</c>,
     /// the schema and daemon mode from <c>Marten</c>, event metadata (user, correlation, causation,
-    /// headers with role and trace context), LISTEN/NOTIFY for a low-latency relay, the same JSON
+    /// headers with role and trace context), a NOTIFY after each commit that appended events for a
+    /// low-latency relay (<see cref="AppendWakeup"/>), the same JSON
     /// conventions as the API, and the outbox relay of <typeparamref name="TMap"/>.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddKoperasiMarten<TMap>(
@@ -29,6 +30,7 @@ public static class MartenDefaults
 
         var schema = settings.Schema ?? defaultSchema;
         builder.Services.AddSingleton<IIntegrationEventMap, TMap>();
+        builder.Services.AddSingleton(provider => new AppendWakeup(connectionString, provider.GetRequiredService<ILogger<AppendWakeup>>()));
         builder.Services.AddSingleton(provider => new LeaderElection(
             connectionString, schema, settings.LeadershipPollingTime, provider.GetRequiredService<ILogger<LeaderElection>>()));
         builder.Services.AddHealthChecks()
@@ -52,8 +54,14 @@ public static class MartenDefaults
             });
 
         // A lost race on a version or key is a warning, not an error an alarm would count.
+        // The daemon is woken by a NOTIFY sent after each commit that appended events, not inside it (ADR 0031).
         builder.Services.ConfigureMarten((services, options) =>
-            options.Logger(new MartenFailureLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>())));
+        {
+            options.Logger(new MartenFailureLogger(services.GetRequiredService<ILoggerFactory>().CreateLogger<IDocumentStore>()));
+            var wakeup = services.GetRequiredService<AppendWakeup>();
+            options.Listeners.Add(wakeup.SessionListener());
+            options.Projections.Wakeup = wakeup.Listener();
+        });
 
         if (settings.ApplySchemaOnStartup)
         {
@@ -68,7 +76,7 @@ public static class MartenDefaults
 
     /// <summary>
     /// The store options every service shares (connection, schema, JSON conventions, event
-    /// metadata, LISTEN/NOTIFY), then the service's own <paramref name="configure"/>. Public so a
+    /// metadata), then the service's own <paramref name="configure"/>. Public so a
     /// tool outside the host (the benchmark harness) builds exactly the service's store.
     /// </summary>
     public static void ConfigureStore(StoreOptions options, string connectionString, string schema, Action<StoreOptions> configure)
@@ -84,7 +92,8 @@ public static class MartenDefaults
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
-        options.Events.UseListenNotifyForEventAppends = true;
+        // Not Marten's NOTIFY inside the appending transaction: it serializes every commit (ADR 0031).
+        options.Events.UseListenNotifyForEventAppends = false;
         options.Schema.For<ProcessedMessage>().DocumentAlias("processed_message");
         options.Schema.For<Messaging.SubscriberReplays.SubscriberReplay>().DocumentAlias("subscriber_replay");
         configure(options);

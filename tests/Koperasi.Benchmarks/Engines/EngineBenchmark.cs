@@ -105,6 +105,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
         var rates = new List<double>();
         var raws = new List<double>();
         var errors = 0L;
+        var cpu = new List<(double Process, double PostgreSql)>();
         using var direct = Client(registryAddress, 1);
         using var front = Client(gatewayAddress, options.Connections);
         for (var i = 0; i < options.Warmup * 4; i++)
@@ -127,6 +128,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
 
             singles.Add(Median(samples));
             var registered = 0L;
+            var cpuBefore = CpuTime.Now();
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(async _ =>
             {
@@ -144,9 +146,10 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
                 }
             }));
             rates.Add(registered / watch.Elapsed.TotalSeconds);
+            cpu.Add((CpuTime.Now() - cpuBefore).PerUnit(registered));
             raws.Add(await RawEngines.AppendsPerSecondAsync(database.ConnectionString, $"{database.Schema}_raw", options.Connections, duration, cancellationToken));
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  P1 run {run + 1}: one registration p50 {singles[^1]:F1} ms; {rates[^1]:F0} registrations/s at {options.Connections} connections through the gateway; raw appends {raws[^1]:F0}/s"));
+                $"  P1 run {run + 1}: one registration p50 {singles[^1]:F1} ms; {rates[^1]:F0} registrations/s at {options.Connections} connections through the gateway; raw appends {raws[^1]:F0}/s; CPU per registration {cpu[^1].Process:F2} ms here, {cpu[^1].PostgreSql:F2} ms in PostgreSQL"));
         }
 
         if (errors > 0)
@@ -161,7 +164,7 @@ public sealed class EngineBenchmark(BenchmarkDatabase database, BenchmarkOptions
         [
             new EngineFigure("P1", $"registrations through the gateway, {options.Connections} connections", "/s", rate, raw,
                 $"raw PostgreSQL appends (insert event + stream version, one transaction), {options.Connections} clients", "≥ 15 % of raw", rate / raw >= 0.15,
-                $"{options.Runs} runs of {options.CommandSeconds} s: {Join(rates, "F0")} against {Join(raws, "F0")}"),
+                $"{options.Runs} runs of {options.CommandSeconds} s: {Join(rates, "F0")} against {Join(raws, "F0")}; {CpuTime.Describe(cpu, "registration")}"),
             new EngineFigure("P1", "one registration, one connection, on the service: p50", "ms", single, null, "", "≤ 5 ms", single <= 5,
                 $"{options.Runs} runs of {options.Iterations}: p50 {Join(singles, "F1")} ms"),
         ];
