@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Koperasi.Registry.Statistics;
 using Koperasi.Testing;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koperasi.Registry.Tests.Http;
 
@@ -64,6 +67,42 @@ public sealed class StatisticsEndpointTests : IAsyncLifetime
         var byType = await Statistics("groupBy=regency&groupBy=type,form");
         byType["rows"]!.AsArray().ShouldContain(r => r!["regencyCode"]!.GetValue<string>() == "1509" && r["type"]!.GetValue<string>() == "produsen" && r["form"]!.GetValue<string>() == "primer" && r["count"]!.GetValue<long>() == 1);
         byType["rows"]!.AsArray().ShouldContain(r => r!["regencyCode"]!.GetValue<string>() == "1509" && r["type"]!.GetValue<string>() == "konsumen" && r["form"]!.GetValue<string>() == "sekunder" && r["count"]!.GetValue<long>() == 1);
+    }
+
+    [Fact]
+    public async Task An_event_that_changes_no_count_leaves_the_stored_timeline_as_it_is()
+    {
+        var koperasi = await Api.RegisterAsync(_client, Api.Registration(regency: "1505", decreeDate: "2020-02-03", rats: Api.Rat(2023, "2024-03-01")));
+        await WaitForTotal(1);
+        var id = Guid.Parse(koperasi["id"]!.GetValue<string>());
+        var (version, timeline) = await StoredTimelineAsync(id);
+
+        // A RAT of a koperasi that is aktif already, stating no member count: no cell and no member total moves.
+        using var rat = await Api.ReportRatAsync(_client, id, Api.Rat(2024, "2025-03-03"), koperasi["version"]);
+        rat.StatusCode.ShouldBe(HttpStatusCode.Created);
+        // A registration after it: once it is counted, the daemon has passed the RAT.
+        var later = await Api.RegisterAsync(_client, Api.Registration(regency: "1505", decreeDate: "2021-05-06"));
+        await WaitForTotal(2);
+
+        var (versionAfter, timelineAfter) = await StoredTimelineAsync(id);
+        versionAfter.ShouldBe(version);
+        timelineAfter.ShouldBe(timeline);
+        // The later koperasi's timeline, written by the projection's own statement, reads back as Marten's document.
+        await using var session = _registry.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var written = await session.LoadAsync<StatisticsTimeline>(Guid.Parse(later["id"]!.GetValue<string>()), TestContext.Current.CancellationToken);
+        written.ShouldNotBeNull().Classification.ShouldHaveSingleItem().RegencyCode.ShouldBe("1505");
+    }
+
+    /// <summary>The stored timeline of a koperasi: its document version (new on every write) and its JSON.</summary>
+    private async Task<(Guid Version, string Data)> StoredTimelineAsync(Guid id)
+    {
+        await using var connection = _registry.Services.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand($"select mt_version, data::text from {_registry.Schema}.mt_doc_statistics_timeline where id = $1", connection);
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        (await reader.ReadAsync(TestContext.Current.CancellationToken)).ShouldBeTrue($"the timeline of {id} is stored");
+        return (reader.GetGuid(0), reader.GetString(1));
     }
 
     [Theory]

@@ -184,10 +184,13 @@ public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPer
     }
 
     /// <summary>The deltas that turn the counts of <paramref name="before"/> into those of <paramref name="after"/>.</summary>
-    public static IEnumerable<StatisticsDelta> Diff(StatisticsTimeline before, StatisticsTimeline after)
+    public static IEnumerable<StatisticsDelta> Diff(StatisticsTimeline before, StatisticsTimeline after) => Diff(before.Deltas(), after.Deltas());
+
+    /// <summary>The deltas that turn counts made of <paramref name="before"/> into counts made of <paramref name="after"/> (each a timeline's <see cref="Deltas"/>).</summary>
+    public static IEnumerable<StatisticsDelta> Diff(IReadOnlyList<StatisticsDelta> before, IReadOnlyList<StatisticsDelta> after)
     {
         var sums = new Dictionary<(DateOnly, StatisticsCell), (int Change, long Members)>();
-        foreach (var (day, cell, change, members) in after.Deltas().Concat(before.Deltas().Select(d => d with { Change = -d.Change, Members = -d.Members })))
+        foreach (var (day, cell, change, members) in after.Concat(before.Select(d => d with { Change = -d.Change, Members = -d.Members })))
         {
             var sum = sums.GetValueOrDefault((day, cell));
             sums[(day, cell)] = (sum.Change + change, sum.Members + members);
@@ -196,16 +199,20 @@ public sealed record StatisticsTimeline(Guid Id, IReadOnlyList<ClassificationPer
         return sums.Where(s => s.Value != default).Select(s => new StatisticsDelta(s.Key.Item1, s.Key.Item2, s.Value.Change, s.Value.Members));
     }
 
-    private IEnumerable<StatisticsDelta> Deltas()
+    /// <summary>The timeline's counts as dated deltas: +1 into each segment's cell from its first day, -1 out of it when the next begins.</summary>
+    public IReadOnlyList<StatisticsDelta> Deltas()
     {
         var segments = Segments();
+        var deltas = new List<StatisticsDelta>(segments.Count * 2);
         for (var i = 0; i < segments.Count; i++)
         {
-            yield return new StatisticsDelta(segments[i].From, segments[i].Cell, +1, segments[i].Members);
+            deltas.Add(new StatisticsDelta(segments[i].From, segments[i].Cell, +1, segments[i].Members));
             if (i + 1 < segments.Count)
             {
-                yield return new StatisticsDelta(segments[i + 1].From, segments[i].Cell, -1, -segments[i].Members);
+                deltas.Add(new StatisticsDelta(segments[i + 1].From, segments[i].Cell, -1, -segments[i].Members));
             }
         }
+
+        return deltas;
     }
 }
