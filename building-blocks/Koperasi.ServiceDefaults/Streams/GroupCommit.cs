@@ -21,7 +21,7 @@ public interface IGroupedStep<T, TMember, TGroup>
     Task<TGroup> ReadAsync(IDocumentSession session, IReadOnlyList<TMember> members, CancellationToken cancellationToken);
 
     /// <summary>Reads that must see every commit before this group's, once per group, with the stream locked.</summary>
-    Task ReadLockedAsync(IDocumentSession session, TGroup group, IReadOnlyList<TMember> members, CancellationToken cancellationToken);
+    Task ReadLockedAsync(IDocumentSession session, Guid id, TGroup group, IReadOnlyList<TMember> members, CancellationToken cancellationToken);
 
     /// <summary>
     /// One member's decision on <paramref name="current"/> (the aggregate as the members before it
@@ -244,7 +244,7 @@ public sealed class GroupCommit<T, TMember, TGroup>
             return;
         }
 
-        await _use.ReadLockedAsync(session, shared, members, CancellationToken.None);
+        await _use.ReadLockedAsync(session, id, shared, members, CancellationToken.None);
         var version = stream.StartingVersion ?? 0;
         var answers = new Answer[group.Count];
         for (var i = 0; i < group.Count; i++)
@@ -265,9 +265,10 @@ public sealed class GroupCommit<T, TMember, TGroup>
 
             stream.AppendMany(decision.Events);
             Stamp(session, waiting.Session);
-            var after = _step.After(current, decision.Events, version + decision.Events.Count);
-            answers[i] = new Answer(new StepOutcome<T>(current, after, decision.Events, version + decision.Events.Count), null, null);
-            (current, version) = (after, version + decision.Events.Count);
+            var next = version + decision.Events.Count;
+            var after = _step.After(current, decision.Events, next);
+            answers[i] = new Answer(new StepOutcome<T>(current, after, decision.Events, next), null, null);
+            (current, version) = (after, next);
         }
 
         await session.SaveChangesAsync(CancellationToken.None);

@@ -100,7 +100,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
             return new Sides { Tallies = tallies.ToDictionary(t => t.Id) };
         }
 
-        public async Task ReadLockedAsync(IDocumentSession session, Sides group, IReadOnlyList<Add> members, CancellationToken cancellationToken)
+        public async Task ReadLockedAsync(IDocumentSession session, Guid id, Sides group, IReadOnlyList<Add> members, CancellationToken cancellationToken)
         {
             if (Meanwhile is { } meanwhile)
             {

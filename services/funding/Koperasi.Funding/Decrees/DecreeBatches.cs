@@ -41,7 +41,7 @@ public static class DecreeBatches
     private static Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, Request request, IDocumentSession session, TimeProvider clock, HttpContext http)
     {
-        var batch = new Batch(id, new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber?.Trim() ?? "", request.DecreeDate, request.ApplicationIds ?? []), clock.Today());
+        var batch = new Batch(new IssueDecreeBatch(Guid.CreateVersion7(), request.DecreeNumber?.Trim() ?? "", request.DecreeDate, request.ApplicationIds ?? []), clock.Today());
         return Group.RunAsync(
             id, http, session, batch,
             step => TypedResults.Created(
@@ -56,10 +56,8 @@ public static class DecreeBatches
     private static readonly GroupCommit<Programme, Batch, Reads> Group = new(ProgrammeSteps.DecreeStep, new Grouped());
 
     /// <summary>One officer's batch, and what the programme decided about it.</summary>
-    private sealed class Batch(Guid programmeId, IssueDecreeBatch command, DateOnly today)
+    private sealed class Batch(IssueDecreeBatch command, DateOnly today)
     {
-        public Guid ProgrammeId { get; } = programmeId;
-
         public IssueDecreeBatch Command { get; } = command;
 
         public DateOnly Today { get; } = today;
@@ -78,7 +76,7 @@ public static class DecreeBatches
     {
         public required Dictionary<Guid, Application> Applications { get; init; }
 
-        public required Dictionary<Guid, CooperativeReplica> Cooperatives { get; init; }
+        public required IReadOnlyDictionary<Guid, CooperativeReplica?> Cooperatives { get; init; }
 
         public Dictionary<Guid, IReadOnlyList<GrantHeld>> GrantsHeld { get; set; } = [];
 
@@ -94,17 +92,17 @@ public static class DecreeBatches
             var cooperativeIds = applications.Values.Select(a => a.CooperativeId).OfType<Guid>().Distinct().ToArray();
             var cooperatives = cooperativeIds.Length == 0
                 ? []
-                : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(c => c.Id);
+                : (await session.LoadManyAsync<CooperativeReplica>(cancellationToken, cooperativeIds)).ToDictionary(c => c.Id, c => (CooperativeReplica?)c);
             return new Reads { Applications = applications, Cooperatives = cooperatives };
         }
 
-        public async Task ReadLockedAsync(IDocumentSession session, Reads group, IReadOnlyList<Batch> members, CancellationToken cancellationToken)
+        public async Task ReadLockedAsync(IDocumentSession session, Guid id, Reads group, IReadOnlyList<Batch> members, CancellationToken cancellationToken)
         {
             // On the locked programme: a batch committed before the lock may have granted an applicant here, or used a number.
             // Both in one round trip.
             var reads = session.CreateBatchQuery();
             var holding = reads.Query<Application>().Where(GrantsHeldQuery.HeldBy([.. group.Applications.Values.Select(a => a.ApplicantId)])).ToList();
-            var numbered = reads.Query<DecreeBatch>().Where(DecreeBatch.Numbered(members[0].ProgrammeId, members.Select(m => m.Command.DecreeNumber))).ToList();
+            var numbered = reads.Query<DecreeBatch>().Where(DecreeBatch.Numbered(id, members.Select(m => m.Command.DecreeNumber))).ToList();
             await reads.Execute(cancellationToken);
             group.GrantsHeld = GrantsHeldQuery.ByApplicant(await holding);
             group.NumbersUsed.UnionWith((await numbered).Select(b => b.DecreeNumber));
@@ -116,7 +114,7 @@ public static class DecreeBatches
             var outcome = current.IssueDecreeBatch(
                 command,
                 command.ApplicationIds.ToDictionary(a => a, a => group.Applications.GetValueOrDefault(a)),
-                group.Cooperatives.ToDictionary(c => c.Key, c => (CooperativeReplica?)c.Value),
+                group.Cooperatives,
                 group.GrantsHeld,
                 group.NumbersUsed,
                 member.Today);
