@@ -84,12 +84,16 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         public TaskCompletionSource Hold { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>Set when the first group is in its reads: a request sent after it waits for the next group.</summary>
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public Func<IReadOnlyList<Add>, Task>? Meanwhile { get; set; }
 
         public List<int> GroupSizes { get; } = [];
 
         public async Task<Sides> ReadAsync(IDocumentSession session, IReadOnlyList<Add> members, CancellationToken cancellationToken)
         {
+            Reading.TrySetResult();
             await Hold.Task;
             lock (GroupSizes)
             {
@@ -167,6 +171,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         GroupCommit<Tally, Add, Sides> group, Adding use, Guid id, IReadOnlyList<int> amounts, Func<int, string>? ifMatch = null, Action? released = null)
     {
         var first = await SendAsync(group, id, 10, 0);
+        await use.Reading.Task;
         var others = new List<Sent>();
         for (var i = 0; i < amounts.Count; i++)
         {
@@ -269,6 +274,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var group = new GroupCommit<Tally, Add, Sides>(Serialized, use);
         var id = await OpenAsync();
         var first = await SendAsync(group, id, 10, 0);
+        await use.Reading.Task;
         var others = new List<Sent>();
         for (var i = 0; i < 4; i++)
         {
@@ -306,6 +312,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var id = await OpenAsync();
         using var abort = new CancellationTokenSource();
         var first = await SendAsync(group, id, 10, 0);
+        await use.Reading.Task;
         var kept = await SendAsync(group, id, 5, 1);
         var aborted = await SendAsync(group, id, 5, 2, aborted: abort.Token);
         var last = await SendAsync(group, id, 5, 3);
